@@ -1,0 +1,57 @@
+# rosetta-guest: run x86-64 Linux programs in an ARM64 guest through Rosetta.
+# `make help` lists the targets.
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+include mk/toolchain.mk
+
+HOST_PROGS :=
+GUEST_PROGS :=
+UNIT_TESTS :=
+include $(sort $(wildcard */build.mk */*/build.mk))
+
+include mk/guest.mk
+include mk/host.mk
+include mk/rootfs.mk
+include mk/test.mk
+
+.PHONY: all deps guest host help clean distclean format lint demo
+
+all: guest host rootfs
+
+deps:
+	@sh mk/deps.sh
+
+help:
+	@echo 'make deps      install build and test dependencies from Debian (root)'
+	@echo 'make           build guest binaries, host tools, initramfs and share'
+	@echo 'make demo      deps + build + boot the guest and run an x86-64 program'
+	@echo 'make check     all tests: unit, integration, e2e boots; ends "N passed, N failed"'
+	@echo 'make lint      clang-format check, cppcheck, clang-tidy'
+	@echo 'make format    rewrite sources with clang-format'
+	@echo 'make clean     remove build products (keeps downloads and the library sysroot)'
+	@echo 'make distclean remove all of build/'
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh mk/demo.sh $(BUILD)
+
+SOURCES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+
+format:
+	clang-format -i $(SOURCES)
+
+lint:
+	@sh mk/lint.sh $(BUILD) $(SOURCES)
+
+clean:
+	rm -rf $(BUILD)/guest $(BUILD)/host $(BUILD)/unit $(BUILD)/obj $(BUILD)/initramfs* \
+		$(BUILD)/share $(BUILD)/test
+
+distclean:
+	rm -rf $(BUILD)

@@ -1,0 +1,36 @@
+# The guest's boot images, assembled from the guest binaries and the Debian
+# packages downloaded by `make deps`:
+#   build/vmlinuz              the arm64 kernel
+#   build/initramfs.cpio.gz    /init, modules + modules.dep, the x86-64 tree at /x86
+#   build/share/rosetta        the stand-in translator (qemu-x86_64-static, aarch64)
+
+PKGS := $(BUILD)/pkgs
+INITRAMFS := $(BUILD)/initramfs.cpio.gz
+KERNEL := $(BUILD)/vmlinuz
+SHARE := $(BUILD)/share
+
+$(PKGS)/.stamp: rootfs/extract-debs.sh $(wildcard $(BUILD)/debs/*.deb)
+	@sh rootfs/extract-debs.sh $(BUILD)/debs $(PKGS)
+	@touch $@
+
+$(KERNEL): $(PKGS)/.stamp
+	cp $$(ls $(PKGS)/kernel/boot/vmlinuz-* | head -n 1) $@
+
+$(BUILD)/x86/.stamp: rootfs/x86-tree.sh $(PKGS)/.stamp
+	@sh rootfs/x86-tree.sh $(PKGS)/busybox/bin/busybox $(BUILD)/x86
+	@touch $@
+
+$(SHARE)/rosetta: rootfs/share.sh $(PKGS)/.stamp
+	@sh rootfs/share.sh $(PKGS)/qemu/usr/bin/qemu-x86_64-static $(SHARE)
+
+$(BUILD)/initramfs.d/init: rootfs/initramfs.sh rootfs/modules.list \
+		$(BUILD)/guest/rosetta-init.stripped $(BUILD)/x86/.stamp
+	@sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(PKGS)/kernel \
+		$(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d
+
+$(INITRAMFS): $(BUILD)/initramfs.d/init rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
+	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BUILD)/initramfs.d
+
+rootfs: $(KERNEL) $(INITRAMFS) $(SHARE)/rosetta
+
+.PHONY: rootfs

@@ -1,0 +1,33 @@
+# Compilers and flags for the two build flavors.
+
+HOST_ARCH := $(shell uname -m)
+
+# Guest: static aarch64 musl. Cross from other hosts, native musl-gcc on arm64.
+ifeq ($(HOST_ARCH),aarch64)
+GUEST_CC ?= musl-gcc
+else
+GUEST_CC ?= aarch64-linux-musl-gcc
+endif
+GUEST_HOST_TRIPLET := aarch64-linux-musl
+GUEST_STRIP ?= $(if $(filter aarch64,$(HOST_ARCH)),strip,aarch64-linux-gnu-strip)
+
+SYSROOT := $(BUILD)/sysroot-aarch64
+UAPI := $(BUILD)/uapi-aarch64
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+COMMON_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) -I.
+
+GUEST_CFLAGS := $(COMMON_CFLAGS) -Os -ffunction-sections -fdata-sections \
+	-isystem $(UAPI) -isystem $(SYSROOT)/include -isystem $(SYSROOT)/include/libmount
+GUEST_LDFLAGS := -static -Wl,--gc-sections -L$(SYSROOT)/lib
+GUEST_LIBS := -lmount -lblkid -lkmod -lseccomp
+
+HOST_CC ?= cc
+HOST_CFLAGS := $(COMMON_CFLAGS) -O2 -g
+HOST_LDFLAGS :=
+
+# Unit tests: the host compiler with ASan and UBSan, failing on any report.
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+UNIT_CFLAGS := $(COMMON_CFLAGS) -O1 -g $(SAN) $(shell pkg-config --cflags cmocka 2>/dev/null)
+UNIT_LDFLAGS := $(SAN)
+UNIT_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

@@ -1,0 +1,5 @@
+# Pinned Debian source package versions of the libraries linked into the
+# guest binaries. The one place to change them; read by mk/deps.sh and make.
+UTIL_LINUX_VERSION=2.38.1-5+deb12u3
+LIBSECCOMP_VERSION=2.5.4-1+deb12u1
+KMOD_VERSION=30+20221128-1

@@ -1,0 +1,175 @@
+/* ELF header and program header checks for binfmt_misc interpreters.
+ * Pure functions over a byte buffer, so they are testable and fuzzable. */
+#include "elf.h"
+
+#include <elf.h>
+#include <stdio.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static enum elf_rule check_ident(const unsigned char *buf, size_t len)
+{
+	if (len < sizeof(Elf64_Ehdr))
+		return len >= SELFMAG && memcmp(buf, ELFMAG, SELFMAG) != 0 ? ELF_NOT_ELF
+									   : ELF_TOO_SHORT;
+	if (memcmp(buf, ELFMAG, SELFMAG) != 0)
+		return ELF_NOT_ELF;
+	if (buf[EI_CLASS] != ELFCLASS64)
+		return ELF_NOT_64;
+	if (buf[EI_DATA] != ELFDATA2LSB)
+		return ELF_NOT_LE;
+	if (buf[EI_VERSION] != EV_CURRENT)
+		return ELF_BAD_VERSION;
+	return ELF_OK;
+}
+
+static enum elf_rule check_phdrs(const Elf64_Ehdr *eh, const unsigned char *buf, size_t len,
+				 uint64_t file_size, struct elf_facts *facts)
+{
+	int entry_ok = 0;
+
+	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phnum == 0 || eh->e_phnum == PN_XNUM)
+		return ELF_BAD_PHDRS;
+	/* Both bounds: the table must be in the file and in what we were given. */
+	uint64_t end = (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr);
+	if (eh->e_phoff > file_size || end > file_size - eh->e_phoff || eh->e_phoff > len ||
+	    end > len - eh->e_phoff)
+		return ELF_BAD_PHDRS;
+
+	for (unsigned int i = 0; i < eh->e_phnum; i++) {
+		Elf64_Phdr ph;
+
+		memcpy(&ph, buf + eh->e_phoff + (uint64_t)i * sizeof(ph), sizeof(ph));
+		if (ph.p_type == PT_INTERP)
+			return ELF_HAS_INTERP;
+		if (ph.p_type != PT_LOAD)
+			continue;
+		facts->loads++;
+		if ((ph.p_flags & PF_X) && eh->e_entry >= ph.p_vaddr &&
+		    eh->e_entry - ph.p_vaddr < ph.p_memsz)
+			entry_ok = 1;
+	}
+	if (facts->loads == 0)
+		return ELF_NO_LOAD;
+	return entry_ok ? ELF_OK : ELF_BAD_ENTRY;
+}
+
+enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uint64_t file_size,
+				       struct elf_facts *facts)
+{
+	Elf64_Ehdr eh;
+	enum elf_rule rule;
+
+	memset(facts, 0, sizeof(*facts));
+	if (len > file_size)
+		len = file_size;
+	rule = check_ident(buf, len);
+	if (rule != ELF_OK)
+		return rule;
+	memcpy(&eh, buf, sizeof(eh));
+	facts->type = eh.e_type;
+	facts->machine = eh.e_machine;
+	facts->entry = eh.e_entry;
+	if (eh.e_version != EV_CURRENT)
+		return ELF_BAD_VERSION;
+	if (eh.e_machine != EM_AARCH64)
+		return ELF_WRONG_MACHINE;
+	if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN)
+		return ELF_NOT_EXEC;
+	if (eh.e_ehsize != sizeof(Elf64_Ehdr))
+		return ELF_BAD_PHDRS;
+	return check_phdrs(&eh, buf, len, file_size, facts);
+}
+
+/* Program header tables are a few hundred bytes after the ELF header; a file
+ * that puts them further away is not an interpreter we accept. */
+#define ELF_READ_MAX ((size_t)64 * 1024)
+
+int elf_check_fd(int fd, struct elf_facts *facts)
+{
+	unsigned char buf[ELF_READ_MAX];
+	struct stat st;
+	size_t want = sizeof(Elf64_Ehdr), have = 0;
+
+	if (fstat(fd, &st) < 0)
+		return -errno;
+	for (int pass = 0; pass < 2; pass++) {
+		if (want > (uint64_t)st.st_size)
+			want = (size_t)st.st_size;
+		while (have < want) {
+			ssize_t n = pread(fd, buf + have, want - have, (off_t)have);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				return -errno;
+			if (n == 0)
+				break;
+			have += (size_t)n;
+		}
+		if (pass == 0 && have == sizeof(Elf64_Ehdr)) {
+			Elf64_Ehdr eh;
+
+			memcpy(&eh, buf, sizeof(eh));
+			/* Read up to the end of the table; the checker bounds it. */
+			uint64_t end = eh.e_phoff + (uint64_t)eh.e_phnum * eh.e_phentsize;
+			want = end > ELF_READ_MAX || end < eh.e_phoff ? ELF_READ_MAX : (size_t)end;
+		}
+	}
+	return elf_check_aarch64_static(buf, have, (uint64_t)st.st_size, facts);
+}
+
+const char *elf_rule_str(enum elf_rule rule)
+{
+	switch (rule) {
+	case ELF_OK:
+		return "is a static aarch64 ELF executable";
+	case ELF_TOO_SHORT:
+		return "is too short to be an ELF file";
+	case ELF_NOT_ELF:
+		return "is not an ELF file";
+	case ELF_NOT_64:
+		return "is not a 64-bit ELF file";
+	case ELF_NOT_LE:
+		return "is not a little-endian ELF file";
+	case ELF_BAD_VERSION:
+		return "has an unknown ELF version";
+	case ELF_WRONG_MACHINE:
+		return "is an ELF file for another machine, expected aarch64";
+	case ELF_NOT_EXEC:
+		return "is not an executable (ELF type is neither EXEC nor DYN)";
+	case ELF_BAD_PHDRS:
+		return "has a malformed or truncated program header table";
+	case ELF_NO_LOAD:
+		return "has no loadable segment";
+	case ELF_HAS_INTERP:
+		return "is dynamically linked (has PT_INTERP), expected a static executable";
+	case ELF_BAD_ENTRY:
+		return "has its entry point outside every executable segment";
+	}
+	return "breaks an unknown ELF rule";
+}
+
+const char *elf_machine_name(uint16_t machine, char *buf, size_t size)
+{
+	switch (machine) {
+	case EM_AARCH64:
+		return "aarch64";
+	case EM_X86_64:
+		return "x86-64";
+	case EM_386:
+		return "i386";
+	case EM_ARM:
+		return "arm";
+	case EM_RISCV:
+		return "riscv";
+	case EM_PPC64:
+		return "ppc64";
+	case EM_S390:
+		return "s390";
+	}
+	snprintf(buf, size, "machine %u", machine);
+	return buf;
+}

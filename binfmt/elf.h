@@ -1,0 +1,48 @@
+/* ELF checks for a binfmt_misc interpreter: is this file something the kernel
+ * can run natively on aarch64 without a dynamic loader? */
+#ifndef BINFMT_ELF_H
+#define BINFMT_ELF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum elf_rule {
+	ELF_OK = 0,
+	ELF_TOO_SHORT,	   /* smaller than an ELF header */
+	ELF_NOT_ELF,	   /* no \x7fELF magic */
+	ELF_NOT_64,	   /* ELFCLASS32 or unknown class */
+	ELF_NOT_LE,	   /* big-endian or unknown data encoding */
+	ELF_BAD_VERSION,   /* e_ident[EI_VERSION] or e_version not EV_CURRENT */
+	ELF_WRONG_MACHINE, /* e_machine is not EM_AARCH64 */
+	ELF_NOT_EXEC,	   /* e_type is not ET_EXEC or ET_DYN */
+	ELF_BAD_PHDRS,	   /* program header table size or position is wrong */
+	ELF_NO_LOAD,	   /* no PT_LOAD segment */
+	ELF_HAS_INTERP,	   /* PT_INTERP: dynamically linked */
+	ELF_BAD_ENTRY,	   /* entry point outside every executable PT_LOAD */
+};
+
+struct elf_facts {
+	uint16_t type;	  /* e_type */
+	uint16_t machine; /* e_machine, valid from ELF_WRONG_MACHINE on */
+	uint64_t entry;
+	unsigned int loads;
+};
+
+/* Check the file image in buf (the whole file, or at least its first len
+ * bytes of a file of file_size bytes; program headers must lie within buf).
+ * Returns ELF_OK or the first rule broken; facts are filled as far as read. */
+enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uint64_t file_size,
+				       struct elf_facts *facts);
+
+/* Read what the checks need from an open file (its ELF header and program
+ * header table, at most 64 KiB) and check it. Returns an elf_rule (>= 0) or
+ * -errno when the file cannot be read. */
+int elf_check_fd(int fd, struct elf_facts *facts);
+
+/* What a broken rule means, as a phrase: "is not an ELF file". */
+const char *elf_rule_str(enum elf_rule rule);
+
+/* A name for an ELF e_machine value: "x86-64", "aarch64", "machine 243". */
+const char *elf_machine_name(uint16_t machine, char *buf, size_t size);
+
+#endif

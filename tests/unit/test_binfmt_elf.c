@@ -1,0 +1,204 @@
+/* ELF checks for interpreters, over ELF images the test builds: a valid
+ * static aarch64 executable, then one mutation per rule. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "binfmt/elf.h"
+
+#define IMAGE_SIZE 4096
+#define VADDR	   0x400000
+
+struct image {
+	unsigned char bytes[IMAGE_SIZE];
+	Elf64_Ehdr *eh;
+	Elf64_Phdr *ph; /* two entries: PT_LOAD (text), PT_NOTE */
+};
+
+static void build(struct image *im)
+{
+	memset(im, 0, sizeof(*im));
+	im->eh = (Elf64_Ehdr *)im->bytes;
+	im->ph = (Elf64_Phdr *)(im->bytes + sizeof(Elf64_Ehdr));
+	memcpy(im->eh->e_ident, ELFMAG, SELFMAG);
+	im->eh->e_ident[EI_CLASS] = ELFCLASS64;
+	im->eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	im->eh->e_ident[EI_VERSION] = EV_CURRENT;
+	im->eh->e_type = ET_EXEC;
+	im->eh->e_machine = EM_AARCH64;
+	im->eh->e_version = EV_CURRENT;
+	im->eh->e_entry = VADDR + 0x100;
+	im->eh->e_phoff = sizeof(Elf64_Ehdr);
+	im->eh->e_ehsize = sizeof(Elf64_Ehdr);
+	im->eh->e_phentsize = sizeof(Elf64_Phdr);
+	im->eh->e_phnum = 2;
+	im->ph[0].p_type = PT_LOAD;
+	im->ph[0].p_flags = PF_R | PF_X;
+	im->ph[0].p_vaddr = VADDR;
+	im->ph[0].p_filesz = IMAGE_SIZE;
+	im->ph[0].p_memsz = IMAGE_SIZE;
+	im->ph[1].p_type = PT_NOTE;
+}
+
+static enum elf_rule check(const struct image *im, size_t len)
+{
+	struct elf_facts facts;
+
+	return elf_check_aarch64_static(im->bytes, len, len, &facts);
+}
+
+static void valid_static_executable_passes(void **state)
+{
+	struct image im;
+	struct elf_facts facts;
+
+	(void)state;
+	build(&im);
+	assert_int_equal(elf_check_aarch64_static(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &facts),
+			 ELF_OK);
+	assert_int_equal(facts.loads, 1);
+	assert_int_equal(facts.machine, EM_AARCH64);
+	im.eh->e_type = ET_DYN; /* static-pie, as Debian's qemu-x86_64-static */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_OK);
+}
+
+static void each_rule_is_detected(void **state)
+{
+	struct image im;
+
+	(void)state;
+	build(&im);
+	assert_int_equal(check(&im, 0), ELF_TOO_SHORT);
+	assert_int_equal(check(&im, 40), ELF_TOO_SHORT);
+	im.bytes[0] = '#';
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_NOT_ELF);
+	assert_int_equal(check(&im, 10), ELF_NOT_ELF); /* "#!/bin/sh\n" is short, still not ELF */
+
+	build(&im);
+	im.eh->e_ident[EI_CLASS] = ELFCLASS32;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_NOT_64);
+	build(&im);
+	im.eh->e_ident[EI_DATA] = ELFDATA2MSB;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_NOT_LE);
+	build(&im);
+	im.eh->e_ident[EI_VERSION] = 2;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_VERSION);
+	build(&im);
+	im.eh->e_version = 0;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_VERSION);
+	build(&im);
+	im.eh->e_type = ET_REL;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_NOT_EXEC);
+	build(&im);
+	im.eh->e_type = ET_CORE;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_NOT_EXEC);
+}
+
+static void other_machines_are_named(void **state)
+{
+	static const struct {
+		uint16_t machine;
+		const char *name;
+	} machines[] = { { EM_X86_64, "x86-64" }, { EM_ARM, "arm" }, { EM_RISCV, "riscv" } };
+	struct image im;
+	struct elf_facts facts;
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++) {
+		build(&im);
+		im.eh->e_machine = machines[i].machine;
+		assert_int_equal(elf_check_aarch64_static(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &facts),
+				 ELF_WRONG_MACHINE);
+		assert_string_equal(elf_machine_name(facts.machine, buf, sizeof(buf)),
+				    machines[i].name);
+	}
+	assert_string_equal(elf_machine_name(999, buf, sizeof(buf)), "machine 999");
+}
+
+static void program_header_rules(void **state)
+{
+	struct image im;
+
+	(void)state;
+	build(&im);
+	im.ph[1].p_type = PT_INTERP;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_HAS_INTERP);
+	build(&im);
+	im.eh->e_phoff = IMAGE_SIZE - sizeof(Elf64_Phdr); /* second entry past the end */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_PHDRS);
+	build(&im);
+	im.eh->e_phoff = UINT64_MAX - 8; /* offset + size wraps */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_PHDRS);
+	build(&im);
+	im.eh->e_phentsize = 32;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_PHDRS);
+	build(&im);
+	im.eh->e_phnum = 0;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_PHDRS);
+	build(&im);
+	assert_int_equal(check(&im, sizeof(Elf64_Ehdr) + sizeof(Elf64_Phdr)), ELF_BAD_PHDRS);
+	build(&im);
+	im.ph[0].p_type = PT_NOTE;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_NO_LOAD);
+	build(&im);
+	im.eh->e_entry = VADDR + IMAGE_SIZE;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_ENTRY);
+	build(&im);
+	im.ph[0].p_flags = PF_R; /* entry in a segment that is not executable */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_ENTRY);
+}
+
+static void reads_through_a_descriptor(void **state)
+{
+	char path[] = "/tmp/test_binfmt_elf.XXXXXX";
+	struct elf_facts facts;
+	struct image im;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	unlink(path);
+	build(&im);
+	assert_int_equal(write(fd, im.bytes, IMAGE_SIZE), IMAGE_SIZE);
+	assert_int_equal(elf_check_fd(fd, &facts), ELF_OK);
+	assert_int_equal(ftruncate(fd, 100), 0);
+	assert_int_equal(elf_check_fd(fd, &facts), ELF_BAD_PHDRS);
+	assert_int_equal(ftruncate(fd, 0), 0);
+	assert_int_equal(elf_check_fd(fd, &facts), ELF_TOO_SHORT);
+	close(fd);
+	assert_int_equal(elf_check_fd(fd, &facts), -EBADF);
+}
+
+static void every_rule_has_a_message(void **state)
+{
+	(void)state;
+	for (int r = ELF_OK; r <= ELF_BAD_ENTRY; r++)
+		assert_string_not_equal(elf_rule_str((enum elf_rule)r),
+					"breaks an unknown ELF rule");
+	assert_string_equal(elf_rule_str(ELF_HAS_INTERP),
+			    "is dynamically linked (has PT_INTERP), expected a static executable");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(valid_static_executable_passes),
+		cmocka_unit_test(each_rule_is_detected),
+		cmocka_unit_test(other_machines_are_named),
+		cmocka_unit_test(program_header_rules),
+		cmocka_unit_test(reads_through_a_descriptor),
+		cmocka_unit_test(every_rule_has_a_message),
+	};
+
+	return cmocka_run_group_tests_name("binfmt_elf", tests, NULL, NULL);
+}

@@ -1,0 +1,36 @@
+/* The boot context: everything one stage hands to the next, and the failure
+ * record a stage returns. Every outside-world location is a path here so
+ * tests can point a stage at a scratch directory. */
+#ifndef INIT_CONTEXT_H
+#define INIT_CONTEXT_H
+
+#include <stdarg.h>
+#include <sys/types.h>
+
+#include "config.h"
+
+struct failure {
+	const char *stage;
+	int err;	    /* errno value, 0 when none applies */
+	char what[512];	    /* what was being done, naming the object */
+	const char *remedy; /* one line telling the user what to do */
+};
+
+struct boot_ctx {
+	struct config cfg;
+	char translator[CONFIG_STR_MAX + 16]; /* <mount>/rosetta */
+	const char *binfmt_dir;		      /* /proc/sys/fs/binfmt_misc */
+	const char *modules_dir;	      /* /lib/modules */
+	const char *newroot;		      /* where the x86-64 tree is mounted */
+	int translator_fd;		      /* kept open from verify to register */
+	char entry_buf[CONFIG_ENTRY_MAX];     /* rosetta.entry split into words */
+	char *entry_argv[CONFIG_ARGV_MAX];
+	dev_t tree_dev; /* the x86-64 tree's directory, which */
+	ino_t tree_ino; /* switch must not delete */
+};
+
+/* Fill f and return -1, so a stage can end with `return fail(...)`. */
+int fail(struct failure *f, int err, const char *remedy, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

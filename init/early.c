@@ -1,0 +1,82 @@
+/* Stage early: the API filesystems and the console. Guarantees /dev, /proc,
+ * /sys and /run are mounted and fds 0-2 are the console. Mounting is
+ * idempotent, so `rosetta.break` shells and re-runs find them in place. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "mount.h"
+#include "stages.h"
+
+struct api_mount {
+	const char *source, *target, *type, *options;
+	unsigned long flags;
+	int required;
+};
+
+static const struct api_mount api_mounts[] = {
+	{ "devtmpfs", "/dev", "devtmpfs", "mode=0755", MS_NOSUID, 1 },
+	{ "proc", "/proc", "proc", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 1 },
+	{ "sysfs", "/sys", "sysfs", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 1 },
+	{ "tmpfs", "/run", "tmpfs", "mode=0755", MS_NOSUID | MS_NODEV, 1 },
+	{ "devpts", "/dev/pts", "devpts", "mode=0620,ptmxmode=0666", MS_NOSUID | MS_NOEXEC, 0 },
+	{ "tmpfs", "/dev/shm", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 0 },
+	{ "cgroup2", "/sys/fs/cgroup", "cgroup2", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0 },
+};
+
+/* A mount point sits on another device than its parent directory. */
+static int is_mountpoint(const char *path)
+{
+	struct stat self, parent;
+	int dirfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int r = 0;
+
+	if (dirfd < 0)
+		return 0;
+	if (fstat(dirfd, &self) == 0 && fstatat(dirfd, "..", &parent, 0) == 0)
+		r = self.st_dev != parent.st_dev;
+	close(dirfd);
+	return r;
+}
+
+static void console_stdio(void)
+{
+	int fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	for (int i = 0; i < 3; i++)
+		dup2(fd, i);
+	if (fd > 2)
+		close(fd);
+}
+
+int stage_early(struct boot_ctx *ctx, struct failure *f)
+{
+	(void)ctx;
+	umask(022);
+	for (size_t i = 0; i < sizeof(api_mounts) / sizeof(api_mounts[0]); i++) {
+		const struct api_mount *m = &api_mounts[i];
+		int r = is_mountpoint(m->target)
+			    ? 0
+			    : mount_at(m->source, m->target, m->type, m->flags, m->options);
+
+		if (r < 0 && m->required)
+			return fail(f, -r,
+				    "check that the kernel has DEVTMPFS, PROC_FS, SYSFS and TMPFS",
+				    "mounting %s on %s", m->type, m->target);
+		if (r < 0)
+			log_warn("mounting %s on %s: %s (going on without it)", m->type, m->target,
+				 strerror(-r));
+		if (i == 0) {
+			/* The kernel finds no /dev/console when the image lacks the node. */
+			console_stdio();
+			log_open_kmsg();
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,18 @@
+/* Console and kernel log output of rosetta-init. */
+#ifndef INIT_LOG_H
+#define INIT_LOG_H
+
+#include <stdint.h>
+
+/* Milliseconds since the kernel started (CLOCK_BOOTTIME). */
+uint64_t boot_ms(void);
+
+/* Open /dev/kmsg for the kernel log copy; without it only the console is
+ * written. Safe to call again once /dev is mounted. */
+void log_open_kmsg(void);
+
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,177 @@
+/* Stage modules: load, with libkmod, the modules for the devices present
+ * (coldplug of /sys modaliases) and the filesystems the boot needs. Built-in
+ * drivers are fine and silent. Guarantees that virtiofs and binfmt_misc are
+ * filesystems the kernel knows. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libkmod.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "stages.h"
+
+static const char *const wanted[] = { "fuse", "virtiofs", "binfmt_misc" };
+static const char *const needed_fs[] = { "virtiofs", "binfmt_misc" };
+
+static void kmod_log(void *data, int priority, const char *file, int line, const char *fn,
+		     const char *format, va_list args)
+{
+	char msg[512];
+
+	(void)data, (void)priority, (void)file, (void)line, (void)fn;
+	vsnprintf(msg, sizeof(msg), format, args);
+	msg[strcspn(msg, "\n")] = '\0';
+	log_warn("libkmod: %s", msg);
+}
+
+/* Load whatever a name or modalias resolves to. Returns the modules newly
+ * inserted, or -errno from the first failed insertion. */
+static int load(struct kmod_ctx *k, const char *alias)
+{
+	struct kmod_list *list = NULL, *it;
+	int loaded = 0, err = 0;
+
+	if (kmod_module_new_from_lookup(k, alias, &list) < 0)
+		return 0;
+	kmod_list_foreach(it, list)
+	{
+		struct kmod_module *mod = kmod_module_get_module(it);
+		int before = kmod_module_get_initstate(mod);
+		int r = kmod_module_probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST, NULL, NULL,
+							NULL, NULL);
+
+		if (r < 0 && !err)
+			err = r;
+		else if (r == 0 && before < 0)
+			loaded++;
+		kmod_module_unref(mod);
+	}
+	kmod_module_unref_list(list);
+	return err ? err : loaded;
+}
+
+static int read_line(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/* Every device on every bus that names a modalias gets its driver. */
+static int coldplug(struct kmod_ctx *k)
+{
+	DIR *buses = opendir("/sys/bus");
+	struct dirent *bus;
+	int loaded = 0;
+
+	if (!buses)
+		return 0;
+	while ((bus = readdir(buses))) {
+		char path[1024], alias[256];
+		struct dirent *dev;
+		DIR *devs;
+
+		if (bus->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/sys/bus/%s/devices", bus->d_name);
+		devs = opendir(path);
+		while (devs && (dev = readdir(devs))) {
+			snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/modalias", bus->d_name,
+				 dev->d_name);
+			if (dev->d_name[0] != '.' && read_line(path, alias, sizeof(alias)) == 0) {
+				int r = load(k, alias);
+
+				if (r < 0)
+					log_warn("modules: driver for %s: %s", alias, strerror(-r));
+				else
+					loaded += r;
+			}
+		}
+		if (devs)
+			closedir(devs);
+	}
+	closedir(buses);
+	return loaded;
+}
+
+static int kernel_has_fs(const char *name)
+{
+	char text[4096], pattern[64];
+	int fd = open("/proc/filesystems", O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	text[n] = '\0';
+	snprintf(pattern, sizeof(pattern), "\t%s\n", name);
+	return strstr(text, pattern) != NULL;
+}
+
+static int load_all(struct kmod_ctx *k, struct failure *f)
+{
+	int loaded = coldplug(k);
+
+	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
+		int r = load(k, wanted[i]);
+
+		if (r < 0)
+			return fail(f, -r,
+				    "check that the initramfs modules match the running kernel",
+				    "loading module %s", wanted[i]);
+		loaded += r;
+	}
+	/* Drivers loaded above may have brought new devices (virtio ones). */
+	loaded += coldplug(k);
+	log_info("modules: %d loaded", loaded);
+	return 0;
+}
+
+int stage_modules(struct boot_ctx *ctx, struct failure *f)
+{
+	struct utsname uts;
+	char dir[512];
+	int r = 0;
+
+	uname(&uts);
+	snprintf(dir, sizeof(dir), "%s/%s", ctx->modules_dir, uts.release);
+	if (access(dir, F_OK) == 0) {
+		struct kmod_ctx *k = kmod_new(dir, NULL);
+
+		if (!k)
+			return fail(f, ENOMEM, "check the memory given to the VM",
+				    "creating a libkmod context for %s", dir);
+		kmod_set_log_fn(k, kmod_log, NULL);
+		r = kmod_load_resources(k);
+		if (r < 0)
+			log_warn("modules: no usable modules.dep in %s: %s", dir, strerror(-r));
+		r = load_all(k, f);
+		kmod_unref(k);
+	} else {
+		log_info("modules: no %s, relying on built-in drivers", dir);
+	}
+	for (size_t i = 0; r == 0 && i < sizeof(needed_fs) / sizeof(needed_fs[0]); i++)
+		if (!kernel_has_fs(needed_fs[i]))
+			return fail(f, ENODEV,
+				    "build the kernel with the filesystem, or add its module and "
+				    "modules.dep (depmod) to the initramfs",
+				    "the kernel knows no %s filesystem (see /proc/filesystems)",
+				    needed_fs[i]);
+	return r;
+}

@@ -1,0 +1,72 @@
+/* libmount in an initramfs: no mount helpers to run, no mtab or utab to
+ * update, and no canonicalization of sources that are tags, not paths. */
+#include "mount.h"
+
+#include <errno.h>
+#include <libmount.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* mkdir -p: mount points such as /mnt/lima-rosetta may not exist yet. */
+static int make_dirs(const char *path)
+{
+	char buf[PATH_MAX];
+	size_t len = strlen(path);
+
+	if (len >= sizeof(buf))
+		return -ENAMETOOLONG;
+	memcpy(buf, path, len + 1);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0755) < 0 && errno != EEXIST)
+			return -errno;
+		*p = '/';
+	}
+	if (mkdir(buf, 0755) < 0 && errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
+/* libmount reports the mount(2) errno separately from its own codes. */
+static int mount_result(struct libmnt_context *cxt, int r)
+{
+	if (r == 0)
+		return 0;
+	if (mnt_context_syscall_called(cxt) && mnt_context_get_syscall_errno(cxt))
+		return -mnt_context_get_syscall_errno(cxt);
+	return r < 0 ? r : -EINVAL; /* refused before the syscall */
+}
+
+int mount_at(const char *source, const char *target, const char *type, unsigned long flags,
+	     const char *options)
+{
+	struct libmnt_context *cxt;
+	int r;
+
+	r = make_dirs(target);
+	if (r < 0)
+		return r;
+	cxt = mnt_new_context();
+	if (!cxt)
+		return -ENOMEM;
+	mnt_context_disable_helpers(cxt, 1);
+	mnt_context_disable_mtab(cxt, 1);
+	mnt_context_disable_canonicalize(cxt, 1);
+	mnt_context_disable_swapmatch(cxt, 1);
+	r = mnt_context_set_source(cxt, source);
+	if (r == 0)
+		r = mnt_context_set_target(cxt, target);
+	if (r == 0 && type)
+		r = mnt_context_set_fstype(cxt, type);
+	if (r == 0)
+		r = mnt_context_set_mflags(cxt, flags);
+	if (r == 0 && options)
+		r = mnt_context_set_options(cxt, options);
+	if (r == 0)
+		r = mount_result(cxt, mnt_context_mount(cxt));
+	mnt_free_context(cxt);
+	return r;
+}

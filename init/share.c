@@ -1,0 +1,103 @@
+/* Stage share: mount the virtiofs share that carries the translator,
+ * read-only, at rosetta.mount. The host may attach the device a little after
+ * the kernel starts, so the mount is retried until rosetta.timeout. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/statfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "mount.h"
+#include "stages.h"
+
+#define VIRTIO_ID_FS 0x1a
+#define RETRY_MS     20
+
+/* Count virtio-fs devices, to tell "no device" from "no such tag". */
+static int count_virtiofs_devices(void)
+{
+	DIR *d = opendir("/sys/bus/virtio/devices");
+	struct dirent *e;
+	int count = 0;
+
+	while (d && (e = readdir(d))) {
+		char path[300], id[32] = "";
+		int fd;
+
+		snprintf(path, sizeof(path), "/sys/bus/virtio/devices/%s/device", e->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (read(fd, id, sizeof(id) - 1) > 0 && strtol(id, NULL, 16) == VIRTIO_ID_FS)
+			count++;
+		close(fd);
+	}
+	if (d)
+		closedir(d);
+	return count;
+}
+
+static int already_mounted(const char *path)
+{
+	struct statfs sfs;
+
+	return statfs(path, &sfs) == 0 && sfs.f_type == FUSE_SUPER_MAGIC;
+}
+
+static void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = { .tv_sec = 0, .tv_nsec = (long)ms * 1000000 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static int missing_tag(struct boot_ctx *ctx, struct failure *f, int err)
+{
+	int devices = count_virtiofs_devices();
+
+	if (devices == 0)
+		return fail(
+		    f, err,
+		    "attach the Rosetta share: Virtualization.framework "
+		    "VZLinuxRosettaDirectoryShare, or qemu -device vhost-user-fs-pci,tag=rosetta",
+		    "no virtio-fs device appeared within %u s (tag '%s')",
+		    ctx->cfg.timeout_ms / 1000, ctx->cfg.tag);
+	return fail(f, err, "set rosetta.tag= to the tag the host gives the Rosetta share",
+		    "%d virtio-fs device(s) present, none tagged '%s' within %u s", devices,
+		    ctx->cfg.tag, ctx->cfg.timeout_ms / 1000);
+}
+
+int stage_share(struct boot_ctx *ctx, struct failure *f)
+{
+	const struct config *cfg = &ctx->cfg;
+	unsigned long flags = MS_RDONLY | MS_NODEV | MS_NOSUID;
+	uint64_t deadline = boot_ms() + cfg->timeout_ms;
+	int r;
+
+	if (already_mounted(cfg->mount)) {
+		log_info("share: %s already mounted", cfg->mount);
+		return 0;
+	}
+	for (;;) {
+		r = mount_at(cfg->tag, cfg->mount, "virtiofs", flags, NULL);
+		/* virtiofs answers EINVAL for a tag it does not know (yet). */
+		if (r == 0 || (r != -EINVAL && r != -ENODEV && r != -ENXIO))
+			break;
+		if (boot_ms() >= deadline)
+			return missing_tag(ctx, f, -r);
+		sleep_ms(RETRY_MS);
+	}
+	if (r < 0)
+		return fail(f, -r, "check the share's tag and that the kernel has VIRTIO_FS",
+			    "mounting virtiofs tag '%s' on %s", cfg->tag, cfg->mount);
+	log_info("share: tag '%s' mounted read-only on %s", cfg->tag, cfg->mount);
+	return 0;
+}

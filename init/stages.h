@@ -1,0 +1,17 @@
+/* The boot stages of rosetta-init, in the order main() runs them. Each
+ * returns 0, or -1 with the failure record filled; none prints an error. */
+#ifndef INIT_STAGES_H
+#define INIT_STAGES_H
+
+#include "context.h"
+
+int stage_early(struct boot_ctx *ctx, struct failure *f);
+int stage_config(struct boot_ctx *ctx, struct failure *f);
+int stage_modules(struct boot_ctx *ctx, struct failure *f);
+int stage_share(struct boot_ctx *ctx, struct failure *f);
+int stage_verify(struct boot_ctx *ctx, struct failure *f);
+int stage_register(struct boot_ctx *ctx, struct failure *f);
+int stage_root(struct boot_ctx *ctx, struct failure *f);
+int stage_switch(struct boot_ctx *ctx, struct failure *f);
+
+#endif

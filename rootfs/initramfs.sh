@@ -1,0 +1,38 @@
+#!/bin/sh
+# Stage the initramfs tree: /init, the kernel modules listed in
+# modules.list with their dependencies and a modules.dep made by depmod for
+# the guest kernel, and the x86-64 tree at /x86. Prints nothing on success.
+# Usage: initramfs.sh INIT KERNELDIR X86TREE MODULES_LIST OUTDIR
+set -eu
+init=$1
+kernel=$(realpath "$2")
+x86=$3
+list=$4
+out=$5
+die() { printf 'rootfs: error: %s\n' "$*" >&2; exit 1; }
+
+ver=$(ls "$kernel/lib/modules" | head -n 1)
+[ -n "$ver" ] || die "no lib/modules in $kernel"
+src="$kernel/lib/modules/$ver"
+
+rm -rf "$out"
+mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot" "$out/lib/modules/$ver"
+install -m 0755 "$init" "$out/init"
+cp -a "$x86" "$out/x86"
+
+# The package has no modules.dep: make one for the whole kernel once, to
+# resolve dependencies, then another for the subset we carry.
+[ -f "$src/modules.dep" ] || depmod -b "$kernel" "$ver" || die "depmod failed on $src"
+for f in modules.builtin modules.builtin.modinfo modules.order; do
+	[ -f "$src/$f" ] && cp "$src/$f" "$out/lib/modules/$ver/"
+done
+grep -v '^[[:space:]]*\(#\|$\)' "$list" | while read -r mod; do
+	deps=$(modprobe -d "$kernel" -S "$ver" --show-depends "$mod" 2>&1) ||
+		die "module $mod: $deps"
+	echo "$deps" | sed -n 's/^insmod \([^ ]*\).*/\1/p'
+done | sort -u | while read -r ko; do
+	rel=${ko#"$src"/}
+	mkdir -p "$out/lib/modules/$ver/$(dirname "$rel")"
+	cp "$ko" "$out/lib/modules/$ver/$rel"
+done
+depmod -b "$out" "$ver" || die "depmod failed on the initramfs modules"

@@ -1,0 +1,380 @@
+/* Unit tests for rosetta-mkinitramfs output handling: choosing and running the compressor
+ * (reproducible, checked exit status, missing program), and the OUT.tmp-then-rename output
+ * file. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tools/rosetta-mkinitramfs/compress.h"
+#include "tools/rosetta-mkinitramfs/mkerr.h"
+#include "tools/rosetta-mkinitramfs/output.h"
+#include "tools/rosetta-mkinitramfs/sink.h"
+
+static char *make_dir(void)
+{
+	char *dir = strdup("/tmp/test_mkinitramfs_output.XXXXXX");
+
+	assert_non_null(dir);
+	assert_non_null(mkdtemp(dir));
+	return dir;
+}
+
+static char *path_in(char *buf, size_t len, const char *dir, const char *rel)
+{
+	snprintf(buf, len, "%s/%s", dir, rel);
+	return buf;
+}
+
+/* dir/rel in a buffer that lives as long as the enclosing block. */
+#define at(dir, rel) path_in((char[256]){ 0 }, 256, (dir), (rel))
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+	unsigned char *buf = malloc(1 << 20);
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	assert_non_null(buf);
+	assert_true(fd >= 0);
+	n = read(fd, buf, 1 << 20);
+	assert_true(n >= 0);
+	close(fd);
+	*len = n;
+	return buf;
+}
+
+/* Some compressible, not trivially repetitive data. */
+static void fill(unsigned char *buf, size_t len)
+{
+	uint32_t x = 12345;
+
+	for (size_t i = 0; i < len; i++) {
+		x = x * 1103515245 + 12345;
+		buf[i] = "abcdefgh\n"[(x >> 16) % 9];
+	}
+}
+
+/* Compresses data with m into dir/name; returns the compressor's result. */
+static int compress_to(enum compress_method m, const char *path, const unsigned char *data,
+		       size_t len, struct mkerr *err)
+{
+	struct compressor c;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int r, f;
+
+	assert_true(fd >= 0);
+	mkerr_init(err);
+	r = compress_start(&c, m, fd, err);
+	close(fd);
+	if (r < 0)
+		return r;
+	r = write_all(c.in_fd, data, len);
+	f = compress_finish(&c, err);
+	return r < 0 ? r : f;
+}
+
+static void check_roundtrip(enum compress_method m, const char *decompress)
+{
+	char *d = make_dir(), cmd[1024];
+	static unsigned char data[300000];
+	unsigned char *a, *b, *plain;
+	size_t alen, blen, plen;
+	struct mkerr err;
+
+	fill(data, sizeof(data));
+	assert_int_equal(compress_to(m, at(d, "a"), data, sizeof(data), &err), 0);
+	sleep(1); /* a timestamp in the output would now differ */
+	assert_int_equal(compress_to(m, at(d, "b"), data, sizeof(data), &err), 0);
+	a = slurp(at(d, "a"), &alen);
+	b = slurp(at(d, "b"), &blen);
+	assert_true(alen > 0 && alen < sizeof(data) / 2);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(a, b, alen);
+	snprintf(cmd, sizeof(cmd), "%s < '%s' > '%s'", decompress, at(d, "a"), at(d, "plain"));
+	assert_int_equal(system(cmd), 0);
+	plain = slurp(at(d, "plain"), &plen);
+	assert_int_equal(plen, sizeof(data));
+	assert_memory_equal(plain, data, plen);
+	free(a);
+	free(b);
+	free(plain);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
+	assert_int_equal(system(cmd), 0);
+	free(d);
+}
+
+static void test_gzip_reproducible_and_readable(void **state)
+{
+	(void)state;
+	check_roundtrip(COMPRESS_GZIP, "gzip -dc");
+}
+
+static void test_zstd_reproducible_and_readable(void **state)
+{
+	(void)state;
+	check_roundtrip(COMPRESS_ZSTD, "zstd -dcq");
+}
+
+/* A stand-in compressor on PATH that prints its arguments and the environment variables that
+ * would change real gzip or zstd output. */
+static const char fake[] = "#!/bin/sh\n"
+			   "echo \"$0 $*\"\n"
+			   "env | grep -E '^(GZIP|ZSTD_CLEVEL|ZSTD_NBTHREADS|KEEP_ME)=' | sort\n"
+			   "wc -c\n";
+
+static void check_fake(const char *d, enum compress_method m, const char *want_args)
+{
+	char want[512];
+	unsigned char *got;
+	size_t len;
+	struct mkerr err;
+
+	assert_int_equal(compress_to(m, at(d, "out"), (const unsigned char *)"12345", 5, &err), 0);
+	got = slurp(at(d, "out"), &len);
+	snprintf(want, sizeof(want), "%s/%s\nKEEP_ME=1\n5\n", d, want_args);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(got, want, len);
+	free(got);
+}
+
+static void test_compressor_argv_and_environment(void **state)
+{
+	const char *old = getenv("PATH");
+	char *d = make_dir(), *path = strdup(old ? old : "/usr/bin");
+	char cmd[1024];
+
+	(void)state;
+	assert_non_null(path);
+	for (int i = 0; i < 2; i++) {
+		int fd = open(at(d, i ? "zstd" : "gzip"), O_WRONLY | O_CREAT | O_TRUNC, 0755);
+		assert_true(fd >= 0);
+		assert_int_equal(write_all(fd, fake, strlen(fake)), 0);
+		close(fd);
+	}
+	snprintf(cmd, sizeof(cmd), "%s:%s", d, path);
+	assert_int_equal(setenv("PATH", cmd, 1), 0);
+	setenv("GZIP", "-1", 1);
+	setenv("ZSTD_CLEVEL", "3", 1);
+	setenv("ZSTD_NBTHREADS", "4", 1);
+	setenv("KEEP_ME", "1", 1);
+	check_fake(d, COMPRESS_GZIP, "gzip -n -9");
+	check_fake(d, COMPRESS_ZSTD, "zstd -19 -q");
+	unsetenv("GZIP");
+	unsetenv("ZSTD_CLEVEL");
+	unsetenv("ZSTD_NBTHREADS");
+	unsetenv("KEEP_ME");
+	assert_int_equal(setenv("PATH", path, 1), 0);
+	free(path);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
+	assert_int_equal(system(cmd), 0);
+	free(d);
+}
+
+static void test_compressor_missing(void **state)
+{
+	const char *old = getenv("PATH");
+	char *path = strdup(old ? old : "/usr/bin");
+	struct compressor c;
+	struct mkerr err;
+	int r;
+
+	(void)state;
+	assert_non_null(path);
+	assert_int_equal(setenv("PATH", "/nonexistent", 1), 0);
+	mkerr_init(&err);
+	r = compress_start(&c, COMPRESS_ZSTD, STDERR_FILENO, &err);
+	assert_int_equal(setenv("PATH", path, 1), 0);
+	free(path);
+	assert_int_equal(r, -ENOENT);
+	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_string_equal(err.msg[0].text, "cannot run zstd: No such file or directory");
+	assert_int_equal(c.pid, -1);
+	assert_int_equal(c.in_fd, -1);
+}
+
+/* gzip cannot write to /dev/full: its exit status is reported. gzip's own complaint goes to
+ * /dev/null, to keep it out of the TAP stream. */
+static void test_compressor_failure_reported(void **state)
+{
+	struct compressor c;
+	struct mkerr err;
+	int fd = open("/dev/full", O_WRONLY | O_CLOEXEC);
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	int saved = dup(STDERR_FILENO);
+	int started, wrote = 0, finished = 0;
+
+	(void)state;
+	if (fd < 0 || null < 0 || saved < 0)
+		fail_msg("cannot open /dev/full, /dev/null or dup stderr: %s", strerror(errno));
+	signal(SIGPIPE, SIG_IGN);
+	mkerr_init(&err);
+	dup2(null, STDERR_FILENO);
+	started = compress_start(&c, COMPRESS_GZIP, fd, &err);
+	if (started == 0) {
+		wrote = write_all(c.in_fd, "some data\n", 10);
+		finished = compress_finish(&c, &err);
+	}
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(null);
+	close(fd);
+	signal(SIGPIPE, SIG_DFL);
+	assert_int_equal(started, 0);
+	assert_true(wrote == 0 || wrote == -EPIPE);
+	assert_int_equal(finished, -EINVAL);
+	assert_int_equal(err.count, 1);
+	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_string_equal(err.msg[0].text, "gzip failed with exit status 1");
+}
+
+static void test_method_names(void **state)
+{
+	enum compress_method m = COMPRESS_NONE;
+
+	(void)state;
+	assert_int_equal(compress_for_name("initramfs.cpio.gz"), COMPRESS_GZIP);
+	assert_int_equal(compress_for_name("out/initramfs.zst"), COMPRESS_ZSTD);
+	assert_int_equal(compress_for_name("initramfs.cpio"), COMPRESS_NONE);
+	assert_int_equal(compress_for_name("initramfs.gz.cpio"), COMPRESS_NONE);
+	assert_int_equal(compress_for_name(".gz"), COMPRESS_NONE);
+	assert_int_equal(compress_for_name(NULL), COMPRESS_NONE);
+	assert_int_equal(compress_parse("zstd", &m), 0);
+	assert_int_equal(m, COMPRESS_ZSTD);
+	assert_int_equal(compress_parse("gzip", &m), 0);
+	assert_int_equal(m, COMPRESS_GZIP);
+	assert_int_equal(compress_parse("none", &m), 0);
+	assert_int_equal(m, COMPRESS_NONE);
+	assert_int_equal(compress_parse("xz", &m), -EINVAL);
+	assert_int_equal(compress_parse("", &m), -EINVAL);
+	assert_string_equal(compress_program(COMPRESS_GZIP), "gzip");
+	assert_string_equal(compress_program(COMPRESS_ZSTD), "zstd");
+	assert_null(compress_program(COMPRESS_NONE));
+}
+
+static void test_output_renamed_on_commit(void **state)
+{
+	char *d = make_dir();
+	struct output o;
+	struct mkerr err;
+	unsigned char *got;
+	size_t len;
+
+	(void)state;
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), &err), 0);
+	assert_int_equal(write_all(o.fd, "new", 3), 0);
+	assert_int_equal(access(at(d, "out.cpio.tmp"), F_OK), 0);
+	assert_int_equal(access(at(d, "out.cpio"), F_OK), -1);
+	assert_string_equal(output_name(&o), at(d, "out.cpio"));
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_int_equal(access(at(d, "out.cpio.tmp"), F_OK), -1);
+	got = slurp(at(d, "out.cpio"), &len);
+	assert_int_equal(len, 3);
+	assert_memory_equal(got, "new", 3);
+	free(got);
+	assert_int_equal(unlink(at(d, "out.cpio")), 0);
+	assert_int_equal(rmdir(d), 0);
+	free(d);
+}
+
+static void test_output_abort_keeps_old_file(void **state)
+{
+	char *d = make_dir();
+	struct output o;
+	struct mkerr err;
+	unsigned char *got;
+	size_t len;
+	int fd;
+
+	(void)state;
+	fd = open(at(d, "out.cpio"), O_WRONLY | O_CREAT, 0644);
+	assert_int_equal(write_all(fd, "old", 3), 0);
+	close(fd);
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), &err), 0);
+	assert_int_equal(write_all(o.fd, "partial", 7), 0);
+	output_abort(&o);
+	assert_int_equal(access(at(d, "out.cpio.tmp"), F_OK), -1);
+	got = slurp(at(d, "out.cpio"), &len);
+	assert_int_equal(len, 3);
+	assert_memory_equal(got, "old", 3);
+	free(got);
+	assert_int_equal(unlink(at(d, "out.cpio")), 0);
+	assert_int_equal(rmdir(d), 0);
+	free(d);
+}
+
+/* A device given as OUT is written in place, not replaced by a regular file. */
+static void test_output_device_written_in_place(void **state)
+{
+	struct output o;
+	struct mkerr err;
+	struct stat st;
+
+	(void)state;
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, "/dev/null", &err), 0);
+	assert_int_equal(write_all(o.fd, "x", 1), 0);
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(access("/dev/null.tmp", F_OK), -1);
+}
+
+static void test_output_error_names_file(void **state)
+{
+	struct output o;
+	struct mkerr err;
+
+	(void)state;
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, "/nonexistent/dir/out.cpio", &err), -ENOENT);
+	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_string_equal(
+	    err.msg[0].text,
+	    "cannot create /nonexistent/dir/out.cpio.tmp: No such file or directory");
+}
+
+static void test_output_stdout(void **state)
+{
+	struct output o;
+	struct mkerr err;
+
+	(void)state;
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, NULL, &err), 0);
+	assert_int_equal(o.fd, STDOUT_FILENO);
+	assert_string_equal(output_name(&o), "standard output");
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_true(fcntl(STDOUT_FILENO, F_GETFD) >= 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_gzip_reproducible_and_readable),
+		cmocka_unit_test(test_zstd_reproducible_and_readable),
+		cmocka_unit_test(test_compressor_argv_and_environment),
+		cmocka_unit_test(test_compressor_missing),
+		cmocka_unit_test(test_compressor_failure_reported),
+		cmocka_unit_test(test_method_names),
+		cmocka_unit_test(test_output_renamed_on_commit),
+		cmocka_unit_test(test_output_abort_keeps_old_file),
+		cmocka_unit_test(test_output_device_written_in_place),
+		cmocka_unit_test(test_output_error_names_file),
+		cmocka_unit_test(test_output_stdout),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

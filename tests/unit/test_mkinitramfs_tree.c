@@ -1,0 +1,604 @@
+/* Unit tests for rosetta-mkinitramfs tree walking and archive writing: entry order with
+ * parents first, byte-identical output whatever the creation (readdir) order, the fixed
+ * header fields, symlink data, refused sockets and files over 4 GiB, read and write errors,
+ * and that GNU cpio reads the result. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "tools/rosetta-mkinitramfs/archive.h"
+#include "tools/rosetta-mkinitramfs/cpio.h"
+#include "tools/rosetta-mkinitramfs/entry.h"
+#include "tools/rosetta-mkinitramfs/mkerr.h"
+#include "tools/rosetta-mkinitramfs/spec.h"
+#include "tools/rosetta-mkinitramfs/tree.h"
+
+#define MTIME 1700000000u
+
+struct membuf {
+	unsigned char *p;
+	size_t len;
+	size_t cap;
+	int fail;
+};
+
+static int mem_write(void *ctx, const void *buf, size_t len)
+{
+	struct membuf *m = ctx;
+
+	if (m->fail)
+		return -m->fail;
+	if (m->len + len > m->cap) {
+		m->cap = (m->len + len) * 2;
+		m->p = realloc(m->p, m->cap);
+		assert_non_null(m->p);
+	}
+	memcpy(m->p + m->len, buf, len);
+	m->len += len;
+	return 0;
+}
+
+/* --- temporary trees --- */
+
+static char *make_dir(void)
+{
+	char *dir = strdup("/tmp/test_mkinitramfs_tree.XXXXXX");
+
+	assert_non_null(dir);
+	assert_non_null(mkdtemp(dir));
+	return dir;
+}
+
+static char *path_in(char *buf, size_t len, const char *dir, const char *rel)
+{
+	snprintf(buf, len, "%s/%s", dir, rel);
+	return buf;
+}
+
+/* dir/rel in a buffer that lives as long as the enclosing block. */
+#define at(dir, rel) path_in((char[512]){ 0 }, 512, (dir), (rel))
+
+static void put(const char *dir, const char *rel, const char *data, mode_t mode)
+{
+	int fd = open(at(dir, rel), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, strlen(data)), (ssize_t)strlen(data));
+	assert_int_equal(fchmod(fd, mode), 0);
+	close(fd);
+}
+
+static void mkd(const char *dir, const char *rel)
+{
+	assert_int_equal(mkdir(at(dir, rel), 0700), 0);
+	assert_int_equal(chmod(at(dir, rel), 0755), 0);
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void rm_tree(char *dir)
+{
+	assert_int_equal(nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS), 0);
+	free(dir);
+}
+
+static void reverse(struct entry_list *l)
+{
+	for (size_t i = 0; i < l->n / 2; i++) {
+		struct entry t = l->v[i];
+
+		l->v[i] = l->v[l->n - 1 - i];
+		l->v[l->n - 1 - i] = t;
+	}
+}
+
+/* Collects, checks and writes dir into a memory buffer; asserts success. With flip, the
+ * collected entries are reversed first, as another readdir order would give. */
+static void archive_flipped(const char *dir, const char *spec, struct membuf *m, int flip)
+{
+	struct cpio_out o = { .write = mem_write, .ctx = m };
+	struct entry_list l = { 0 };
+	struct mkerr err;
+
+	mkerr_init(&err);
+	assert_int_equal(tree_collect(dir, &l, &err), 0);
+	if (spec) {
+		FILE *f = fmemopen((void *)spec, strlen(spec), "r");
+		assert_non_null(f);
+		assert_int_equal(spec_parse_file(f, "t.spec", &l, &err), 0);
+		fclose(f);
+	}
+	if (flip)
+		reverse(&l);
+	assert_int_equal(entry_list_finish(&l, &err), 0);
+	assert_int_equal(archive_write(&l, MTIME, &o, "mem", &err), 0);
+	assert_int_equal(err.count, 0);
+	entry_list_free(&l);
+}
+
+static void archive_dir(const char *dir, const char *spec, struct membuf *m)
+{
+	archive_flipped(dir, spec, m, 0);
+}
+
+/* --- a newc reader, independent of the writer, to check what was written --- */
+
+struct rec {
+	unsigned long f[13]; /* ino mode uid gid nlink mtime filesize dmaj dmin rmaj rmin nsz chk */
+	const char *name;
+	const unsigned char *data;
+};
+
+static size_t up4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+/* Reads the record at *off and advances past it. */
+static void read_rec(const struct membuf *m, size_t *off, struct rec *r)
+{
+	const unsigned char *h = m->p + *off;
+	char digits[9] = { 0 };
+
+	assert_true(*off + CPIO_HDR_LEN <= m->len);
+	assert_memory_equal(h, "070701", 6);
+	for (int i = 0; i < 13; i++) {
+		memcpy(digits, h + 6 + (size_t)8 * i, 8);
+		r->f[i] = strtoul(digits, NULL, 16);
+	}
+	r->name = (const char *)h + CPIO_HDR_LEN;
+	assert_int_equal(strlen(r->name) + 1, r->f[11]);
+	*off = up4(*off + CPIO_HDR_LEN + r->f[11]);
+	r->data = m->p + *off;
+	*off = up4(*off + r->f[6]);
+	assert_true(*off <= m->len);
+}
+
+/* Returns the number of records before the trailer and checks the trailer and padding. */
+static size_t read_all(const struct membuf *m, struct rec *recs, size_t max)
+{
+	size_t off = 0, n = 0;
+	struct rec r;
+
+	for (;;) {
+		read_rec(m, &off, &r);
+		if (strcmp(r.name, "TRAILER!!!") == 0)
+			break;
+		assert_true(n < max);
+		recs[n++] = r;
+	}
+	assert_int_equal(m->len % 512, 0);
+	assert_true(m->len - off < 512);
+	for (; off < m->len; off++)
+		assert_int_equal(m->p[off], 0);
+	return n;
+}
+
+/* --- tests --- */
+
+static void test_sort_order_parents_first(void **state)
+{
+	static const char *const sorted[] = { "a",   "a/b", "a/b/c", "a/b-c", "a/c", "a-b",
+					      "a.b", "a0",  "ab",    "b",     "b/a", "\xc3\xa9" };
+	const size_t n = sizeof(sorted) / sizeof(sorted[0]);
+	struct entry_list l = { 0 };
+	struct mkerr err;
+
+	(void)state;
+	mkerr_init(&err);
+	/* Reversed and interleaved, so that input order cannot produce the result. */
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (k * 5 + 3) % n;
+		struct entry e = { .mode = S_IFDIR | 0755, .origin = "t", .line = k + 1 };
+
+		e.name = strdup(sorted[n - 1 - i]);
+		assert_int_equal(entry_list_add(&l, &e), 0);
+	}
+	assert_int_equal(entry_list_finish(&l, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(l.v[i].name, sorted[i]);
+	for (size_t i = 0; i + 1 < n; i++) {
+		assert_true(entry_path_cmp(sorted[i], sorted[i + 1]) < 0);
+		assert_true(entry_path_cmp(sorted[i + 1], sorted[i]) > 0);
+	}
+	assert_int_equal(entry_path_cmp("a/b", "a/b"), 0);
+	entry_list_free(&l);
+}
+
+/* The same tree, made in one order or (backwards) another, parents always first. */
+static void build_tree(const char *dir, int backwards)
+{
+	static const char *const dirs[2][6] = {
+		{ "x86", "x86/bin", "lib", "lib/modules", "a-b", "a" },
+		{ "a", "a-b", "lib", "lib/modules", "x86", "x86/bin" },
+	};
+	static const char *const files[] = { "x86/bin/busybox", "init", "lib/modules/m.ko", "a/z",
+					     "a-b/y",		"a.b" };
+	const size_t nf = sizeof(files) / sizeof(files[0]);
+
+	for (size_t k = 0; k < 6; k++)
+		mkd(dir, dirs[backwards][k]);
+	for (size_t k = 0; k < nf; k++) {
+		const char *f = files[backwards ? nf - 1 - k : k];
+
+		put(dir, f, f, strcmp(f, "init") == 0 ? 04755 : 0644);
+	}
+	assert_int_equal(symlink("busybox", at(dir, "x86/bin/sh")), 0);
+	assert_int_equal(mkfifo(at(dir, "a/fifo"), 0600), 0);
+}
+
+static void test_output_independent_of_creation_order(void **state)
+{
+	char *d1 = make_dir(), *d2 = make_dir();
+	struct membuf m1 = { 0 }, m2 = { 0 }, m3 = { 0 };
+
+	(void)state;
+	build_tree(d1, 0);
+	build_tree(d2, 1);
+	archive_dir(d1, NULL, &m1);
+	archive_dir(d2, NULL, &m2);
+	/* Some filesystems return names in hash order whatever the creation order, so also
+	 * feed the same tree's entries in reverse. */
+	archive_flipped(d1, NULL, &m3, 1);
+	assert_true(m1.len > 512);
+	assert_int_equal(m1.len, m2.len);
+	assert_memory_equal(m1.p, m2.p, m1.len);
+	assert_int_equal(m1.len, m3.len);
+	assert_memory_equal(m1.p, m3.p, m1.len);
+	free(m1.p);
+	free(m2.p);
+	free(m3.p);
+	rm_tree(d1);
+	rm_tree(d2);
+}
+
+static void test_header_fields_of_tree(void **state)
+{
+	static const char *const order[] = { "a",
+					     "a/fifo",
+					     "a/z",
+					     "a-b",
+					     "a-b/y",
+					     "a.b",
+					     "init",
+					     "lib",
+					     "lib/modules",
+					     "lib/modules/m.ko",
+					     "x86",
+					     "x86/bin",
+					     "x86/bin/busybox",
+					     "x86/bin/sh" };
+	char *d = make_dir();
+	struct membuf m = { 0 };
+	struct rec r[32] = { 0 };
+	size_t n;
+
+	(void)state;
+	build_tree(d, 0);
+	archive_dir(d, NULL, &m);
+	n = read_all(&m, r, 32);
+	assert_int_equal(n, sizeof(order) / sizeof(order[0]));
+	for (size_t i = 0; i < n; i++) {
+		unsigned long mode = r[i].f[1];
+
+		assert_string_equal(r[i].name, order[i]);
+		assert_int_equal(r[i].f[0], i + 1); /* ino */
+		assert_int_equal(r[i].f[2], 0);	    /* uid */
+		assert_int_equal(r[i].f[3], 0);	    /* gid */
+		assert_int_equal(r[i].f[4], S_ISDIR(mode) ? 2 : 1);
+		assert_int_equal(r[i].f[5], MTIME);
+		for (int k = 7; k <= 10; k++)
+			assert_int_equal(r[i].f[k], 0); /* dev, rdev */
+		assert_int_equal(r[i].f[12], 0);
+		if (S_ISREG(mode)) {
+			assert_int_equal(r[i].f[6], strlen(r[i].name));
+			assert_memory_equal(r[i].data, r[i].name, r[i].f[6]);
+		}
+	}
+	assert_int_equal(r[0].f[1], S_IFDIR | 0755);
+	assert_int_equal(r[1].f[1], S_IFIFO | 0600);
+	assert_int_equal(r[1].f[6], 0);
+	assert_int_equal(r[6].f[1], S_IFREG | 04755);
+	assert_int_equal(r[9].f[1], S_IFREG | 0644);
+	free(m.p);
+	rm_tree(d);
+}
+
+static void test_symlink_data(void **state)
+{
+	char *d = make_dir();
+	struct membuf m = { 0 };
+	struct rec r[4] = { 0 };
+
+	(void)state;
+	assert_int_equal(symlink("../lib/ld-linux-x86-64.so.2", at(d, "ld")), 0);
+	assert_int_equal(symlink("abc", at(d, "odd")), 0);
+	archive_dir(d, "slink /spec target-from-spec 0777 0 0\n", &m);
+	assert_int_equal(read_all(&m, r, 4), 3);
+	assert_string_equal(r[0].name, "ld");
+	assert_int_equal(r[0].f[1], S_IFLNK | 0777);
+	assert_int_equal(r[0].f[6], strlen("../lib/ld-linux-x86-64.so.2"));
+	assert_memory_equal(r[0].data, "../lib/ld-linux-x86-64.so.2", r[0].f[6]);
+	assert_string_equal(r[1].name, "odd");
+	assert_int_equal(r[1].f[6], 3);
+	assert_memory_equal(r[1].data, "abc\0", 4); /* padded with a zero to 4 */
+	assert_string_equal(r[2].name, "spec");
+	assert_int_equal(r[2].f[6], strlen("target-from-spec"));
+	assert_memory_equal(r[2].data, "target-from-spec", r[2].f[6]);
+	free(m.p);
+	rm_tree(d);
+}
+
+static void test_spec_device_node_fields(void **state)
+{
+	char *d = make_dir();
+	struct membuf m = { 0 };
+	struct rec r[4] = { 0 };
+
+	(void)state;
+	archive_dir(d,
+		    "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n"
+		    "nod /dev/vda 0660 0 0 b 254 4095\n",
+		    &m);
+	assert_int_equal(read_all(&m, r, 4), 3);
+	assert_string_equal(r[1].name, "dev/console");
+	assert_int_equal(r[1].f[1], S_IFCHR | 0600);
+	assert_int_equal(r[1].f[9], 5);
+	assert_int_equal(r[1].f[10], 1);
+	assert_int_equal(r[1].f[6], 0);
+	assert_string_equal(r[2].name, "dev/vda");
+	assert_int_equal(r[2].f[1], S_IFBLK | 0660);
+	assert_int_equal(r[2].f[9], 254);
+	assert_int_equal(r[2].f[10], 4095);
+	free(m.p);
+	rm_tree(d);
+}
+
+static void test_socket_refused(void **state)
+{
+	char *d = make_dir();
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct entry_list l = { 0 };
+	struct mkerr err;
+	int s = socket(AF_UNIX, SOCK_STREAM, 0);
+	const char *sock = at(d, "run/sock");
+
+	(void)state;
+	mkd(d, "run");
+	assert_true(s >= 0);
+	assert_true(strlen(sock) < sizeof(sa.sun_path));
+	memcpy(sa.sun_path, sock, strlen(sock) + 1);
+	assert_int_equal(bind(s, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	close(s);
+	mkerr_init(&err);
+	assert_int_equal(tree_collect(d, &l, &err), -EINVAL);
+	assert_int_equal(err.count, 1);
+	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_string_equal(err.msg[0].text, "run/sock is a socket: sockets cannot be archived");
+	entry_list_free(&l);
+	rm_tree(d);
+}
+
+/* Sparse files: the limit is 4 GiB - 1 bytes, the largest size 8 hex digits hold. */
+static void make_sparse(const char *path, off_t size)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	assert_true(fd >= 0);
+	if (ftruncate(fd, size) < 0)
+		fail_msg("cannot make a sparse file of %lld bytes at %s: %s", (long long)size, path,
+			 strerror(errno));
+	close(fd);
+}
+
+static void test_file_over_4gib_refused(void **state)
+{
+	char *d = make_dir(), want[1024];
+	struct entry_list l = { 0 };
+	struct mkerr err;
+	FILE *f;
+
+	(void)state;
+	mkd(d, "big");
+	make_sparse(at(d, "big/max"), 0xffffffffLL);
+	mkerr_init(&err);
+	assert_int_equal(tree_collect(d, &l, &err), 0);
+	entry_list_free(&l);
+
+	make_sparse(at(d, "big/over"), 0x100000000LL);
+	assert_int_equal(tree_collect(d, &l, &err), -EINVAL);
+	assert_int_equal(err.count, 1);
+	assert_string_equal(err.msg[0].text, "big/over is too large for a newc archive "
+					     "(4294967296 bytes, limit 4294967295)");
+	entry_list_free(&l);
+
+	snprintf(want, sizeof(want), "file /x %s 0644 0 0\n", at(d, "big/over"));
+	f = fmemopen(want, strlen(want), "r");
+	assert_non_null(f);
+	mkerr_init(&err);
+	assert_int_equal(spec_parse_file(f, "t.spec", &l, &err), -EINVAL);
+	fclose(f);
+	snprintf(want, sizeof(want),
+		 "t.spec:1: %s is too large for a newc archive (limit 4294967295 bytes)",
+		 at(d, "big/over"));
+	assert_string_equal(err.msg[0].text, want);
+	entry_list_free(&l);
+	rm_tree(d);
+}
+
+static int write_collected(const char *d, struct membuf *m, struct mkerr *err,
+			   void (*change)(const char *))
+{
+	struct cpio_out o = { .write = mem_write, .ctx = m };
+	struct entry_list l = { 0 };
+	int r;
+
+	mkerr_init(err);
+	assert_int_equal(tree_collect(d, &l, err), 0);
+	assert_int_equal(entry_list_finish(&l, err), 0);
+	if (change)
+		change(d);
+	r = archive_write(&l, MTIME, &o, "out.cpio", err);
+	entry_list_free(&l);
+	return r;
+}
+
+static void remove_file(const char *d)
+{
+	assert_int_equal(unlink(at(d, "x86/bin/busybox")), 0);
+}
+
+static void grow_file(const char *d)
+{
+	put(d, "init", "much longer than before", 0755);
+}
+
+static void test_read_errors_name_the_file(void **state)
+{
+	char *d = make_dir();
+	struct membuf m = { 0 };
+	struct mkerr err;
+
+	(void)state;
+	mkd(d, "x86");
+	mkd(d, "x86/bin");
+	put(d, "x86/bin/busybox", "elf", 0755);
+	put(d, "init", "short", 0755);
+	assert_int_equal(write_collected(d, &m, &err, remove_file), -ENOENT);
+	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_string_equal(err.msg[0].text,
+			    "cannot read x86/bin/busybox: No such file or directory");
+	put(d, "x86/bin/busybox", "elf", 0755);
+	assert_int_equal(write_collected(d, &m, &err, grow_file), -EINVAL);
+	assert_string_equal(err.msg[0].text, "cannot read init: file grew while being archived");
+	free(m.p);
+	rm_tree(d);
+}
+
+static void test_write_error_reported(void **state)
+{
+	char *d = make_dir();
+	struct membuf m = { .fail = ENOSPC };
+	struct mkerr err;
+
+	(void)state;
+	put(d, "init", "x", 0755);
+	assert_int_equal(write_collected(d, &m, &err, NULL), -ENOSPC);
+	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_string_equal(err.msg[0].text, "cannot write out.cpio: No space left on device");
+	rm_tree(d);
+}
+
+static void test_root_must_be_directory(void **state)
+{
+	char *d = make_dir(), want[512];
+	struct entry_list l = { 0 };
+	struct mkerr err;
+
+	(void)state;
+	put(d, "file", "x", 0644);
+	mkerr_init(&err);
+	assert_int_equal(tree_collect(at(d, "file"), &l, &err), -ENOTDIR);
+	snprintf(want, sizeof(want), "cannot archive %s/file: Not a directory", d);
+	assert_string_equal(err.msg[0].text, want);
+	mkerr_init(&err);
+	assert_int_equal(tree_collect(at(d, "missing"), &l, &err), -ENOENT);
+	snprintf(want, sizeof(want), "cannot stat %s/missing: No such file or directory", d);
+	assert_string_equal(err.msg[0].text, want);
+	assert_int_equal(l.n, 0);
+	rm_tree(d);
+}
+
+/* Runs cmd (through the shell: test code only) and returns its standard output. */
+static char *run(const char *cmd)
+{
+	FILE *p = popen(cmd, "r");
+	char *out = calloc(1, 65536);
+	size_t n;
+
+	assert_non_null(p);
+	assert_non_null(out);
+	n = fread(out, 1, 65535, p);
+	out[n] = '\0';
+	if (pclose(p) != 0)
+		fail_msg("'%s' failed; is GNU cpio installed? output: %s", cmd, out);
+	return out;
+}
+
+static void test_gnu_cpio_reads_archive(void **state)
+{
+	char *d = make_dir(), *x = make_dir(), cmd[1024], *out, target[64];
+	struct membuf m = { 0 };
+	struct stat st;
+	int fd;
+
+	(void)state;
+	build_tree(d, 1);
+	archive_dir(d, "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n", &m);
+	fd = open(at(x, "a.cpio"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, m.p, m.len), (ssize_t)m.len);
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "cpio -it --quiet < '%s'", at(x, "a.cpio"));
+	out = run(cmd);
+	assert_string_equal(out, "a\na/fifo\na/z\na-b\na-b/y\na.b\ndev\ndev/console\ninit\nlib\n"
+				 "lib/modules\nlib/modules/m.ko\nx86\nx86/bin\nx86/bin/busybox\n"
+				 "x86/bin/sh\n");
+	free(out);
+	/* Extract the parts that need no privileges and compare them with the tree. */
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && mkdir root && cd root && cpio -idm --quiet --no-absolute-filenames "
+		 "'x86/*' 'init' 'a.b' < ../a.cpio && cat x86/bin/busybox init a.b",
+		 x);
+	out = run(cmd);
+	assert_string_equal(out, "x86/bin/busyboxinita.b");
+	free(out);
+	assert_int_equal(lstat(at(x, "root/x86/bin/sh"), &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(readlink(at(x, "root/x86/bin/sh"), target, sizeof(target)), 7);
+	assert_memory_equal(target, "busybox", 7);
+	assert_int_equal(stat(at(x, "root/init"), &st), 0);
+	assert_int_equal(st.st_mode & 07777, 04755);
+	assert_int_equal(st.st_mtime, MTIME);
+	free(m.p);
+	rm_tree(d);
+	rm_tree(x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sort_order_parents_first),
+		cmocka_unit_test(test_output_independent_of_creation_order),
+		cmocka_unit_test(test_header_fields_of_tree),
+		cmocka_unit_test(test_symlink_data),
+		cmocka_unit_test(test_spec_device_node_fields),
+		cmocka_unit_test(test_socket_refused),
+		cmocka_unit_test(test_file_over_4gib_refused),
+		cmocka_unit_test(test_read_errors_name_the_file),
+		cmocka_unit_test(test_write_error_reported),
+		cmocka_unit_test(test_root_must_be_directory),
+		cmocka_unit_test(test_gnu_cpio_reads_archive),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,141 @@
+/* Entry list to newc stream. */
+#include "archive.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define READ_CHUNK 65536
+
+struct ctx {
+	struct cpio_out *o;
+	const char *outname;
+	struct mkerr *err;
+};
+
+static int write_failed(struct ctx *c, int r)
+{
+	return mkerr_set(c->err, MKERR_SYSTEM, -r, "cannot write %s", c->outname);
+}
+
+/* O_NONBLOCK: should the file have been swapped for a FIFO, fail below instead of hanging. */
+#define OPEN_FLAGS (O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+
+/* Tree entries are named by their archive path, spec entries by their line and location. */
+static int read_failed(struct ctx *c, const struct entry *e, int errnum, const char *why)
+{
+	if (e->line) {
+		int r = mkerr_line(c->err, e->origin, e->line, "cannot read %s: %s", e->src,
+				   why ? why : strerror(errnum));
+
+		return errnum ? -errnum : r;
+	}
+	if (why)
+		return mkerr_set(c->err, MKERR_INPUT, 0, "cannot read %s: %s", e->name, why);
+	return mkerr_set(c->err, MKERR_INPUT, errnum, "cannot read %s", e->name);
+}
+
+static ssize_t read_some(int fd, void *buf, size_t len)
+{
+	ssize_t n;
+
+	do
+		n = read(fd, buf, len);
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
+static int copy_data(struct ctx *c, const struct entry *e, int fd)
+{
+	unsigned char buf[READ_CHUNK];
+	uint64_t left = e->size;
+	ssize_t n;
+
+	while (left > 0) {
+		int r;
+
+		n = read_some(fd, buf, left < sizeof(buf) ? left : sizeof(buf));
+		if (n < 0)
+			return read_failed(c, e, errno, NULL);
+		if (n == 0)
+			return read_failed(c, e, 0, "file shrank while being archived");
+		r = cpio_write_data(c->o, buf, n);
+		if (r < 0)
+			return write_failed(c, r);
+		left -= n;
+	}
+	n = read_some(fd, buf, 1);
+	if (n < 0)
+		return read_failed(c, e, errno, NULL);
+	if (n > 0)
+		return read_failed(c, e, 0, "file grew while being archived");
+	return 0;
+}
+
+static int write_file_data(struct ctx *c, const struct entry *e)
+{
+	int fd = open(e->src, OPEN_FLAGS);
+	struct stat st;
+	int r;
+
+	if (fd < 0)
+		return read_failed(c, e, errno, NULL);
+	if (fstat(fd, &st) < 0)
+		r = read_failed(c, e, errno, NULL);
+	else if (!S_ISREG(st.st_mode))
+		r = read_failed(c, e, 0, "no longer a regular file");
+	else
+		r = copy_data(c, e, fd);
+	close(fd);
+	return r;
+}
+
+static int write_entry(struct ctx *c, const struct entry *e, uint32_t ino, uint32_t mtime)
+{
+	struct cpio_hdr h = {
+		.ino = ino,
+		.mode = e->mode,
+		.nlink = S_ISDIR(e->mode) ? 2 : 1,
+		.mtime = mtime,
+		.filesize = S_ISREG(e->mode) || S_ISLNK(e->mode) ? e->size : 0,
+		.rdevmajor = e->rdev_major,
+		.rdevminor = e->rdev_minor,
+	};
+	int r = cpio_write_header(c->o, &h, e->name);
+
+	if (r == -EOVERFLOW)
+		return mkerr_set(c->err, MKERR_INPUT, EOVERFLOW, "cannot archive %s", e->name);
+	if (r < 0)
+		return write_failed(c, r);
+	if (S_ISREG(e->mode)) {
+		r = write_file_data(c, e);
+		if (r < 0)
+			return r;
+	} else if (S_ISLNK(e->mode)) {
+		r = cpio_write_data(c->o, e->target, e->size);
+		if (r < 0)
+			return write_failed(c, r);
+	}
+	r = cpio_pad(c->o, CPIO_ALIGN);
+	return r < 0 ? write_failed(c, r) : 0;
+}
+
+int archive_write(const struct entry_list *l, uint32_t mtime, struct cpio_out *o,
+		  const char *outname, struct mkerr *err)
+{
+	struct ctx c = { .o = o, .outname = outname, .err = err };
+	size_t i;
+	int r;
+
+	if (l->n >= CPIO_FIELD_MAX)
+		return mkerr_set(err, MKERR_INPUT, 0, "too many entries for a newc archive");
+	for (i = 0; i < l->n; i++) {
+		r = write_entry(&c, &l->v[i], i + 1, mtime);
+		if (r < 0)
+			return r;
+	}
+	r = cpio_write_trailer(o);
+	return r < 0 ? write_failed(&c, r) : 0;
+}

@@ -1,0 +1,264 @@
+/* rosetta-mkinitramfs: write a directory tree, plus optional spec entries, as a reproducible
+ * newc cpio archive for the Linux initramfs, optionally compressed. The only file that
+ * prints. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "compress.h"
+#include "entry.h"
+#include "mkerr.h"
+#include "output.h"
+#include "sink.h"
+#include "spec.h"
+#include "tree.h"
+
+#define PROG	"rosetta-mkinitramfs"
+#define VERSION "0.1"
+
+enum { EXIT_USAGE = 2, EXIT_SYSTEM = 3, DONE = -1 };
+
+struct options {
+	const char *out;
+	const char *spec;
+	const char *dir;
+	enum compress_method method;
+	int method_set;
+	uint32_t mtime;
+	int mtime_set;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(
+	    f, "Usage: " PROG " [-o OUT] [--compress gzip|zstd|none] [--mtime SECONDS]\n"
+	       "       [--spec FILE] DIR\n"
+	       "Write the tree under DIR as a reproducible newc cpio archive (initramfs).\n\n"
+	       "  -o, --output OUT     write OUT (via OUT.tmp) instead of standard output\n"
+	       "      --compress M     gzip, zstd or none; default gzip for *.gz, zstd for *.zst,\n"
+	       "                       none otherwise\n"
+	       "      --mtime SECONDS  time of every entry; default $SOURCE_DATE_EPOCH, else 0\n"
+	       "      --spec FILE      add entries from FILE (dir, nod, slink, file lines)\n"
+	       "  -h, --help           show this help\n"
+	       "      --version        show the version\n");
+}
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, PROG ": ");
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '" PROG " --help'.\n");
+	return EXIT_USAGE;
+}
+
+static int parse_seconds(const char *s, uint32_t *v)
+{
+	unsigned long long n;
+	char *end;
+
+	if (!s[0] || !strchr("0123456789", s[0]))
+		return -EINVAL;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || *end || n > UINT32_MAX)
+		return -EINVAL;
+	*v = n;
+	return 0;
+}
+
+enum { OPT_COMPRESS = 256, OPT_MTIME, OPT_SPEC, OPT_VERSION };
+
+static const struct option long_opts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "compress", required_argument, NULL, OPT_COMPRESS },
+	{ "mtime", required_argument, NULL, OPT_MTIME },
+	{ "spec", required_argument, NULL, OPT_SPEC },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Returns 0 to go on, DONE after --help or --version, or EXIT_USAGE. */
+static int parse_option(int c, const char *arg, const char *opt, struct options *o)
+{
+	switch (c) {
+	case 'o':
+		o->out = arg;
+		return 0;
+	case OPT_COMPRESS:
+		o->method_set = 1;
+		if (compress_parse(arg, &o->method) < 0)
+			return usage_error("bad --compress '%s': need gzip, zstd or none", arg);
+		return 0;
+	case OPT_MTIME:
+		o->mtime_set = 1;
+		if (parse_seconds(arg, &o->mtime) < 0)
+			return usage_error("bad --mtime '%s': need seconds, 0 to 4294967295", arg);
+		return 0;
+	case OPT_SPEC:
+		if (o->spec)
+			return usage_error("%s given twice", "--spec");
+		o->spec = arg;
+		return 0;
+	case 'h':
+		usage(stdout);
+		return DONE;
+	case OPT_VERSION:
+		printf(PROG " " VERSION "\n");
+		return DONE;
+	case ':':
+		return usage_error("option %s needs an argument", opt);
+	default:
+		return usage_error("unknown option %s", opt);
+	}
+}
+
+/* Fills in what the options left to their defaults. */
+static int apply_defaults(struct options *o)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+
+	if (!o->method_set)
+		o->method = compress_for_name(o->out);
+	if (!o->mtime_set && epoch && parse_seconds(epoch, &o->mtime) < 0)
+		return usage_error("bad SOURCE_DATE_EPOCH '%s': need seconds, 0 to 4294967295",
+				   epoch);
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ho:", long_opts, NULL)) != -1) {
+		const char *opt = argv[optind - 1];
+		char shortopt[3] = { '-', (char)optopt, 0 };
+		int r;
+
+		if ((c == '?' || c == ':') && strncmp(opt, "--", 2) != 0 && optopt > 0 &&
+		    optopt < 256)
+			opt = shortopt;
+		r = parse_option(c, optarg, opt, o);
+		if (r != 0)
+			return r;
+	}
+	if (optind == argc)
+		return usage_error("missing %s", "DIR");
+	if (optind + 1 < argc)
+		return usage_error("unexpected argument '%s': give one DIR", argv[optind + 1]);
+	o->dir = argv[optind];
+	return apply_defaults(o);
+}
+
+static int report(const struct mkerr *err)
+{
+	unsigned i;
+
+	for (i = 0; i < err->count && i < MKERR_MAX; i++)
+		fprintf(stderr, PROG ": %s\n", err->msg[i].text);
+	if (err->count > MKERR_MAX)
+		fprintf(stderr, PROG ": ... and %u more errors\n", err->count - MKERR_MAX);
+	return err->kind == MKERR_SYSTEM ? EXIT_SYSTEM : EXIT_FAILURE;
+}
+
+static int collect(const struct options *o, struct entry_list *l, struct mkerr *err)
+{
+	struct entry_list extra = { 0 };
+	int r;
+
+	r = tree_collect(o->dir, l, err);
+	if (r == 0 && o->spec)
+		r = spec_load(o->spec, &extra, err);
+	if (r == 0 && entry_list_append(l, &extra) < 0)
+		r = mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+	entry_list_free(&extra);
+	return r == 0 ? entry_list_finish(l, err) : r;
+}
+
+/* Streams the archive into fd, which is the output or the compressor's pipe. */
+static int stream(const struct options *o, const struct entry_list *l, int fd, const char *name,
+		  struct mkerr *err)
+{
+	struct fd_sink *sink = malloc(sizeof(*sink));
+	struct cpio_out co = { .write = fd_sink_write, .ctx = sink };
+	int r;
+
+	if (!sink)
+		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+	fd_sink_init(sink, fd);
+	r = archive_write(l, o->mtime, &co, name, err);
+	if (r == 0) {
+		r = fd_sink_flush(sink);
+		if (r < 0)
+			r = mkerr_set(err, MKERR_SYSTEM, -r, "cannot write %s", name);
+	}
+	free(sink);
+	return r;
+}
+
+/* Through the compressor, whose exit status is checked even when streaming failed: if it
+ * died, that is why the pipe broke. */
+static int stream_compressed(const struct options *o, const struct entry_list *l, int fd,
+			     struct mkerr *err)
+{
+	struct compressor comp = { .pid = -1, .in_fd = -1 };
+	char pipe_name[64];
+	int r, c;
+
+	snprintf(pipe_name, sizeof(pipe_name), "the pipe to %s", compress_program(o->method));
+	r = compress_start(&comp, o->method, fd, err);
+	if (r < 0)
+		return r;
+	r = stream(o, l, comp.in_fd, pipe_name, err);
+	c = compress_finish(&comp, err);
+	return r < 0 ? r : c;
+}
+
+static int write_image(const struct options *o, const struct entry_list *l, struct mkerr *err)
+{
+	struct output out;
+	int r;
+
+	r = output_open(&out, o->out, err);
+	if (r < 0)
+		return r;
+	if (o->method == COMPRESS_NONE)
+		r = stream(o, l, out.fd, output_name(&out), err);
+	else
+		r = stream_compressed(o, l, out.fd, err);
+	if (r == 0)
+		return output_commit(&out, err);
+	output_abort(&out);
+	return r;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct entry_list l = { 0 };
+	struct mkerr err;
+	int r;
+
+	r = parse_args(argc, argv, &o);
+	if (r != 0)
+		return r == DONE ? EXIT_SUCCESS : r;
+	/* A compressor that dies must show up as EPIPE and its exit status, not kill us. */
+	signal(SIGPIPE, SIG_IGN);
+	mkerr_init(&err);
+	r = collect(&o, &l, &err);
+	if (r == 0)
+		r = write_image(&o, &l, &err);
+	entry_list_free(&l);
+	return r == 0 ? EXIT_SUCCESS : report(&err);
+}

@@ -1,0 +1,651 @@
+/*
+ * The real rosetta-launch binary, without a guest. It is found next to this test as
+ * ../host/rosetta-launch. For runs, this same program stands in for virtiofsd (called with
+ * --socket-path=) and for qemu (called with -M): the stand-ins listen and connect like the
+ * real ones and then behave as FAKE_VFS / FAKE_QEMU say, so the tests see exit codes,
+ * messages, the console copy, and that no child and no run directory outlives a launch.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#define RUN_LIMIT_MS 30000
+
+/* Paths shared by every test: set once by the group setup. */
+static struct {
+	char self[PATH_MAX];
+	char launcher[PATH_MAX];
+	char scratch[64];
+	char kernel[128], initrd[128], share[128], root[128], xdg[128], pids[128];
+} env;
+
+/* ---- stand-ins ---------------------------------------------------------------------- */
+
+static void note_pid(const char *role)
+{
+	char path[PATH_MAX];
+	const char *dir = getenv("FAKE_PIDDIR");
+
+	if (!dir)
+		return;
+	snprintf(path, sizeof(path), "%s/%s.%d", dir, role, (int)getpid());
+	close(open(path, O_WRONLY | O_CREAT, 0600));
+}
+
+static int fake_virtiofsd(const char *socket_path)
+{
+	const char *mode = getenv("FAKE_VFS");
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char buf[256];
+	int fd, conn;
+
+	note_pid("vfs");
+	if (mode && strcmp(mode, "fail") == 0) {
+		fprintf(stderr, "fake virtiofsd: cannot share\n");
+		return 1;
+	}
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", socket_path);
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		return 2;
+	usleep(50000); /* bound but not listening: the launcher must wait */
+	if (listen(fd, 1) < 0)
+		return 2;
+	conn = accept(fd, NULL, NULL);
+	if (conn < 0)
+		return 2;
+	while (read(conn, buf, sizeof(buf)) > 0)
+		;
+	return 0; /* the guest went away */
+}
+
+static void say_out(const char *text)
+{
+	if (write(STDOUT_FILENO, text, strlen(text)) < 0)
+		_exit(3);
+}
+
+static int connect_shares(int argc, char *argv[])
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int i;
+
+	for (i = 1; i + 1 < argc; i++) {
+		const char *p = strstr(argv[i + 1], "path=");
+		int fd;
+
+		if (strcmp(argv[i], "-chardev") != 0 || !p)
+			continue;
+		snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", p + 5);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+			fprintf(stderr, "fake qemu: cannot connect to %s\n", sa.sun_path);
+			return -1;
+		}
+		/* left open, like qemu's vhost-user connection */
+	}
+	return 0;
+}
+
+static int print_args(int argc, char *argv[])
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		say_out(argv[i]);
+		say_out("\n");
+	}
+	say_out("rosetta-init: exit status 0\n");
+	return 0;
+}
+
+static void __attribute__((noreturn)) hang(bool ignore_sigterm)
+{
+	char line[64];
+
+	if (ignore_sigterm)
+		signal(SIGTERM, SIG_IGN);
+	snprintf(line, sizeof(line), "ready pid=%d\n", (int)getpid());
+	say_out(line);
+	for (;;)
+		pause();
+}
+
+static int fake_qemu(int argc, char *argv[])
+{
+	const char *mode = getenv("FAKE_QEMU");
+
+	note_pid("qemu");
+	if (!mode || connect_shares(argc, argv) < 0)
+		return 1;
+	if (fcntl(STDIN_FILENO, F_GETFD) < 0) {
+		fprintf(stderr, "fake qemu: no stdin\n");
+		return 1;
+	}
+	if (strcmp(mode, "status") == 0) {
+		say_out("[    0.1] booting\r\nentry output\r\n");
+		say_out("rosetta-init: exit status 7\r\n[    0.2] reboot: Power down\r\n");
+		return 0;
+	}
+	if (strcmp(mode, "panic") == 0) {
+		say_out("[    0.1] Kernel panic - not syncing: No working init found.\r\n");
+		return 0;
+	}
+	if (strcmp(mode, "args") == 0)
+		return print_args(argc, argv);
+	if (strcmp(mode, "fail") == 0)
+		return 1;
+	if (strcmp(mode, "hang") == 0 || strcmp(mode, "stubborn") == 0)
+		hang(strcmp(mode, "stubborn") == 0);
+	return 0; /* "quiet": a guest that says nothing */
+}
+
+/* ---- running the launcher ----------------------------------------------------------- */
+
+struct run {
+	const char *xdg; /* XDG_RUNTIME_DIR when not the scratch one */
+	const char *qemu_mode;
+	const char *vfs_mode;
+	int signal_on_ready;
+	bool close_stdin;
+	int code;
+	int64_t ms;
+	char out[16384];
+	char err[16384];
+	size_t out_len, err_len;
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void __attribute__((noreturn)) exec_launcher(struct run *r, char *argv[], int out, int err)
+{
+	setenv("XDG_RUNTIME_DIR", r->xdg ? r->xdg : env.xdg, 1);
+	setenv("FAKE_PIDDIR", env.pids, 1);
+	if (r->qemu_mode)
+		setenv("FAKE_QEMU", r->qemu_mode, 1);
+	if (r->vfs_mode)
+		setenv("FAKE_VFS", r->vfs_mode, 1);
+	dup2(out, STDOUT_FILENO);
+	dup2(err, STDERR_FILENO);
+	if (r->close_stdin)
+		close(STDIN_FILENO);
+	else
+		dup2(open("/dev/null", O_RDONLY), STDIN_FILENO);
+	execv(argv[0], argv);
+	_exit(99);
+}
+
+static bool drain(int fd, char *buf, size_t size, size_t *len)
+{
+	ssize_t n = read(fd, buf + *len, size - 1 - *len);
+
+	if (n <= 0)
+		return false;
+	*len += (size_t)n;
+	buf[*len] = '\0';
+	return true;
+}
+
+static void collect(struct run *r, pid_t pid, int out, int err)
+{
+	struct pollfd p[2] = { { .fd = out, .events = POLLIN }, { .fd = err, .events = POLLIN } };
+	int64_t t0 = now_ms();
+	bool sent = false;
+
+	while (p[0].fd >= 0 || p[1].fd >= 0) {
+		if (poll(p, 2, 1000) < 0 || now_ms() - t0 > RUN_LIMIT_MS) {
+			kill(pid, SIGKILL);
+			fail_msg("rosetta-launch did not finish within %d ms", RUN_LIMIT_MS);
+		}
+		if (p[0].revents && !drain(out, r->out, sizeof(r->out), &r->out_len))
+			p[0].fd = -1;
+		if (p[1].revents && !drain(err, r->err, sizeof(r->err), &r->err_len))
+			p[1].fd = -1;
+		if (r->signal_on_ready && !sent && strstr(r->out, "ready pid=")) {
+			kill(pid, r->signal_on_ready);
+			sent = true;
+		}
+	}
+}
+
+/* Run rosetta-launch with the given words as its arguments. */
+#define launch(r, ...) run_launcher(r, (const char *const[]){ __VA_ARGS__, NULL })
+
+static void run_launcher(struct run *r, const char *const *words)
+{
+	char *argv[64];
+	int out[2], err[2], argc = 0, status;
+	int64_t t0 = now_ms();
+	pid_t pid;
+
+	argv[argc++] = env.launcher;
+	for (; *words && argc < 63; words++)
+		argv[argc++] = (char *)*words;
+	argv[argc] = NULL;
+	assert_int_equal(pipe2(out, O_CLOEXEC), 0);
+	assert_int_equal(pipe2(err, O_CLOEXEC), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		exec_launcher(r, argv, out[1], err[1]);
+	close(out[1]);
+	close(err[1]);
+	collect(r, pid, out[0], err[0]);
+	close(out[0]);
+	close(err[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	r->code = WEXITSTATUS(status);
+	r->ms = now_ms() - t0;
+}
+
+static void assert_contains(const char *hay, const char *needle)
+{
+	if (!strstr(hay, needle))
+		fail_msg("'%s' not found in:\n%s", needle, hay);
+}
+
+/* No run directory left, no stand-in still alive; then forget the stand-ins. */
+static void assert_clean(void)
+{
+	struct dirent *d;
+	char path[PATH_MAX];
+	DIR *dp;
+	int pid;
+
+	dp = opendir(env.xdg);
+	assert_non_null(dp);
+	while ((d = readdir(dp)))
+		if (d->d_name[0] != '.')
+			fail_msg("left behind: %s/%s", env.xdg, d->d_name);
+	closedir(dp);
+	dp = opendir(env.pids);
+	assert_non_null(dp);
+	while ((d = readdir(dp))) {
+		if (d->d_name[0] == '.')
+			continue;
+		pid = atoi(strchr(d->d_name, '.') + 1);
+		if (kill(pid, 0) == 0)
+			fail_msg("stand-in %s still runs", d->d_name);
+		snprintf(path, sizeof(path), "%s/%s", env.pids, d->d_name);
+		unlink(path);
+	}
+	closedir(dp);
+}
+
+#define FILES "--kernel", env.kernel, "--initrd", env.initrd, "--rosetta-dir", env.share
+#define FAKES "--qemu", env.self, "--virtiofsd", env.self
+
+/* ---- tests: no children ------------------------------------------------------------- */
+
+static void test_version(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, "--version");
+	assert_int_equal(r.code, 0);
+	assert_string_equal(r.out, "rosetta-launch 0.1\n");
+}
+
+static void test_help(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, "--help");
+	assert_int_equal(r.code, 0);
+	assert_contains(r.out, "Usage:");
+	assert_contains(r.out, "--rosetta-dir DIR");
+	assert_contains(r.out, "--dry-run");
+	assert_string_equal(r.err, "");
+}
+
+static void test_usage_error(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, FILES, "--frobnicate");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "rosetta-launch: unrecognized option '--frobnicate'");
+	assert_contains(r.err, "Try 'rosetta-launch --help'");
+	launch(&r, "--initrd", env.initrd);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "missing required option --kernel");
+}
+
+static void test_missing_kernel(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, "--kernel", "/nonexistent/vmlinuz", "--initrd", env.initrd, "--rosetta-dir",
+	       env.share, FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err,
+			"--kernel /nonexistent/vmlinuz is not a readable file: No such file");
+	assert_string_equal(r.out, "");
+	launch(&r, FILES, "--root-dir", env.kernel, FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "is not a directory");
+	assert_clean();
+}
+
+static void test_missing_programs(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, FILES, "--qemu", "/nonexistent/qemu");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "/nonexistent/qemu");
+	assert_contains(r.err, "qemu-system-arm");
+	assert_contains(r.err, "make deps");
+	launch(&r, FILES, "--qemu", env.self, "--virtiofsd", env.kernel);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "qemu-system-arm");
+}
+
+static void test_dry_run(void **state)
+{
+	static const char want[] =
+	    "/opt/vfsd --socket-path=/run/test/rosetta-launch.XXXXXX/vfs0.sock "
+	    "-o source=/srv/share -o sandbox=chroot\n"
+	    "/opt/qemu -M virt -accel tcg -cpu max -smp 3 -m 512 -nographic -no-reboot "
+	    "-nic none -kernel /nonexistent/vmlinuz -initrd /nonexistent/initrd "
+	    "-append 'console=ttyAMA0 panic=-1 quiet rosetta.entry=\"/bin/echo '\\''a b'\\''\"' "
+	    "-object memory-backend-memfd,id=mem,size=512M,share=on -numa node,memdev=mem "
+	    "-chardev socket,id=vfs0,path=/run/test/rosetta-launch.XXXXXX/vfs0.sock "
+	    "-device vhost-user-fs-pci,chardev=vfs0,tag=rosetta\n";
+	struct run r = { .xdg = "/run/test" };
+
+	(void)state;
+	/* nothing named needs to exist, and the socket directory is only a template */
+	launch(&r, "--dry-run", "--kernel", "/nonexistent/vmlinuz", "--initrd",
+	       "/nonexistent/initrd", "--rosetta-dir", "/srv/share", "--qemu", "/opt/qemu",
+	       "--virtiofsd", "/opt/vfsd", "--accel", "tcg", "--cpus", "3", "--memory", "512", "--",
+	       "/bin/echo", "a b");
+	assert_int_equal(r.code, 0);
+	assert_string_equal(r.err, "");
+	assert_string_equal(r.out, want);
+	assert_clean();
+}
+
+static void test_dry_run_root_dir(void **state)
+{
+	struct run r = { 0 };
+	char *second;
+
+	(void)state;
+	launch(&r, "--dry-run", FILES, "--root-dir", env.root, "--tag", "xl", FAKES);
+	assert_int_equal(r.code, 0);
+	second = strchr(r.out, '\n');
+	assert_non_null(second);
+	assert_contains(second, "/vfs1.sock -o source=");
+	assert_contains(second, "/root -o sandbox=chroot\n");
+	assert_contains(r.out, "rosetta.tag=xl rosetta.root=virtiofs:rosetta-root");
+	assert_contains(r.out, "tag=rosetta-root\n");
+	assert_non_null(strchr(strchr(second + 1, '\n') + 1, '\n'));
+}
+
+static void test_entry_refused(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--", "/bin/echo", "it's");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "entry word 2 contains a single quote");
+	assert_clean();
+}
+
+/* ---- tests: runs with the stand-ins ------------------------------------------------- */
+
+static void test_status_passes_through(void **state)
+{
+	struct run r = { .qemu_mode = "status" };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 7);
+	assert_string_equal(r.out,
+			    "[    0.1] booting\r\nentry output\r\n"
+			    "rosetta-init: exit status 7\r\n[    0.2] reboot: Power down\r\n");
+	assert_string_equal(r.err, "");
+	assert_clean();
+}
+
+static void test_two_shares_and_entry(void **state)
+{
+	struct run r = { .qemu_mode = "args" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--root-dir", env.root, "--verbose", "--", "/bin/sh", "-c",
+	       "uname -m");
+	assert_int_equal(r.code, 0);
+	assert_contains(r.out, "\nconsole=ttyAMA0 panic=-1 rosetta.root=virtiofs:rosetta-root "
+			       "rosetta.entry=\"/bin/sh -c 'uname -m'\"\n");
+	assert_contains(r.out, "vhost-user-fs-pci,chardev=vfs1,tag=rosetta-root\n");
+	/* --verbose shows the commands, virtiofsd first */
+	assert_contains(r.err, "+ ");
+	assert_contains(r.err, "--socket-path=");
+	assert_clean();
+}
+
+static void test_panic_without_status(void **state)
+{
+	struct run r = { .qemu_mode = "panic" };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 126);
+	assert_string_equal(r.err, "rosetta-launch: the guest ended without reporting an exit "
+				   "status (kernel panic seen on the console)\n");
+	assert_clean();
+}
+
+static void test_silent_guest(void **state)
+{
+	struct run r = { .qemu_mode = "quiet" };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 126);
+	assert_string_equal(r.err,
+			    "rosetta-launch: the guest ended without reporting an exit status\n");
+	assert_clean();
+}
+
+static void test_qemu_failure(void **state)
+{
+	struct run r = { .qemu_mode = "fail" };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "exited with status 1");
+	assert_clean();
+}
+
+static void test_virtiofsd_failure(void **state)
+{
+	struct run r = { .qemu_mode = "status", .vfs_mode = "fail" };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "virtiofsd for tag 'rosetta'");
+	assert_contains(r.err, "exited with status 1 before it listened");
+	assert_contains(r.err, "  fake virtiofsd: cannot share\n");
+	assert_string_equal(r.out, "");
+	assert_clean();
+}
+
+static void test_timeout(void **state)
+{
+	struct run r = { .qemu_mode = "hang" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "1");
+	assert_int_equal(r.code, 124);
+	assert_contains(r.out, "ready pid=");
+	assert_contains(r.err, "--timeout 1 s");
+	assert_true(r.ms >= 1000 && r.ms < 4000);
+	assert_clean();
+}
+
+static void test_timeout_then_sigkill(void **state)
+{
+	struct run r = { .qemu_mode = "stubborn" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "1");
+	assert_int_equal(r.code, 124);
+	assert_true(r.ms >= 6000);
+	assert_clean();
+}
+
+static void test_sigterm_to_launcher(void **state)
+{
+	struct run r = { .qemu_mode = "hang", .signal_on_ready = SIGTERM };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 128 + SIGTERM);
+	assert_contains(r.err, "stopped by SIGTERM");
+	assert_clean();
+}
+
+static void test_sighup_to_launcher(void **state)
+{
+	struct run r = { .qemu_mode = "hang", .signal_on_ready = SIGHUP };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 128 + SIGHUP);
+	assert_clean();
+}
+
+static void test_closed_stdin(void **state)
+{
+	struct run r = { .qemu_mode = "status", .close_stdin = true };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 7);
+	assert_string_equal(r.err, "");
+	assert_clean();
+}
+
+/* ---- setup and dispatch ------------------------------------------------------------- */
+
+static int make_path(char *out, size_t size, const char *name, bool dir)
+{
+	int n = snprintf(out, size, "%s/%s", env.scratch, name);
+
+	if (n < 0 || (size_t)n >= size)
+		return -1;
+	if (dir)
+		return mkdir(out, 0700);
+	n = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	return n < 0 ? -1 : close(n);
+}
+
+static int group_setup(void **state)
+{
+	char dir[PATH_MAX];
+	ssize_t n;
+
+	(void)state;
+	n = readlink("/proc/self/exe", env.self, sizeof(env.self) - 1);
+	if (n <= 0)
+		return -1;
+	env.self[n] = '\0';
+	snprintf(dir, sizeof(dir), "%s", env.self);
+	snprintf(env.launcher, sizeof(env.launcher), "%s/../host/rosetta-launch", dirname(dir));
+	if (access(env.launcher, X_OK) != 0) {
+		fprintf(stderr,
+			"# cannot run %s: build it first (make build/host/rosetta-launch)\n",
+			env.launcher);
+		return -1;
+	}
+	strcpy(env.scratch, "/tmp/test_launch_cli.XXXXXX");
+	if (!mkdtemp(env.scratch))
+		return -1;
+	return make_path(env.kernel, sizeof(env.kernel), "vmlinuz", false) |
+	       make_path(env.initrd, sizeof(env.initrd), "initrd", false) |
+	       make_path(env.share, sizeof(env.share), "share", true) |
+	       make_path(env.root, sizeof(env.root), "root", true) |
+	       make_path(env.xdg, sizeof(env.xdg), "xdg", true) |
+	       make_path(env.pids, sizeof(env.pids), "pids", true);
+}
+
+static int group_teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", env.scratch);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(int argc, char *argv[])
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_usage_error),
+		cmocka_unit_test(test_missing_kernel),
+		cmocka_unit_test(test_missing_programs),
+		cmocka_unit_test(test_dry_run),
+		cmocka_unit_test(test_dry_run_root_dir),
+		cmocka_unit_test(test_entry_refused),
+		cmocka_unit_test(test_status_passes_through),
+		cmocka_unit_test(test_two_shares_and_entry),
+		cmocka_unit_test(test_panic_without_status),
+		cmocka_unit_test(test_silent_guest),
+		cmocka_unit_test(test_qemu_failure),
+		cmocka_unit_test(test_virtiofsd_failure),
+		cmocka_unit_test(test_timeout),
+		cmocka_unit_test(test_timeout_then_sigkill),
+		cmocka_unit_test(test_sigterm_to_launcher),
+		cmocka_unit_test(test_sighup_to_launcher),
+		cmocka_unit_test(test_closed_stdin),
+	};
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--socket-path=", 14) == 0)
+			return fake_virtiofsd(argv[i] + 14);
+		if (strcmp(argv[i], "-M") == 0)
+			return fake_qemu(argc, argv);
+	}
+	return cmocka_run_group_tests_name("launch_cli", tests, group_setup, group_teardown);
+}

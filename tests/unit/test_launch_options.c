@@ -1,0 +1,200 @@
+/* rosetta-launch's option parser: defaults, every option, the entry, and usage errors. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tools/rosetta-launch/options.h"
+
+#define REQUIRED "--kernel", "vmlinuz", "--initrd", "initrd.gz", "--rosetta-dir", "share"
+
+struct parsed {
+	struct launch_config cfg;
+	struct launch_error err;
+	int r;
+};
+
+/* Parse "rosetta-launch" followed by the given words. */
+#define parse(...) parse_words((const char *const[]){ __VA_ARGS__, NULL })
+
+static struct parsed parse_words(const char *const *words)
+{
+	static char *argv[64];
+	struct parsed p;
+	int argc = 0;
+
+	memset(&p, 0, sizeof(p));
+	argv[argc++] = (char *)"rosetta-launch";
+	for (; *words && argc < 63; words++)
+		argv[argc++] = (char *)*words;
+	argv[argc] = NULL;
+	p.r = launch_parse_options(argc, argv, &p.cfg, &p.err);
+	return p;
+}
+
+static void assert_usage_error(struct parsed p, const char *needle)
+{
+	assert_int_equal(p.r, -EINVAL);
+	if (!strstr(p.err.msg, needle))
+		fail_msg("message '%s' lacks '%s'", p.err.msg, needle);
+}
+
+static void test_defaults(void **state)
+{
+	struct parsed p = parse(REQUIRED);
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_string_equal(p.cfg.kernel, "vmlinuz");
+	assert_string_equal(p.cfg.initrd, "initrd.gz");
+	assert_string_equal(p.cfg.rosetta_dir, "share");
+	assert_null(p.cfg.root_dir);
+	assert_null(p.cfg.cmdline);
+	assert_null(p.cfg.qemu);
+	assert_null(p.cfg.virtiofsd);
+	assert_string_equal(p.cfg.tag, "rosetta");
+	assert_int_equal(p.cfg.memory_mib, 1024);
+	assert_int_equal(p.cfg.cpus, 2);
+	assert_int_equal(p.cfg.timeout_s, 0);
+	assert_int_equal(p.cfg.accel, LAUNCH_ACCEL_AUTO);
+	assert_false(p.cfg.verbose);
+	assert_false(p.cfg.dry_run);
+	assert_null(p.cfg.entry);
+	assert_int_equal(p.cfg.entry_count, 0);
+}
+
+static void test_every_option(void **state)
+{
+	struct parsed p =
+	    parse(REQUIRED, "--root-dir", "/x86", "--cmdline", "loglevel=7", "--memory=2048",
+		  "--cpus", "4", "--accel", "tcg", "--timeout", "30", "--qemu", "/opt/qemu",
+		  "--virtiofsd", "/opt/vfsd", "--tag", "rt.1", "--verbose", "--dry-run");
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_string_equal(p.cfg.root_dir, "/x86");
+	assert_string_equal(p.cfg.cmdline, "loglevel=7");
+	assert_int_equal(p.cfg.memory_mib, 2048);
+	assert_int_equal(p.cfg.cpus, 4);
+	assert_int_equal(p.cfg.accel, LAUNCH_ACCEL_TCG);
+	assert_int_equal(p.cfg.timeout_s, 30);
+	assert_string_equal(p.cfg.qemu, "/opt/qemu");
+	assert_string_equal(p.cfg.virtiofsd, "/opt/vfsd");
+	assert_string_equal(p.cfg.tag, "rt.1");
+	assert_true(p.cfg.verbose);
+	assert_true(p.cfg.dry_run);
+}
+
+static void test_entry_after_dashes(void **state)
+{
+	struct parsed p = parse(REQUIRED, "--", "/bin/sh", "-c", "--memory");
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_int_equal(p.cfg.entry_count, 3);
+	assert_string_equal(p.cfg.entry[0], "/bin/sh");
+	assert_string_equal(p.cfg.entry[1], "-c");
+	assert_string_equal(p.cfg.entry[2], "--memory");
+	assert_int_equal(p.cfg.memory_mib, 1024);
+}
+
+/* Options end at the first word that is not one, so the entry's own options stay its own. */
+static void test_entry_without_dashes(void **state)
+{
+	struct parsed p = parse(REQUIRED, "/bin/ls", "-l", "--verbose");
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_int_equal(p.cfg.entry_count, 3);
+	assert_string_equal(p.cfg.entry[2], "--verbose");
+	assert_false(p.cfg.verbose);
+}
+
+static void test_help_and_version(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("--help").r, LAUNCH_HELP);
+	assert_int_equal(parse("-h").r, LAUNCH_HELP);
+	assert_int_equal(parse("--version").r, LAUNCH_VERSION_INFO);
+	assert_int_equal(parse("-V").r, LAUNCH_VERSION_INFO);
+	/* --help wins over what is missing after it */
+	assert_int_equal(parse("--memory", "64", "--help").r, LAUNCH_HELP);
+}
+
+static void test_unknown_and_incomplete(void **state)
+{
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--bogus"), "unrecognized option '--bogus'");
+	assert_usage_error(parse(REQUIRED, "-x"), "invalid option -- 'x'");
+	assert_usage_error(parse(REQUIRED, "--memory"), "requires an argument");
+	assert_usage_error(parse(REQUIRED, "--verbose=yes"), "verbose");
+}
+
+static void test_missing_required(void **state)
+{
+	(void)state;
+	assert_usage_error(parse("--initrd", "i", "--rosetta-dir", "d"), "--kernel");
+	assert_usage_error(parse("--kernel", "k", "--rosetta-dir", "d"), "--initrd");
+	assert_usage_error(parse("--kernel", "k", "--initrd", "i"), "--rosetta-dir");
+	assert_usage_error(parse(REQUIRED, "--kernel", ""), "non-empty");
+}
+
+static void test_bad_numbers(void **state)
+{
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--memory", "1g"), "--memory value '1g'");
+	assert_usage_error(parse(REQUIRED, "--memory", "32"), "64 to");
+	assert_usage_error(parse(REQUIRED, "--memory", "-1"), "--memory");
+	assert_usage_error(parse(REQUIRED, "--memory", ""), "--memory");
+	assert_usage_error(parse(REQUIRED, "--cpus", "0"), "--cpus value '0'");
+	assert_usage_error(parse(REQUIRED, "--cpus", "99999999999999999999"), "--cpus");
+	assert_usage_error(parse(REQUIRED, "--timeout", "+5"), "--timeout");
+	assert_usage_error(parse(REQUIRED, "--timeout", "5s"), "--timeout");
+	assert_int_equal(parse(REQUIRED, "--timeout", "0").cfg.timeout_s, 0);
+}
+
+static void test_bad_accel_and_tag(void **state)
+{
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--accel", "hvf"), "auto, kvm or tcg");
+	assert_int_equal(parse(REQUIRED, "--accel", "kvm").cfg.accel, LAUNCH_ACCEL_KVM);
+	assert_usage_error(parse(REQUIRED, "--tag", "a b"), "--tag value 'a b'");
+	assert_usage_error(parse(REQUIRED, "--tag", "a,b"), "--tag");
+	assert_usage_error(parse(REQUIRED, "--tag", ""), "--tag");
+	assert_usage_error(parse(REQUIRED, "--tag", "0123456789012345678901234567890123456"),
+			   "--tag");
+	assert_int_equal(parse(REQUIRED, "--tag", "012345678901234567890123456789012345").r,
+			 LAUNCH_RUN);
+	assert_usage_error(parse(REQUIRED, "--root-dir", "/x", "--tag", "rosetta-root"),
+			   "taken by the --root-dir share");
+}
+
+/* The parser resets getopt, so a second run does not inherit the first one's position. */
+static void test_parses_twice(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(REQUIRED, "--cpus", "3").cfg.cpus, 3);
+	assert_int_equal(parse(REQUIRED, "--cpus", "5").cfg.cpus, 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_every_option),
+		cmocka_unit_test(test_entry_after_dashes),
+		cmocka_unit_test(test_entry_without_dashes),
+		cmocka_unit_test(test_help_and_version),
+		cmocka_unit_test(test_unknown_and_incomplete),
+		cmocka_unit_test(test_missing_required),
+		cmocka_unit_test(test_bad_numbers),
+		cmocka_unit_test(test_bad_accel_and_tag),
+		cmocka_unit_test(test_parses_twice),
+	};
+
+	return cmocka_run_group_tests_name("launch_options", tests, NULL, NULL);
+}

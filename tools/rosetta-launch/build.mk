@@ -1,0 +1,33 @@
+# rosetta-launch: the host launcher (qemu backend) and its unit tests.
+
+HOST_PROGS += rosetta-launch
+rosetta-launch_SRCS := $(wildcard tools/rosetta-launch/*.c)
+
+rosetta-launch_DIR := tools/rosetta-launch
+
+UNIT_TESTS += test_launch_options
+test_launch_options_SRCS := tests/unit/test_launch_options.c $(rosetta-launch_DIR)/options.c \
+	$(rosetta-launch_DIR)/error.c
+
+UNIT_TESTS += test_launch_cmdline
+test_launch_cmdline_SRCS := tests/unit/test_launch_cmdline.c $(rosetta-launch_DIR)/cmdline.c \
+	$(rosetta-launch_DIR)/options.c $(rosetta-launch_DIR)/error.c
+
+UNIT_TESTS += test_launch_argv
+test_launch_argv_SRCS := tests/unit/test_launch_argv.c $(rosetta-launch_DIR)/argv.c \
+	$(rosetta-launch_DIR)/plan.c $(rosetta-launch_DIR)/accel.c $(rosetta-launch_DIR)/cmdline.c \
+	$(rosetta-launch_DIR)/options.c $(rosetta-launch_DIR)/error.c
+
+UNIT_TESTS += test_launch_console
+test_launch_console_SRCS := tests/unit/test_launch_console.c $(rosetta-launch_DIR)/console.c
+
+UNIT_TESTS += test_launch_host
+test_launch_host_SRCS := tests/unit/test_launch_host.c $(rosetta-launch_DIR)/host.c \
+	$(rosetta-launch_DIR)/unixsock.c $(rosetta-launch_DIR)/rundir.c $(rosetta-launch_DIR)/process.c \
+	$(rosetta-launch_DIR)/tty.c
+
+# Runs the real binary (and itself as stand-ins for virtiofsd and qemu). Order-only: the
+# link rule links every normal prerequisite ($^), and the test only needs the binary built.
+UNIT_TESTS += test_launch_cli
+test_launch_cli_SRCS := tests/unit/test_launch_cli.c
+$(BUILD)/unit/test_launch_cli: | $(BUILD)/host/rosetta-launch

@@ -1,0 +1,131 @@
+/* Building the guest kernel command line; see cmdline.h. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmdline.h"
+
+/* A bounded string being appended to; overflow is sticky and checked once at the end. */
+struct text {
+	char *buf;
+	size_t size;
+	size_t len;
+	bool overflow;
+};
+
+static void text_add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void text_add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (t->overflow)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(t->buf + t->len, t->size - t->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= t->size - t->len)
+		t->overflow = true;
+	else
+		t->len += (size_t)n;
+}
+
+const char *launch_entry_refusal(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\'')
+			return "a single quote";
+		if (c == '"')
+			return "a double quote";
+		if (c == '\n')
+			return "a newline";
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return "a control character";
+	}
+	return NULL;
+}
+
+int launch_quote_entry(char *const *args, size_t n, char *buf, size_t size, size_t *bad)
+{
+	struct text t = { buf, size, 0, size == 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *a = args[i];
+		const char *sep = i ? " " : "";
+
+		if (launch_entry_refusal(a)) {
+			if (bad)
+				*bad = i;
+			return -EINVAL;
+		}
+		if (*a == '\0' || strpbrk(a, " \t"))
+			text_add(&t, "%s'%s'", sep, a);
+		else
+			text_add(&t, "%s%s", sep, a);
+	}
+	if (size && !t.len)
+		buf[0] = '\0';
+	return t.overflow ? -E2BIG : 0;
+}
+
+static int add_entry(struct text *t, const struct launch_config *cfg, struct launch_error *err)
+{
+	char value[LAUNCH_ENTRY_MAX + 1];
+	size_t bad = 0;
+	int r;
+
+	if (cfg->entry[0][0] != '/')
+		return launch_fail(err, EINVAL,
+				   "the entry program must be an absolute path (rosetta-init does "
+				   "not search PATH): %s",
+				   cfg->entry[0]);
+	r = launch_quote_entry(cfg->entry, cfg->entry_count, value, sizeof(value), &bad);
+	if (r == -EINVAL)
+		return launch_fail(err, EINVAL,
+				   "entry word %zu contains %s, which rosetta.entry cannot carry "
+				   "(see ENTRY QUOTING in rosetta-launch(1))",
+				   bad + 1, launch_entry_refusal(cfg->entry[bad]));
+	if (r < 0)
+		return launch_fail(err, E2BIG,
+				   "the entry and its arguments, quoted, are longer than the %d "
+				   "bytes rosetta-init accepts",
+				   LAUNCH_ENTRY_MAX);
+	text_add(t, " rosetta.entry=\"%s\"", value);
+	return 0;
+}
+
+int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
+			 struct launch_error *err)
+{
+	struct text t = { buf, size, 0, false };
+
+	if (size > LAUNCH_CMDLINE_MAX + 1)
+		t.size = LAUNCH_CMDLINE_MAX + 1;
+	text_add(&t, "console=ttyAMA0 panic=-1");
+	if (!cfg->verbose)
+		text_add(&t, " quiet");
+	if (strcmp(cfg->tag, LAUNCH_DEFAULT_TAG) != 0)
+		text_add(&t, " rosetta.tag=%s", cfg->tag);
+	if (cfg->root_dir)
+		text_add(&t, " rosetta.root=virtiofs:%s", LAUNCH_ROOT_TAG);
+	if (cfg->cmdline && *cfg->cmdline)
+		text_add(&t, " %s", cfg->cmdline);
+	if (cfg->entry_count) {
+		int r = add_entry(&t, cfg, err);
+
+		if (r < 0)
+			return r;
+	}
+	if (t.overflow)
+		return launch_fail(err, E2BIG,
+				   "the kernel command line would be longer than the %d bytes the "
+				   "kernel accepts",
+				   LAUNCH_CMDLINE_MAX);
+	return 0;
+}

@@ -1,0 +1,34 @@
+/*
+ * The guest kernel command line: the console and panic settings rosetta-launch relies on,
+ * the rosetta.* keys the init reads, and the entry program quoted the way the init splits
+ * it. Pure.
+ */
+#ifndef ROSETTA_LAUNCH_CMDLINE_H
+#define ROSETTA_LAUNCH_CMDLINE_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "options.h"
+
+/* arm64's COMMAND_LINE_SIZE is 2048 bytes including the terminating NUL. */
+#define LAUNCH_CMDLINE_MAX 2047
+/* rosetta-init keeps the rosetta.entry value in 1024 bytes (CONFIG_ENTRY_MAX), NUL included;
+ * a longer one it ignores, and it would run its default entry instead. */
+#define LAUNCH_ENTRY_MAX 1023
+
+/*
+ * Join args into the value of rosetta.entry: words separated by one space, a word that is
+ * empty or holds a space or tab wrapped in single quotes. Return 0; -EINVAL when an arg
+ * holds a character that cannot be carried (*bad is its index); -E2BIG when buf is short.
+ */
+int launch_quote_entry(char *const *args, size_t n, char *buf, size_t size, size_t *bad);
+
+/* What makes s impossible to carry in rosetta.entry ("a double quote", ...), or NULL. */
+const char *launch_entry_refusal(const char *s);
+
+/* Build the whole command line into buf (size > LAUNCH_CMDLINE_MAX). 0 or -errno. */
+int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
+			 struct launch_error *err);
+
+#endif

@@ -1,0 +1,106 @@
+/* Looking at the host before a launch; see host.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "host.h"
+
+static int check_executable(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -errno;
+	if (!S_ISREG(st.st_mode))
+		return -EACCES;
+	if (access(path, X_OK) < 0)
+		return -errno;
+	return 0;
+}
+
+static int copy_path(const char *path, char *out, size_t size)
+{
+	if ((size_t)snprintf(out, size, "%s", path) >= size)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+static int search_path(const char *name, const char *path_env, char *out, size_t size)
+{
+	const char *dir = path_env, *colon;
+	int n;
+
+	for (; *dir; dir = *colon ? colon + 1 : colon) {
+		colon = strchrnul(dir, ':');
+		/* An empty entry would mean the current directory: not a place to run from. */
+		if (colon == dir)
+			continue;
+		n = snprintf(out, size, "%.*s/%s", (int)(colon - dir), dir, name);
+		if (n < 0 || (size_t)n >= size)
+			continue;
+		if (check_executable(out) == 0)
+			return 0;
+	}
+	return -ENOENT;
+}
+
+int launch_find_program(const char *name, const char *path_env, char *out, size_t size)
+{
+	if (*name == '\0')
+		return -ENOENT;
+	if (strchr(name, '/')) {
+		int r = check_executable(name);
+
+		return r < 0 ? r : copy_path(name, out, size);
+	}
+	return search_path(name, path_env ? path_env : "/bin:/usr/bin", out, size);
+}
+
+int launch_find_virtiofsd(const char *override, const char *path_env, char *out, size_t size)
+{
+	if (override)
+		return launch_find_program(override, path_env, out, size);
+	if (check_executable(LAUNCH_VIRTIOFSD_DEFAULT) == 0)
+		return copy_path(LAUNCH_VIRTIOFSD_DEFAULT, out, size);
+	return launch_find_program(LAUNCH_VIRTIOFSD_NAME, path_env, out, size);
+}
+
+int launch_check_readable(const char *path)
+{
+	struct stat st;
+	int fd, r = 0;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0)
+		r = -errno;
+	else if (S_ISDIR(st.st_mode))
+		r = -EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		r = -EINVAL;
+	close(fd);
+	return r;
+}
+
+int launch_check_dir(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -errno;
+	return S_ISDIR(st.st_mode) ? 0 : -ENOTDIR;
+}
+
+int launch_probe_kvm(void)
+{
+	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
+}

@@ -1,0 +1,32 @@
+/*
+ * Questions the launcher asks the host before starting anything: where a program is, whether
+ * a file can be read or a directory exists, whether /dev/kvm opens. Each returns 0 or -errno.
+ */
+#ifndef ROSETTA_LAUNCH_HOST_H
+#define ROSETTA_LAUNCH_HOST_H
+
+#include <stddef.h>
+
+#define LAUNCH_QEMU_NAME	 "qemu-system-aarch64"
+#define LAUNCH_VIRTIOFSD_NAME	 "virtiofsd"
+#define LAUNCH_VIRTIOFSD_DEFAULT "/usr/lib/qemu/virtiofsd"
+
+/*
+ * A name with a slash must be an executable regular file; any other is looked up in
+ * path_env (execvp's default when NULL). The found path goes to out.
+ */
+int launch_find_program(const char *name, const char *path_env, char *out, size_t size);
+
+/* virtiofsd: the override when given, else LAUNCH_VIRTIOFSD_DEFAULT, else from the PATH. */
+int launch_find_virtiofsd(const char *override, const char *path_env, char *out, size_t size);
+
+/* A regular file this process can open for reading. */
+int launch_check_readable(const char *path);
+
+/* An existing directory (-ENOTDIR otherwise). */
+int launch_check_dir(const char *path);
+
+/* Open /dev/kvm read-write and close it again. */
+int launch_probe_kvm(void);
+
+#endif

@@ -1,0 +1,218 @@
+/* Parsing rosetta-launch's command line into a struct launch_config; see options.h. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <string.h>
+
+#include "options.h"
+
+enum {
+	OPT_KERNEL = 256,
+	OPT_INITRD,
+	OPT_ROSETTA_DIR,
+	OPT_ROOT_DIR,
+	OPT_CMDLINE,
+	OPT_MEMORY,
+	OPT_CPUS,
+	OPT_ACCEL,
+	OPT_TIMEOUT,
+	OPT_QEMU,
+	OPT_VIRTIOFSD,
+	OPT_TAG,
+	OPT_VERBOSE,
+	OPT_DRY_RUN,
+};
+
+static const struct option long_options[] = {
+	{ "kernel", required_argument, NULL, OPT_KERNEL },
+	{ "initrd", required_argument, NULL, OPT_INITRD },
+	{ "rosetta-dir", required_argument, NULL, OPT_ROSETTA_DIR },
+	{ "root-dir", required_argument, NULL, OPT_ROOT_DIR },
+	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "cpus", required_argument, NULL, OPT_CPUS },
+	{ "accel", required_argument, NULL, OPT_ACCEL },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "qemu", required_argument, NULL, OPT_QEMU },
+	{ "virtiofsd", required_argument, NULL, OPT_VIRTIOFSD },
+	{ "tag", required_argument, NULL, OPT_TAG },
+	{ "verbose", no_argument, NULL, OPT_VERBOSE },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void launch_config_init(struct launch_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->tag = LAUNCH_DEFAULT_TAG;
+	cfg->memory_mib = 1024;
+	cfg->cpus = 2;
+	cfg->accel = LAUNCH_ACCEL_AUTO;
+}
+
+int launch_check_tag(const char *tag)
+{
+	size_t len = strlen(tag);
+
+	if (len == 0 || len > LAUNCH_TAG_MAX)
+		return -EINVAL;
+	if (strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != len)
+		return -EINVAL;
+	return 0;
+}
+
+/* Decimal digits only: no sign, no spaces, no suffix. */
+static int parse_uint(const char *s, unsigned int min, unsigned int max, unsigned int *out)
+{
+	unsigned long long v = 0;
+
+	if (*s == '\0')
+		return -EINVAL;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -EINVAL;
+		v = v * 10 + (unsigned int)(*s - '0');
+		if (v > max)
+			return -ERANGE;
+	}
+	if (v < min)
+		return -ERANGE;
+	*out = (unsigned int)v;
+	return 0;
+}
+
+static int number(const char *name, const char *arg, unsigned int min, unsigned int max,
+		  unsigned int *out, struct launch_error *err)
+{
+	if (parse_uint(arg, min, max, out) < 0)
+		return launch_fail(err, EINVAL, "invalid --%s value '%s': expected %u to %u", name,
+				   arg, min, max);
+	return 0;
+}
+
+static int path(const char *name, const char *arg, const char **out, struct launch_error *err)
+{
+	if (*arg == '\0')
+		return launch_fail(err, EINVAL, "option --%s needs a non-empty value", name);
+	*out = arg;
+	return 0;
+}
+
+static int accel(const char *arg, enum launch_accel *out, struct launch_error *err)
+{
+	if (strcmp(arg, "auto") == 0)
+		*out = LAUNCH_ACCEL_AUTO;
+	else if (strcmp(arg, "kvm") == 0)
+		*out = LAUNCH_ACCEL_KVM;
+	else if (strcmp(arg, "tcg") == 0)
+		*out = LAUNCH_ACCEL_TCG;
+	else
+		return launch_fail(err, EINVAL,
+				   "invalid --accel value '%s': expected auto, kvm or tcg", arg);
+	return 0;
+}
+
+static int tag(const char *arg, const char **out, struct launch_error *err)
+{
+	if (launch_check_tag(arg) < 0)
+		return launch_fail(
+		    err, EINVAL,
+		    "invalid --tag value '%s': use 1 to %d letters, digits, '.', '_' or '-'", arg,
+		    LAUNCH_TAG_MAX);
+	*out = arg;
+	return 0;
+}
+
+static int apply_value(int opt, const char *arg, struct launch_config *cfg,
+		       struct launch_error *err)
+{
+	switch (opt) {
+	case OPT_KERNEL:
+		return path("kernel", arg, &cfg->kernel, err);
+	case OPT_INITRD:
+		return path("initrd", arg, &cfg->initrd, err);
+	case OPT_ROSETTA_DIR:
+		return path("rosetta-dir", arg, &cfg->rosetta_dir, err);
+	case OPT_ROOT_DIR:
+		return path("root-dir", arg, &cfg->root_dir, err);
+	case OPT_QEMU:
+		return path("qemu", arg, &cfg->qemu, err);
+	case OPT_VIRTIOFSD:
+		return path("virtiofsd", arg, &cfg->virtiofsd, err);
+	case OPT_CMDLINE:
+		cfg->cmdline = arg;
+		return 0;
+	case OPT_MEMORY:
+		return number("memory", arg, 64, 1U << 20, &cfg->memory_mib, err);
+	case OPT_CPUS:
+		return number("cpus", arg, 1, 512, &cfg->cpus, err);
+	case OPT_TIMEOUT:
+		return number("timeout", arg, 0, INT_MAX / 1000, &cfg->timeout_s, err);
+	case OPT_ACCEL:
+		return accel(arg, &cfg->accel, err);
+	case OPT_TAG:
+		return tag(arg, &cfg->tag, err);
+	}
+	return launch_fail(err, EINVAL, "internal error: unhandled option %d", opt);
+}
+
+/* what is the word getopt stopped at */
+static int bad_option(int opt, const char *what, struct launch_error *err)
+{
+	if (opt == ':')
+		return launch_fail(err, EINVAL, "option '%s' requires an argument", what);
+	if (strncmp(what, "--", 2) != 0)
+		return launch_fail(err, EINVAL, "invalid option -- '%c'", optopt);
+	/* glibc names the long option it recognised in optopt; 0 when it knows none */
+	if (optopt != 0)
+		return launch_fail(err, EINVAL, "option '%s' doesn't allow an argument", what);
+	return launch_fail(err, EINVAL, "unrecognized option '%s'", what);
+}
+
+static int check_required(const struct launch_config *cfg, struct launch_error *err)
+{
+	if (!cfg->kernel)
+		return launch_fail(err, EINVAL, "missing required option --kernel");
+	if (!cfg->initrd)
+		return launch_fail(err, EINVAL, "missing required option --initrd");
+	if (!cfg->rosetta_dir)
+		return launch_fail(err, EINVAL, "missing required option --rosetta-dir");
+	if (cfg->root_dir && strcmp(cfg->tag, LAUNCH_ROOT_TAG) == 0)
+		return launch_fail(err, EINVAL, "--tag %s is taken by the --root-dir share",
+				   LAUNCH_ROOT_TAG);
+	return 0;
+}
+
+int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
+			 struct launch_error *err)
+{
+	int opt, r;
+
+	launch_config_init(cfg);
+	optind = 0; /* glibc: start over, so the parser can run more than once */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+:hV", long_options, NULL)) != -1) {
+		if (opt == 'h')
+			return LAUNCH_HELP;
+		if (opt == 'V')
+			return LAUNCH_VERSION_INFO;
+		if (opt == OPT_VERBOSE)
+			cfg->verbose = true;
+		else if (opt == OPT_DRY_RUN)
+			cfg->dry_run = true;
+		else if (opt == '?' || opt == ':')
+			return bad_option(opt, argv[optind - 1], err);
+		else if ((r = apply_value(opt, optarg, cfg, err)) < 0)
+			return r;
+	}
+	r = check_required(cfg, err);
+	if (r < 0)
+		return r;
+	if (optind < argc) {
+		cfg->entry = argv + optind;
+		cfg->entry_count = (size_t)(argc - optind);
+	}
+	return LAUNCH_RUN;
+}

@@ -1,0 +1,47 @@
+/*
+ * What a launch resolved before starting anything: the programs to run, the accelerator,
+ * the kernel command line, and one virtiofs share per directory with its socket and log
+ * inside the private run directory.
+ */
+#ifndef ROSETTA_LAUNCH_PLAN_H
+#define ROSETTA_LAUNCH_PLAN_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cmdline.h"
+#include "error.h"
+#include "options.h"
+
+#define LAUNCH_MAX_SHARES 2
+/* sizeof(((struct sockaddr_un *)0)->sun_path) on Linux */
+#define LAUNCH_SOCKET_MAX  108
+#define LAUNCH_RUNDIR_NAME "rosetta-launch.XXXXXX"
+
+struct launch_share {
+	const char *tag;
+	char dir[PATH_MAX]; /* absolute: virtiofsd chroots into it */
+	char socket[LAUNCH_SOCKET_MAX];
+	char log[PATH_MAX];
+};
+
+struct launch_plan {
+	char qemu[PATH_MAX];
+	char virtiofsd[PATH_MAX];
+	bool kvm;
+	char cmdline[LAUNCH_CMDLINE_MAX + 1];
+	struct launch_share share[LAUNCH_MAX_SHARES];
+	size_t nshares;
+};
+
+/* Where the run directory goes: $XDG_RUNTIME_DIR when set to an absolute path, else /tmp. */
+const char *launch_runtime_base(const char *xdg_runtime_dir);
+
+/* One share per directory of cfg, tags set, directories as given. 0 or -ENAMETOOLONG. */
+int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg);
+
+/* Give each share its socket and log under rundir. 0 or -errno. */
+int launch_plan_sockets(struct launch_plan *plan, const char *rundir, struct launch_error *err);
+
+#endif

@@ -1,0 +1,167 @@
+/* Checks before a launch; see preflight.h. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "accel.h"
+#include "host.h"
+#include "preflight.h"
+
+#define PACKAGE_HINT "Debian package qemu-system-arm provides it; 'make deps' installs it"
+
+static int check_file(const char *what, const char *path, struct launch_error *err)
+{
+	int r = launch_check_readable(path);
+
+	if (r < 0)
+		return launch_fail(err, -r, "%s %s is not a readable file: %s", what, path,
+				   strerror(-r));
+	return 0;
+}
+
+static int check_dir(const char *what, const char *path, struct launch_error *err)
+{
+	int r = launch_check_dir(path);
+
+	if (r < 0)
+		return launch_fail(err, -r, "%s %s is not a directory: %s", what, path,
+				   strerror(-r));
+	return 0;
+}
+
+static int check_inputs(const struct launch_config *cfg, struct launch_error *err)
+{
+	int r;
+
+	r = check_file("--kernel", cfg->kernel, err);
+	if (r == 0)
+		r = check_file("--initrd", cfg->initrd, err);
+	if (r == 0)
+		r = check_dir("--rosetta-dir", cfg->rosetta_dir, err);
+	if (r == 0 && cfg->root_dir)
+		r = check_dir("--root-dir", cfg->root_dir, err);
+	return r;
+}
+
+/* The absolute form of a path --dry-run shows when it cannot resolve it. */
+static int join_cwd(char *path, size_t size)
+{
+	char cwd[PATH_MAX], joined[PATH_MAX];
+	int n;
+
+	if (path[0] == '/')
+		return 0;
+	if (!getcwd(cwd, sizeof(cwd)))
+		return -errno;
+	n = snprintf(joined, sizeof(joined), "%s/%s", cwd, path);
+	if (n < 0 || (size_t)n >= size)
+		return -ENAMETOOLONG;
+	memcpy(path, joined, (size_t)n + 1);
+	return 0;
+}
+
+/* virtiofsd chroots into its source directory, which must therefore be absolute. */
+static int share_dirs(const struct launch_config *cfg, struct launch_plan *plan,
+		      struct launch_error *err)
+{
+	char real[PATH_MAX];
+	size_t i;
+	int r;
+
+	if (launch_plan_shares(plan, cfg) < 0)
+		return launch_fail(err, ENAMETOOLONG, "a share directory's path is too long");
+	for (i = 0; i < plan->nshares; i++) {
+		char *dir = plan->share[i].dir;
+
+		if (realpath(dir, real)) {
+			memcpy(dir, real, strlen(real) + 1);
+			continue;
+		}
+		r = cfg->dry_run ? join_cwd(dir, sizeof(plan->share[i].dir)) : -errno;
+		if (r < 0)
+			return launch_fail(err, -r, "cannot resolve %s: %s", dir, strerror(-r));
+	}
+	return 0;
+}
+
+/* --dry-run prints a program it cannot find under the name it was given. */
+static int keep_name(char *out, size_t size, const char *name)
+{
+	if ((size_t)snprintf(out, size, "%s", name) >= size)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+static int find_qemu(const struct launch_config *cfg, const char *path_env,
+		     struct launch_plan *plan, struct launch_error *err)
+{
+	const char *name = cfg->qemu ? cfg->qemu : LAUNCH_QEMU_NAME;
+	int r = launch_find_program(name, path_env, plan->qemu, sizeof(plan->qemu));
+
+	if (r < 0 && cfg->dry_run)
+		r = keep_name(plan->qemu, sizeof(plan->qemu), name);
+	if (r < 0 && !strchr(name, '/'))
+		return launch_fail(err, -r, "cannot find %s in PATH (%s)", name, PACKAGE_HINT);
+	if (r < 0)
+		return launch_fail(err, -r, "cannot run %s: %s (%s)", name, strerror(-r),
+				   PACKAGE_HINT);
+	return 0;
+}
+
+static int find_virtiofsd(const struct launch_config *cfg, const char *path_env,
+			  struct launch_plan *plan, struct launch_error *err)
+{
+	const char *name = cfg->virtiofsd ? cfg->virtiofsd : LAUNCH_VIRTIOFSD_DEFAULT;
+	int r = launch_find_virtiofsd(cfg->virtiofsd, path_env, plan->virtiofsd,
+				      sizeof(plan->virtiofsd));
+
+	if (r < 0 && cfg->dry_run)
+		r = keep_name(plan->virtiofsd, sizeof(plan->virtiofsd), name);
+	if (r < 0 && !cfg->virtiofsd)
+		return launch_fail(err, -r, "cannot find virtiofsd at %s or in PATH (%s)",
+				   LAUNCH_VIRTIOFSD_DEFAULT, PACKAGE_HINT);
+	if (r < 0)
+		return launch_fail(err, -r, "cannot run %s: %s (%s)", name, strerror(-r),
+				   PACKAGE_HINT);
+	return 0;
+}
+
+static int pick_accel(const struct launch_config *cfg, struct launch_plan *plan,
+		      struct launch_error *err)
+{
+	struct utsname u;
+	int probe;
+
+	if (uname(&u) < 0)
+		return launch_fail(err, errno, "uname: %s", strerror(errno));
+	if (cfg->dry_run && cfg->accel == LAUNCH_ACCEL_KVM) {
+		plan->kvm = true;
+		return 0;
+	}
+	probe = strcmp(u.machine, "aarch64") == 0 ? launch_probe_kvm() : -ENODEV;
+	return launch_choose_accel(cfg->accel, u.machine, probe, &plan->kvm, err);
+}
+
+int launch_preflight(const struct launch_config *cfg, const char *path_env,
+		     struct launch_plan *plan, struct launch_error *err)
+{
+	int r;
+
+	memset(plan, 0, sizeof(*plan));
+	r = launch_build_cmdline(cfg, plan->cmdline, sizeof(plan->cmdline), err);
+	if (r == 0 && !cfg->dry_run)
+		r = check_inputs(cfg, err);
+	if (r == 0)
+		r = share_dirs(cfg, plan, err);
+	if (r == 0)
+		r = find_qemu(cfg, path_env, plan, err);
+	if (r == 0)
+		r = find_virtiofsd(cfg, path_env, plan, err);
+	if (r == 0)
+		r = pick_accel(cfg, plan, err);
+	return r;
+}

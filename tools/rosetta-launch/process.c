@@ -1,0 +1,153 @@
+/* Children of the launcher; see process.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "process.h"
+
+void launch_describe_status(int status, char *buf, size_t size)
+{
+	if (WIFEXITED(status))
+		snprintf(buf, size, "exited with status %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status) && sigabbrev_np(WTERMSIG(status)))
+		snprintf(buf, size, "was killed by SIG%s", sigabbrev_np(WTERMSIG(status)));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, size, "was killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(buf, size, "ended (wait status %#x)", (unsigned int)status);
+}
+
+int64_t launch_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void child_fd(int from, int to)
+{
+	if (from >= 0 && dup2(from, to) < 0)
+		_exit(127);
+}
+
+/* In the child, between fork and exec: async-signal-safe calls only. */
+static void __attribute__((noreturn))
+child_exec(const struct launch_spawn *sp, int report, pid_t parent)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t none;
+	int e;
+
+	if (sp->own_pgrp)
+		setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(127);
+	sigaction(SIGPIPE, &dfl, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	child_fd(sp->in, 0);
+	child_fd(sp->out, 1);
+	child_fd(sp->err, 2);
+	execv(sp->argv[0], sp->argv);
+	e = errno;
+	if (write(report, &e, sizeof(e)) < 0)
+		_exit(127);
+	_exit(127);
+}
+
+int launch_spawn(const struct launch_spawn *sp, pid_t *pid)
+{
+	pid_t parent = getpid();
+	int report[2], e = 0, status;
+	ssize_t n;
+
+	if (pipe2(report, O_CLOEXEC) < 0)
+		return -errno;
+	*pid = fork();
+	if (*pid < 0) {
+		e = errno;
+		close(report[0]);
+		close(report[1]);
+		return -e;
+	}
+	if (*pid == 0)
+		child_exec(sp, report[1], parent);
+	close(report[1]);
+	do
+		n = read(report[0], &e, sizeof(e));
+	while (n < 0 && errno == EINTR);
+	close(report[0]);
+	if (n == (ssize_t)sizeof(e)) {
+		waitpid(*pid, &status, 0);
+		*pid = -1;
+		return -e;
+	}
+	return 0;
+}
+
+int launch_try_reap(pid_t pid, int *status)
+{
+	pid_t r;
+
+	do
+		r = waitpid(pid, status, WNOHANG);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		return -errno;
+	return r == pid ? 1 : 0;
+}
+
+static void drain(int sigfd)
+{
+	struct signalfd_siginfo si;
+
+	while (read(sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si))
+		;
+}
+
+int launch_wait_exit(int sigfd, pid_t pid, int timeout_ms, int *status)
+{
+	int64_t deadline = launch_now_ms() + timeout_ms;
+	struct pollfd p = { .fd = sigfd, .events = POLLIN };
+
+	for (;;) {
+		int r = launch_try_reap(pid, status);
+		int64_t left;
+
+		if (r != 0)
+			return r < 0 ? r : 0;
+		left = deadline - launch_now_ms();
+		if (left <= 0)
+			return -ETIMEDOUT;
+		if (poll(&p, 1, (int)left) < 0 && errno != EINTR)
+			return -errno;
+		drain(sigfd);
+	}
+}
+
+int launch_stop(int sigfd, pid_t pid, int grace_ms, int *status)
+{
+	int r;
+
+	if (kill(pid, SIGTERM) < 0 && errno != ESRCH)
+		return -errno;
+	r = launch_wait_exit(sigfd, pid, grace_ms, status);
+	if (r != -ETIMEDOUT)
+		return r;
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return 0;
+}

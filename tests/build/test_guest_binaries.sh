@@ -1,0 +1,24 @@
+#!/bin/sh
+# The guest binaries are what DESIGN.md promises: static aarch64
+# executables with libmount and libkmod linked in, not just named.
+build=${1:?usage: $0 BUILD}
+init=$build/guest/rosetta-init
+n=0
+check() { # DESCRIPTION COMMAND...
+	desc=$1
+	shift
+	n=$((n + 1))
+	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
+}
+nm=nm
+command -v aarch64-linux-gnu-nm >/dev/null 2>&1 && nm=aarch64-linux-gnu-nm
+
+info=$(file -b "$init" 2>&1)
+echo "# $init: $info"
+check "rosetta-init exists" test -x "$init"
+check "rosetta-init is an aarch64 ELF executable" sh -c "echo '$info' | grep -q 'ELF 64-bit LSB executable, ARM aarch64'"
+check "rosetta-init is statically linked" sh -c "echo '$info' | grep -q 'statically linked'"
+syms=$("$nm" "$init" 2>/dev/null)
+for sym in mnt_context_mount mnt_new_context kmod_new kmod_module_probe_insert_module; do
+	check "rosetta-init links $sym" sh -c "echo \"\$1\" | grep -qw '$sym'" _ "$syms"
+done

@@ -1,0 +1,86 @@
+# Shared by the e2e tests: boot the real guest under QEMU with
+# rosetta-launch and check its console. Each check prints one TAP line.
+# Sourced with BUILD as $1.
+
+build=${1:?usage: $0 BUILD}
+launch=$build/host/rosetta-launch
+kernel=$build/vmlinuz
+initrd=$build/initramfs.cpio.gz
+share=$build/share
+logdir=$build/test/e2e
+mkdir -p "$logdir"
+tap_n=0
+
+# Generous: TCG boots take about 10 s here; a hang must still end the test.
+BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}
+
+ok() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $*"
+}
+
+not_ok() {
+	tap_n=$((tap_n + 1))
+	echo "not ok $tap_n - $*"
+}
+
+# boot NAME SHAREDIR [LAUNCH-OPTION...] [-- ENTRY ARG...]
+# Leaves the console in $log and rosetta-launch's exit code in $status.
+boot() {
+	name=$1
+	dir=$2
+	shift 2
+	log=$logdir/$name.log
+	for f in "$launch" "$kernel" "$initrd"; do
+		if [ ! -e "$f" ]; then
+			echo "missing $f (run: make)" >"$log"
+			status=255
+			return
+		fi
+	done
+	timeout -k 10 $((BOOT_TIMEOUT + 30)) "$launch" --kernel "$kernel" --initrd "$initrd" \
+		--rosetta-dir "$dir" --timeout "$BOOT_TIMEOUT" "$@" </dev/null >"$log" 2>&1
+	status=$?
+	tr -d '\r' <"$log" >"$log.txt"
+}
+
+# What a failed check shows: the end of the console.
+show_log() {
+	tail -n 25 "$log.txt" | sed 's/^/#   /'
+}
+
+expect_status() { # CODE DESCRIPTION
+	if [ "$status" = "$1" ]; then
+		ok "$name: $2"
+	else
+		not_ok "$name: $2 (rosetta-launch exited $status, expected $1)"
+		show_log
+	fi
+}
+
+expect_line() { # EXACT-LINE
+	if grep -qxF -- "$1" "$log.txt"; then
+		ok "$name: console shows '$1'"
+	else
+		not_ok "$name: console shows '$1'"
+		show_log
+	fi
+}
+
+expect_text() { # FIXED-STRING DESCRIPTION
+	if grep -qF -- "$1" "$log.txt"; then
+		ok "$name: $2"
+	else
+		not_ok "$name: $2 (no '$1' on the console)"
+		show_log
+	fi
+}
+
+expect_no_panic() {
+	if grep -q 'Kernel panic' "$log.txt"; then
+		not_ok "$name: no kernel panic"
+		show_log
+	else
+		ok "$name: no kernel panic"
+	fi
+}

@@ -13,6 +13,7 @@ include mk/toolchain.mk
 HOST_PROGS :=
 GUEST_PROGS :=
 UNIT_TESTS :=
+FUZZ_TARGETS :=
 include $(sort $(wildcard */build.mk */*/build.mk))
 
 include mk/guest.mk

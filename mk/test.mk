@@ -1,8 +1,17 @@
 # Tests: `make check` runs every tier and ends with "N passed, N failed".
 
+# Seconds each fuzz target runs: short in check, long in `make fuzz`.
+FUZZ_SECONDS ?= 10
+
 check: deps
-	@$(MAKE) --no-print-directory all unit-build
-	@sh tests/run $(BUILD)
+	@$(MAKE) --no-print-directory all unit-build fuzz-build test-progs
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run $(BUILD)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-300} sh tests/run $(BUILD) fuzz
+
+integration: host test-progs
+	@sh tests/run $(BUILD) integration
 
 unit: unit-build
 	@sh tests/run $(BUILD) unit
@@ -10,4 +19,9 @@ unit: unit-build
 e2e: all
 	@sh tests/run $(BUILD) e2e
 
-.PHONY: check unit e2e
+# Programs the tests run (guest builds of test helpers and the like):
+# TEST_PROGS += path under $(BUILD) with a rule of its own.
+TEST_PROGS ?=
+test-progs: $(addprefix $(BUILD)/,$(TEST_PROGS))
+
+.PHONY: check unit e2e fuzz integration test-progs

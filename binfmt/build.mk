@@ -1,4 +1,8 @@
-# libbinfmt: binfmt_misc entries, ELF checks for interpreters.
-UNIT_TESTS += test_binfmt_entry test_binfmt_elf
-test_binfmt_entry_SRCS := tests/unit/test_binfmt_entry.c binfmt/entry.c
-test_binfmt_elf_SRCS := tests/unit/test_binfmt_elf.c binfmt/elf.c
+# libbinfmt: binfmt_misc entries, configuration file parsers, operations on
+# a mounted binfmt_misc, and ELF checks for interpreters. Every
+# tests/unit/test_binfmt_*.c is a unit test linked with the whole library.
+LIBBINFMT_SRCS := $(wildcard binfmt/*.c)
+
+BINFMT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_binfmt_*.c))
+UNIT_TESTS += $(BINFMT_TESTS)
+$(foreach t,$(BINFMT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c $(LIBBINFMT_SRCS)))

@@ -21,6 +21,7 @@ void config_defaults(struct config *cfg)
 	strcpy(cfg->binfmt_name, "rosetta");
 	strcpy(cfg->binfmt_flags, "CFP");
 	cfg->emergency = EMERGENCY_POWEROFF;
+	cfg->verify = VERIFY_STRICT;
 }
 
 static const char *set_str(char *dst, size_t size, const char *value)
@@ -79,16 +80,42 @@ static const char *set_name(struct config *cfg, const char *value)
 	return set_str(cfg->binfmt_name, sizeof(cfg->binfmt_name), value);
 }
 
+/* Index of value in names, or -1. */
+static int lookup(const char *value, const char *const *names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (!strcmp(value, names[i]))
+			return (int)i;
+	return -1;
+}
+
 static const char *set_emergency(struct config *cfg, const char *value)
 {
 	static const char *const names[] = { "poweroff", "halt", "reboot" };
+	int i = lookup(value, names, sizeof(names) / sizeof(names[0]));
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(value, names[i])) {
-			cfg->emergency = (enum emergency_action)i;
-			return NULL;
-		}
-	return "not one of poweroff, halt, reboot";
+	if (i < 0)
+		return "not one of poweroff, halt, reboot";
+	cfg->emergency = (enum emergency_action)i;
+	return NULL;
+}
+
+static const char *set_verify(struct config *cfg, const char *value)
+{
+	static const char *const names[] = { "strict", "elf", "off" };
+	int i = lookup(value, names, sizeof(names) / sizeof(names[0]));
+
+	if (i < 0)
+		return "not one of strict, elf, off";
+	cfg->verify = (enum verify_policy)i;
+	return NULL;
+}
+
+static const char *set_sha256(struct config *cfg, const char *value)
+{
+	if (strlen(value) != 64 || strspn(value, "0123456789abcdefABCDEF") != 64)
+		return "not 64 hex digits";
+	return set_str(cfg->sha256, sizeof(cfg->sha256), value);
 }
 
 /* Returns NULL when applied, else why the value was refused. */
@@ -111,6 +138,10 @@ static const char *apply_key(struct config *cfg, const char *key, const char *va
 		return set_flags(cfg, value);
 	if (!strcmp(key, "emergency"))
 		return set_emergency(cfg, value);
+	if (!strcmp(key, "verify"))
+		return set_verify(cfg, value);
+	if (!strcmp(key, "sha256"))
+		return set_sha256(cfg, value);
 	*known = false;
 	return NULL;
 }

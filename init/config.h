@@ -8,6 +8,12 @@
 #define CONFIG_ENTRY_MAX 1024
 #define CONFIG_ARGV_MAX	 32
 
+enum verify_policy {
+	VERIFY_STRICT, /* file, filesystem and ELF checks */
+	VERIFY_ELF,    /* ELF checks only */
+	VERIFY_OFF,    /* nothing, said loudly */
+};
+
 enum emergency_action {
 	EMERGENCY_POWEROFF,
 	EMERGENCY_HALT,
@@ -23,6 +29,8 @@ struct config {
 	char binfmt_name[64];		 /* rosetta.binfmt.name */
 	char binfmt_flags[8];		 /* rosetta.binfmt.flags */
 	enum emergency_action emergency; /* rosetta.emergency */
+	enum verify_policy verify;	 /* rosetta.verify */
+	char sha256[65];		 /* rosetta.sha256: hex pin, "" for none */
 };
 
 /* Called for each problem found while parsing: a key that is unknown, or a

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "modules.h"
 #include "stages.h"
 
 static const char *const wanted[] = { "fuse", "virtiofs", "binfmt_misc" };
@@ -143,28 +144,57 @@ static int load_all(struct kmod_ctx *k, struct failure *f)
 	return 0;
 }
 
-int stage_modules(struct boot_ctx *ctx, struct failure *f)
+/* A libkmod context for the running kernel's modules, or NULL with errno
+ * ENOENT when the initramfs carries none for it. dir receives the path. */
+static struct kmod_ctx *open_modules(const char *modules_dir, char *dir, size_t size)
 {
+	struct kmod_ctx *k;
 	struct utsname uts;
-	char dir[512];
-	int r = 0;
+	int r;
 
 	uname(&uts);
-	snprintf(dir, sizeof(dir), "%s/%s", ctx->modules_dir, uts.release);
-	if (access(dir, F_OK) == 0) {
-		struct kmod_ctx *k = kmod_new(dir, NULL);
+	snprintf(dir, size, "%s/%s", modules_dir, uts.release);
+	if (access(dir, F_OK) < 0)
+		return NULL;
+	k = kmod_new(dir, NULL);
+	if (!k) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	kmod_set_log_fn(k, kmod_log, NULL);
+	r = kmod_load_resources(k);
+	if (r < 0)
+		log_warn("modules: no usable modules.dep in %s: %s", dir, strerror(-r));
+	return k;
+}
 
-		if (!k)
-			return fail(f, ENOMEM, "check the memory given to the VM",
-				    "creating a libkmod context for %s", dir);
-		kmod_set_log_fn(k, kmod_log, NULL);
-		r = kmod_load_resources(k);
-		if (r < 0)
-			log_warn("modules: no usable modules.dep in %s: %s", dir, strerror(-r));
+int modules_load(const char *modules_dir, const char *name)
+{
+	char dir[512];
+	struct kmod_ctx *k = open_modules(modules_dir, dir, sizeof(dir));
+	int r;
+
+	if (!k)
+		return -errno;
+	r = load(k, name);
+	kmod_unref(k);
+	return r < 0 ? r : 0;
+}
+
+int stage_modules(struct boot_ctx *ctx, struct failure *f)
+{
+	char dir[512];
+	struct kmod_ctx *k = open_modules(ctx->modules_dir, dir, sizeof(dir));
+	int r = 0;
+
+	if (k) {
 		r = load_all(k, f);
 		kmod_unref(k);
-	} else {
+	} else if (errno == ENOENT) {
 		log_info("modules: no %s, relying on built-in drivers", dir);
+	} else {
+		return fail(f, errno, "check the memory given to the VM",
+			    "creating a libkmod context for %s", dir);
 	}
 	for (size_t i = 0; r == 0 && i < sizeof(needed_fs) / sizeof(needed_fs[0]); i++)
 		if (!kernel_has_fs(needed_fs[i]))

@@ -1,67 +1,111 @@
 /* Stage verify: refuse a translator the kernel should not run for every
  * x86-64 program, before it is registered. The file is opened once,
  * O_NOFOLLOW, and every check reads that descriptor, so what was checked is
- * what stays open in the boot context. */
+ * what stays open in the boot context. rosetta.verify chooses the checks
+ * (strict: file, filesystem and ELF; elf; off), rosetta.sha256 pins the
+ * content. The host's own Rosetta checks are never imitated (ROSETTA.md). */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "binfmt/elf.h"
+#include "binfmt/digest.h"
+#include "binfmt/interp.h"
 #include "log.h"
+#include "modules.h"
 #include "stages.h"
 
 static const char remedy_share[] =
     "give the VM the Rosetta share (a directory holding the 'rosetta' translator)";
 static const char remedy_elf[] =
     "the share must hold Apple's Rosetta translator, a static aarch64 executable";
+static const char remedy_file[] =
+    "serve the translator read-only, owned by root, not writable by group or others";
+static const char remedy_pin[] = "update rosetta.sha256= for this translator, or remove the pin";
 
-static int check_file(struct boot_ctx *ctx, struct failure *f, struct stat *st)
-{
-	if (fstat(ctx->translator_fd, st) < 0)
-		return fail(f, errno, remedy_share, "reading the status of %s", ctx->translator);
-	if (!S_ISREG(st->st_mode))
-		return fail(f, 0, remedy_elf, "%s is not a regular file", ctx->translator);
-	if (!(st->st_mode & S_IXUSR))
-		return fail(f, 0, remedy_elf, "%s is not executable", ctx->translator);
-	return 0;
-}
+static const struct interp_policy policies[] = {
+	[VERIFY_STRICT] = { .file = true, .fuse = true, .elf = true },
+	[VERIFY_ELF] = { .elf = true },
+	[VERIFY_OFF] = { 0 },
+};
 
-static int check_elf(struct boot_ctx *ctx, struct failure *f)
+static int refuse(struct boot_ctx *ctx, struct failure *f, int rule, const struct interp_report *r)
 {
-	struct elf_facts facts;
-	int rule = elf_check_fd(ctx->translator_fd, &facts);
+	const char *path = ctx->translator;
 
 	if (rule < 0)
-		return fail(f, -rule, remedy_share, "reading %s", ctx->translator);
-	if (rule == ELF_WRONG_MACHINE) {
+		return fail(f, -rule, remedy_share, "examining %s", path);
+	if (rule == INTERP_BAD_ELF && r->elf == ELF_WRONG_MACHINE) {
 		char other[32];
 
-		return fail(f, 0, remedy_elf, "%s is an %s ELF, expected aarch64", ctx->translator,
-			    elf_machine_name(facts.machine, other, sizeof(other)));
+		return fail(f, 0, remedy_elf, "%s is an %s ELF, expected aarch64", path,
+			    elf_machine_name(r->facts.machine, other, sizeof(other)));
 	}
-	if (rule != ELF_OK)
-		return fail(f, 0, remedy_elf, "%s %s", ctx->translator,
-			    elf_rule_str((enum elf_rule)rule));
+	if (rule == INTERP_BAD_ELF)
+		return fail(f, 0, remedy_elf, "%s %s", path, elf_rule_str(r->elf));
+	return fail(f, 0, rule == INTERP_NOT_FUSE ? remedy_share : remedy_file, "%s %s", path,
+		    interp_rule_str((enum interp_rule)rule));
+}
+
+/* AF_ALG and its hash interface are modules in Debian's kernel. */
+static int hash_translator(struct boot_ctx *ctx, unsigned char sum[SHA256_LEN])
+{
+	int r = digest_sha256_fd(ctx->translator_fd, sum);
+
+	if (r == -EAFNOSUPPORT || r == -ENOENT) {
+		int m = modules_load(ctx->modules_dir, "algif_hash");
+
+		if (m < 0)
+			log_warn("verify: loading algif_hash: %s", strerror(-m));
+		r = digest_sha256_fd(ctx->translator_fd, sum);
+	}
+	return r;
+}
+
+static int check_pin(struct boot_ctx *ctx, struct failure *f)
+{
+	unsigned char want[SHA256_LEN], have[SHA256_LEN];
+	char hex[SHA256_HEX];
+	int r = hash_translator(ctx, have);
+
+	if (r < 0)
+		return fail(f, -r, "build the kernel with CRYPTO_USER_API_HASH and SHA256",
+			    "computing the SHA-256 of %s with the kernel crypto API",
+			    ctx->translator);
+	digest_to_hex(have, SHA256_LEN, hex);
+	if (digest_from_hex(ctx->cfg.sha256, want, SHA256_LEN) < 0 ||
+	    memcmp(want, have, SHA256_LEN) != 0)
+		return fail(f, 0, remedy_pin, "%s has SHA-256 %s, rosetta.sha256 pins %s",
+			    ctx->translator, hex, ctx->cfg.sha256);
+	log_info("verify: SHA-256 %s matches the pin", hex);
 	return 0;
 }
 
 int stage_verify(struct boot_ctx *ctx, struct failure *f)
 {
-	struct stat st;
+	const struct interp_policy *policy = &policies[ctx->cfg.verify];
+	struct interp_report report;
+	int rule, fd = interp_open(ctx->translator);
 
+	if (fd == -ELOOP)
+		return fail(f, 0, remedy_elf, "%s is a symbolic link", ctx->translator);
+	if (fd < 0)
+		return fail(f, -fd, remedy_share, "opening %s", ctx->translator);
 	if (ctx->translator_fd >= 0)
 		close(ctx->translator_fd);
-	ctx->translator_fd = open(ctx->translator, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (ctx->translator_fd < 0)
-		return fail(f, errno, errno == ELOOP ? remedy_elf : remedy_share,
-			    errno == ELOOP ? "%s is a symbolic link" : "opening %s",
-			    ctx->translator);
-	if (check_file(ctx, f, &st) < 0 || check_elf(ctx, f) < 0)
+	ctx->translator_fd = fd;
+	rule = interp_check(ctx->translator_fd, policy, &report);
+	if (rule != INTERP_OK)
+		return refuse(ctx, f, rule, &report);
+	if (ctx->cfg.sha256[0] && check_pin(ctx, f) < 0)
 		return -1;
-	log_info("verify: %s is a static aarch64 executable (%lld bytes)", ctx->translator,
-		 (long long)st.st_size);
+	if (ctx->cfg.verify == VERIFY_OFF)
+		log_warn("verify: rosetta.verify=off: %s was NOT checked, yet the kernel will run "
+			 "it for every x86-64 program, setuid ones included",
+			 ctx->translator);
+	else
+		log_info("verify: %s is a static aarch64 executable (%lld bytes, %s checks)",
+			 ctx->translator, (long long)report.st.st_size,
+			 ctx->cfg.verify == VERIFY_STRICT ? "strict" : "ELF");
 	return 0;
 }

@@ -84,3 +84,36 @@ expect_no_panic() {
 		ok "$name: no kernel panic"
 	fi
 }
+
+expect_no_text() { # FIXED-STRING DESCRIPTION
+	if grep -qF -- "$1" "$log.txt"; then
+		not_ok "$name: $2 ('$1' is on the console)"
+		show_log
+	else
+		ok "$name: $2"
+	fi
+}
+
+# A share directory holding FILE as `rosetta` with MODE; prints its path.
+make_share() { # FILE MODE
+	dir=$(mktemp -d "$logdir/share.XXXXXX")
+	cp "$1" "$dir/rosetta"
+	chmod "$2" "$dir/rosetta"
+	echo "$dir"
+}
+
+# A translator the init must refuse: the boot stops at verify, with the
+# reason, nothing is registered, and the VM powers off without a panic.
+expect_refused() { # NAME SHARE REASON [LAUNCH-OPTION...]
+	n=$1
+	dir=$2
+	reason=$3
+	shift 3
+	boot "$n" "$dir" "$@" -- /bin/true
+	expect_status 126 "no exit status: the entry never ran"
+	expect_text "verify failed: $reason" "refused: $reason"
+	expect_text "remedy:" "a remedy is printed"
+	expect_no_text "register ... ok" "nothing is registered"
+	expect_text "reboot: Power down" "the VM powers off"
+	expect_no_panic
+}

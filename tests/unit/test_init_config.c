@@ -47,6 +47,8 @@ static void defaults_match_design(void **state)
 	assert_string_equal(cfg.binfmt_name, "rosetta");
 	assert_string_equal(cfg.binfmt_flags, "CFP");
 	assert_int_equal(cfg.emergency, EMERGENCY_POWEROFF);
+	assert_int_equal(cfg.verify, VERIFY_STRICT);
+	assert_string_equal(cfg.sha256, "");
 }
 
 static void every_key_applies(void **state)
@@ -59,7 +61,9 @@ static void every_key_applies(void **state)
 			       "rosetta.tag=vz-rosetta rosetta.mount=/mnt/lima-rosetta "
 			       "rosetta.root=initramfs:/tree rosetta.timeout=3 "
 			       "rosetta.binfmt.name=x86_64 rosetta.binfmt.flags=CF "
-			       "rosetta.emergency=halt rosetta.entry=/bin/true",
+			       "rosetta.emergency=halt rosetta.entry=/bin/true rosetta.verify=elf "
+			       "rosetta.sha256="
+			       "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
 			       &w),
 			 0);
 	assert_string_equal(cfg.tag, "vz-rosetta");
@@ -70,6 +74,9 @@ static void every_key_applies(void **state)
 	assert_string_equal(cfg.binfmt_flags, "CF");
 	assert_int_equal(cfg.emergency, EMERGENCY_HALT);
 	assert_string_equal(cfg.entry, "/bin/true");
+	assert_int_equal(cfg.verify, VERIFY_ELF);
+	assert_string_equal(cfg.sha256,
+			    "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD");
 }
 
 static void double_quotes_group_and_vanish(void **state)
@@ -116,6 +123,10 @@ static void bad_values_warn_and_keep_defaults(void **state)
 		{ "rosetta.emergency=panic",
 		  "rosetta.emergency: not one of poweroff, halt, reboot" },
 		{ "rosetta.colour=blue", "rosetta.colour: unknown key" },
+		{ "rosetta.verify=paranoid", "rosetta.verify: not one of strict, elf, off" },
+		{ "rosetta.sha256=abc", "rosetta.sha256: not 64 hex digits" },
+		{ "rosetta.sha256=ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+		  "rosetta.sha256: not 64 hex digits" },
 	};
 	struct config cfg, defaults;
 	struct warnings w;

@@ -2,7 +2,9 @@
 # a mounted binfmt_misc, and ELF checks for interpreters. Every
 # tests/unit/test_binfmt_*.c is a unit test linked with the whole library.
 LIBBINFMT_SRCS := $(wildcard binfmt/*.c)
+LIBBINFMT_LIBS := $(shell pkg-config --libs libseccomp 2>/dev/null || echo -lseccomp)
 
 BINFMT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_binfmt_*.c))
 UNIT_TESTS += $(BINFMT_TESTS)
 $(foreach t,$(BINFMT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c $(LIBBINFMT_SRCS)))
+$(foreach t,$(BINFMT_TESTS),$(eval $(t)_LIBS := $(LIBBINFMT_LIBS)))

@@ -22,6 +22,9 @@ void config_defaults(struct config *cfg)
 	strcpy(cfg->binfmt_flags, "CFP");
 	cfg->emergency = EMERGENCY_POWEROFF;
 	cfg->verify = VERIFY_STRICT;
+	cfg->selftest = 1;
+	/* Generous: the stand-in translator starts slowly on an emulated CPU. */
+	cfg->selftest_timeout_ms = 60000;
 }
 
 static const char *set_str(char *dst, size_t size, const char *value)
@@ -111,6 +114,14 @@ static const char *set_verify(struct config *cfg, const char *value)
 	return NULL;
 }
 
+static const char *set_bool(int *dst, const char *value)
+{
+	if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
+		return "not 0 or 1";
+	*dst = value[0] == '1';
+	return NULL;
+}
+
 static const char *set_sha256(struct config *cfg, const char *value)
 {
 	if (strlen(value) != 64 || strspn(value, "0123456789abcdefABCDEF") != 64)
@@ -142,6 +153,10 @@ static const char *apply_key(struct config *cfg, const char *key, const char *va
 		return set_verify(cfg, value);
 	if (!strcmp(key, "sha256"))
 		return set_sha256(cfg, value);
+	if (!strcmp(key, "selftest"))
+		return set_bool(&cfg->selftest, value);
+	if (!strcmp(key, "selftest.timeout"))
+		return set_seconds(&cfg->selftest_timeout_ms, value);
 	*known = false;
 	return NULL;
 }

@@ -21,16 +21,18 @@ enum emergency_action {
 };
 
 struct config {
-	char tag[CONFIG_STR_MAX];	 /* rosetta.tag: virtiofs tag of the share */
-	char mount[CONFIG_STR_MAX];	 /* rosetta.mount: where the share is mounted */
-	char root[CONFIG_STR_MAX];	 /* rosetta.root: initramfs:PATH */
-	char entry[CONFIG_ENTRY_MAX];	 /* rosetta.entry: command line of the entry */
-	unsigned int timeout_ms;	 /* rosetta.timeout: seconds to wait for the share */
-	char binfmt_name[64];		 /* rosetta.binfmt.name */
-	char binfmt_flags[8];		 /* rosetta.binfmt.flags */
-	enum emergency_action emergency; /* rosetta.emergency */
-	enum verify_policy verify;	 /* rosetta.verify */
-	char sha256[65];		 /* rosetta.sha256: hex pin, "" for none */
+	char tag[CONFIG_STR_MAX];	  /* rosetta.tag: virtiofs tag of the share */
+	char mount[CONFIG_STR_MAX];	  /* rosetta.mount: where the share is mounted */
+	char root[CONFIG_STR_MAX];	  /* rosetta.root: initramfs:PATH */
+	char entry[CONFIG_ENTRY_MAX];	  /* rosetta.entry: command line of the entry */
+	unsigned int timeout_ms;	  /* rosetta.timeout: seconds to wait for the share */
+	char binfmt_name[64];		  /* rosetta.binfmt.name */
+	char binfmt_flags[8];		  /* rosetta.binfmt.flags */
+	enum emergency_action emergency;  /* rosetta.emergency */
+	enum verify_policy verify;	  /* rosetta.verify */
+	char sha256[65];		  /* rosetta.sha256: hex pin, "" for none */
+	int selftest;			  /* rosetta.selftest: 0 skips it */
+	unsigned int selftest_timeout_ms; /* rosetta.selftest.timeout, in seconds */
 };
 
 /* Called for each problem found while parsing: a key that is unknown, or a

@@ -22,6 +22,7 @@ struct boot_ctx {
 	const char *binfmt_dir;		      /* /proc/sys/fs/binfmt_misc */
 	const char *modules_dir;	      /* /lib/modules */
 	const char *newroot;		      /* where the x86-64 tree is mounted */
+	const char *selftest_prog;	      /* the x86-64 self-test program */
 	int translator_fd;		      /* kept open from verify to register */
 	char entry_buf[CONFIG_ENTRY_MAX];     /* rosetta.entry split into words */
 	char *entry_argv[CONFIG_ARGV_MAX];

@@ -17,10 +17,17 @@ struct stage {
 	int (*run)(struct boot_ctx *ctx, struct failure *f);
 };
 
+/* One stage per line, in boot order (DESIGN.md). */
 static const struct stage stages[] = {
-	{ "early", stage_early }, { "config", stage_config }, { "modules", stage_modules },
-	{ "share", stage_share }, { "verify", stage_verify }, { "register", stage_register },
-	{ "root", stage_root },	  { "switch", stage_switch },
+	{ "early", stage_early },	/* API filesystems, console */
+	{ "config", stage_config },	/* rosetta.* keys */
+	{ "modules", stage_modules },	/* coldplug, fuse, virtiofs, binfmt_misc */
+	{ "share", stage_share },	/* mount the translator's virtiofs share */
+	{ "verify", stage_verify },	/* file, ELF, optional SHA-256 pin */
+	{ "register", stage_register }, /* the binfmt_misc entry */
+	{ "selftest", stage_selftest }, /* x86-64 code through it, sandboxed */
+	{ "root", stage_root },		/* mount the x86-64 tree */
+	{ "switch", stage_switch },	/* make it / */
 };
 
 static const int emergency_how[] = {
@@ -58,6 +65,7 @@ int main(void)
 		.binfmt_dir = "/proc/sys/fs/binfmt_misc",
 		.modules_dir = "/lib/modules",
 		.newroot = "/newroot",
+		.selftest_prog = "/lib/rosetta/selftest",
 		.translator_fd = -1,
 	};
 	sigset_t set;

@@ -11,6 +11,7 @@ int stage_modules(struct boot_ctx *ctx, struct failure *f);
 int stage_share(struct boot_ctx *ctx, struct failure *f);
 int stage_verify(struct boot_ctx *ctx, struct failure *f);
 int stage_register(struct boot_ctx *ctx, struct failure *f);
+int stage_selftest(struct boot_ctx *ctx, struct failure *f);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
 

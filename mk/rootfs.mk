@@ -1,7 +1,8 @@
 # The guest's boot images, assembled from the guest binaries and the Debian
 # packages downloaded by `make deps`:
 #   build/vmlinuz              the arm64 kernel
-#   build/initramfs.cpio.gz    /init, modules + modules.dep, the x86-64 tree at /x86
+#   build/initramfs.cpio.gz    /init, modules + modules.dep, the x86-64 tree at /x86,
+#                              the x86-64 self-test program at /lib/rosetta/selftest
 #   build/share/rosetta        the stand-in translator (qemu-x86_64-static, aarch64)
 
 PKGS := $(BUILD)/pkgs
@@ -24,9 +25,9 @@ $(SHARE)/rosetta: rootfs/share.sh $(PKGS)/.stamp
 	@sh rootfs/share.sh $(PKGS)/qemu/usr/bin/qemu-x86_64-static $(SHARE)
 
 $(BUILD)/initramfs.d/init: rootfs/initramfs.sh rootfs/modules.list \
-		$(BUILD)/guest/rosetta-init.stripped $(BUILD)/x86/.stamp
-	@sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(PKGS)/kernel \
-		$(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d
+		$(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) $(BUILD)/x86/.stamp
+	@sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) \
+		$(PKGS)/kernel $(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d
 
 $(INITRAMFS): $(BUILD)/initramfs.d/init rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
 	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BUILD)/initramfs.d

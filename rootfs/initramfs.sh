@@ -1,14 +1,16 @@
 #!/bin/sh
-# Stage the initramfs tree: /init, the kernel modules listed in
+# Stage the initramfs tree: /init, the x86-64 self-test program at
+# /lib/rosetta/selftest, the kernel modules listed in
 # modules.list with their dependencies and a modules.dep made by depmod for
 # the guest kernel, and the x86-64 tree at /x86. Prints nothing on success.
-# Usage: initramfs.sh INIT KERNELDIR X86TREE MODULES_LIST OUTDIR
+# Usage: initramfs.sh INIT SELFTEST KERNELDIR X86TREE MODULES_LIST OUTDIR
 set -eu
 init=$1
-kernel=$(realpath "$2")
-x86=$3
-list=$4
-out=$5
+selftest=$2
+kernel=$(realpath "$3")
+x86=$4
+list=$5
+out=$6
 die() { printf 'rootfs: error: %s\n' "$*" >&2; exit 1; }
 
 ver=$(ls "$kernel/lib/modules" | head -n 1)
@@ -18,6 +20,7 @@ src="$kernel/lib/modules/$ver"
 rm -rf "$out"
 mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot" "$out/lib/modules/$ver"
 install -m 0755 "$init" "$out/init"
+install -D -m 0755 "$selftest" "$out/lib/rosetta/selftest"
 cp -a "$x86" "$out/x86"
 
 # The package has no modules.dep: make one for the whole kernel once, to

@@ -11,6 +11,7 @@ expect_line "machine: x86_64"
 expect_line "kernel: aarch64"
 expect_line "root: switched"
 expect_text "register ... ok" "the translator was registered"
+expect_text "selftest ... ok" "the self-test ran x86-64 code through the handler"
 expect_no_panic
 
 boot exit-7 "$share" -- /bin/sh -c 'exit 7'

@@ -30,4 +30,18 @@ expect_status 0 "a matching pin boots"
 expect_text "verify: SHA-256 $sum matches the pin" "the pin is checked in the guest"
 expect_line "machine: x86_64"
 
-rm -rf "$share_x86" "$share_script" "$share_dynamic" "$share_writable"
+share_static=$(make_share "$build/test/static-aarch64" 0755)
+boot not-a-translator "$share_static" -- /bin/true
+expect_status 126 "not-a-translator: the entry never ran"
+expect_text "verify ... ok" "a static aarch64 program passes verify"
+expect_text "selftest failed: the x86-64 self-test exited with another code than expected (exit code 0, expected 42; output 'not a translator')" \
+	"the self-test names what it saw"
+expect_text "selftest: unregistered /proc/sys/fs/binfmt_misc/rosetta" "the entry is unregistered"
+expect_text "reboot: Power down" "the VM powers off"
+expect_no_panic
+
+boot selftest-skipped "$share" --cmdline rosetta.selftest=0 -- /bin/true
+expect_status 0 "rosetta.selftest=0 boots"
+expect_text "selftest: skipped (rosetta.selftest=0)" "the skip is said"
+
+rm -rf "$share_x86" "$share_script" "$share_dynamic" "$share_writable" "$share_static"

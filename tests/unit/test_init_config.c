@@ -49,6 +49,8 @@ static void defaults_match_design(void **state)
 	assert_int_equal(cfg.emergency, EMERGENCY_POWEROFF);
 	assert_int_equal(cfg.verify, VERIFY_STRICT);
 	assert_string_equal(cfg.sha256, "");
+	assert_int_equal(cfg.selftest, 1);
+	assert_int_equal(cfg.selftest_timeout_ms, 60000);
 }
 
 static void every_key_applies(void **state)
@@ -62,6 +64,7 @@ static void every_key_applies(void **state)
 			       "rosetta.root=initramfs:/tree rosetta.timeout=3 "
 			       "rosetta.binfmt.name=x86_64 rosetta.binfmt.flags=CF "
 			       "rosetta.emergency=halt rosetta.entry=/bin/true rosetta.verify=elf "
+			       "rosetta.selftest=0 rosetta.selftest.timeout=5 "
 			       "rosetta.sha256="
 			       "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
 			       &w),
@@ -75,6 +78,8 @@ static void every_key_applies(void **state)
 	assert_int_equal(cfg.emergency, EMERGENCY_HALT);
 	assert_string_equal(cfg.entry, "/bin/true");
 	assert_int_equal(cfg.verify, VERIFY_ELF);
+	assert_int_equal(cfg.selftest, 0);
+	assert_int_equal(cfg.selftest_timeout_ms, 5000);
 	assert_string_equal(cfg.sha256,
 			    "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD");
 }
@@ -125,6 +130,9 @@ static void bad_values_warn_and_keep_defaults(void **state)
 		{ "rosetta.colour=blue", "rosetta.colour: unknown key" },
 		{ "rosetta.verify=paranoid", "rosetta.verify: not one of strict, elf, off" },
 		{ "rosetta.sha256=abc", "rosetta.sha256: not 64 hex digits" },
+		{ "rosetta.selftest=yes", "rosetta.selftest: not 0 or 1" },
+		{ "rosetta.selftest.timeout=0",
+		  "rosetta.selftest.timeout: not a number of seconds from 1 to 3600" },
 		{ "rosetta.sha256=ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
 		  "rosetta.sha256: not 64 hex digits" },
 	};

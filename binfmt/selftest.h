@@ -1,0 +1,37 @@
+/* The translator self-test: run a tiny x86-64 program through the registered
+ * handler, in a sandbox, and expect its exact output and exit code. The
+ * program is made at build time by rosetta-mkselftest from the instruction
+ * bytes documented there; these constants are the contract between them. */
+#ifndef BINFMT_SELFTEST_H
+#define BINFMT_SELFTEST_H
+
+#include <stdbool.h>
+
+#include "sandbox.h"
+
+#define SELFTEST_LINE "rosetta-selftest: x86-64 code ran\n"
+#define SELFTEST_CODE 42
+
+enum selftest_rule {
+	SELFTEST_OK = 0,
+	SELFTEST_NOT_RUN,      /* could not be started (errno in the result) */
+	SELFTEST_TIMEOUT,      /* killed at the time bound */
+	SELFTEST_DENIED,       /* killed by the sandbox for a denied system call */
+	SELFTEST_SIGNALED,     /* killed by another signal */
+	SELFTEST_WRONG_CODE,   /* exited with another code */
+	SELFTEST_WRONG_OUTPUT, /* printed something else */
+};
+
+/* Run program (the x86-64 test ELF, executed through binfmt_misc) in the
+ * self-test sandbox for at most timeout_ms. Returns a selftest_rule, or
+ * -errno when the sandbox itself could not be set up; result holds what was
+ * seen (status, output, the translator's stderr). */
+int selftest_run(const char *program, unsigned int timeout_ms, struct sandbox_result *result);
+
+/* Judge a sandbox result against the expected line and code. */
+int selftest_judge(const struct sandbox_result *result);
+
+/* The rule as a phrase: "printed something other than the expected line". */
+const char *selftest_rule_str(enum selftest_rule rule);
+
+#endif

@@ -2,6 +2,7 @@
  * socket, feed it the file with MSG_MORE, and read the digest back (the read
  * finishes the hash). */
 #include "digest.h"
+#include "hex.h"
 
 #include <errno.h>
 #include <linux/if_alg.h>
@@ -75,23 +76,12 @@ int digest_sha256_fd(int fd, unsigned char out[SHA256_LEN])
 	return r;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int digest_from_hex(const char *hex, unsigned char *out, size_t len)
 {
 	if (strlen(hex) != 2 * len)
 		return -EINVAL;
 	for (size_t i = 0; i < len; i++) {
-		int hi = hex_value(hex[2 * i]), lo = hex_value(hex[2 * i + 1]);
+		int hi = hex_digit_value(hex[2 * i]), lo = hex_digit_value(hex[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -EINVAL;

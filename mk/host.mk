@@ -30,9 +30,9 @@ FUZZ_FLAGS := -std=gnu11 -D_GNU_SOURCE -I. -g -O1 -fsanitize=fuzzer,address,unde
 	-fno-sanitize-recover=all
 
 define fuzz_target
-$(BUILD)/fuzz/$(1): $$($(1)_SRCS)
+$(BUILD)/fuzz/$(1): $$($(1)_SRCS) $$(wildcard binfmt/*.h tests/fuzz/*.h)
 	@mkdir -p $$(@D)
-	$$(FUZZ_CC) $$(FUZZ_FLAGS) -o $$@ $$^ $$($(1)_LIBS)
+	$$(FUZZ_CC) $$(FUZZ_FLAGS) -o $$@ $$(filter %.c,$$^) $$($(1)_LIBS)
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_target,$(t))))
 

@@ -65,7 +65,9 @@ static void rosetta_entry_refuses_bad_input(void **state)
 	memset(long_path, 'a', sizeof(long_path) - 1);
 	long_path[sizeof(long_path) - 1] = '\0';
 	assert_int_equal(binfmt_entry_rosetta(&e, "x", long_path, "F"), -ENAMETOOLONG);
-	assert_int_equal(binfmt_entry_rosetta(&e, "x", "/a:b", "F"), 0);
+	/* The serializer moves to another delimiter (see test_binfmt_parse.c)
+	 * and gives up only when the interpreter holds every one of them. */
+	assert_int_equal(binfmt_entry_rosetta(&e, "x", "/a:b,c|d#e!f", "F"), 0);
 	assert_int_equal(binfmt_entry_format(&e, line, sizeof(line)), -EINVAL);
 	assert_int_equal(binfmt_entry_rosetta(&e, "x", "/x", "F"), 0);
 	assert_int_equal(binfmt_entry_format(&e, line, sizeof(line)), -ENAMETOOLONG);

@@ -1,0 +1,36 @@
+/* binfmt.d(5) files with systemd-binfmt's semantics. */
+#ifndef BINFMT_BINFMTD_H
+#define BINFMT_BINFMTD_H
+
+#include <stddef.h>
+
+#include "source.h"
+
+/* Search directories, highest precedence first: a file in /etc overrides a
+ * file of the same name in /run, /usr/local/lib or /usr/lib. NULL-ended. */
+extern const char *const binfmtd_dirs[];
+
+struct binfmtd_files {
+	char **paths; /* full paths, sorted by file name */
+	size_t count;
+};
+
+/* Collect the *.conf files of dirs (each under root, "" or NULL for /), one
+ * per file name, the first directory winning; a file that is empty, a link
+ * to /dev/null or a dangling link masks the name, as in systemd. Hidden
+ * files are skipped. Returns 0 or -errno (a missing
+ * directory is not an error). */
+int binfmtd_collect(const char *root, const char *const *dirs, struct binfmtd_files *out);
+void binfmtd_files_free(struct binfmtd_files *files);
+
+/* Parse one file's text: blank lines and lines starting with '#' or ';'
+ * (after leading blanks) are skipped, others are register strings.
+ * Reports through sink; returns the number of bad lines, or what an entry
+ * callback returned when it stopped the parse. */
+int binfmtd_parse_text(const char *text, size_t len, const char *file,
+		       const struct binfmt_sink *sink);
+
+/* Read and parse a file. -errno when it cannot be read (also reported). */
+int binfmtd_parse_file(const char *path, const struct binfmt_sink *sink);
+
+#endif

@@ -1,0 +1,39 @@
+/* Phrases for libbinfmt's error codes, so that every program reports a
+ * broken rule in the same words ("file:line: <phrase>"). */
+#include "error.h"
+
+#include <string.h>
+
+/* Indexed by enum binfmt_error; each says which rule was broken. */
+static const char *const messages[] = {
+	[BINFMT_OK] = "success",
+	[BINFMT_E_SYNTAX] = "not a register string :name:type:offset:magic:mask:interpreter:flags",
+	[BINFMT_E_TOO_LONG] = "register string is longer than the 1920 bytes the kernel takes",
+	[BINFMT_E_NAME] =
+	    "name is empty, reserved (. .. register status), holds '/' or is too long",
+	[BINFMT_E_TYPE] = "type must be M (magic) or E (extension)",
+	[BINFMT_E_OFFSET] = "offset is not a non-negative decimal number",
+	[BINFMT_E_MAGIC_EMPTY] = "magic (or extension) is empty",
+	[BINFMT_E_MAGIC_LONG] = "magic is longer than 128 bytes",
+	[BINFMT_E_ESCAPE] = "\\x must be followed by two hex digits",
+	[BINFMT_E_MASK_LENGTH] = "mask length differs from magic length",
+	[BINFMT_E_RANGE] = "offset + magic length exceeds the 128 bytes the kernel reads",
+	[BINFMT_E_EXTENSION] = "an extension (E) entry has an offset, a mask, or '/' in it",
+	[BINFMT_E_INTERPRETER] = "interpreter is not an absolute path (or is too long)",
+	[BINFMT_E_FLAGS] = "flags must be letters from P, O, C, F",
+	[BINFMT_E_DELIMITER] = "name, interpreter or extension hold every delimiter (: , | # !)",
+	[BINFMT_E_KEY] = "unknown key, or a key without a value",
+	[BINFMT_E_DETECTOR] = "detector programs are not supported (update-binfmts 'detector')",
+	[BINFMT_E_MISSING] = "package, interpreter, or magic/extension is missing",
+	[BINFMT_E_VALUE] = "value must be yes or no (or a decimal offset)",
+	[BINFMT_E_BOTH] = "magic and extension exclude each other",
+};
+
+const char *binfmt_strerror(int err)
+{
+	if (err < 0)
+		return strerror(-err);
+	if ((size_t)err < sizeof(messages) / sizeof(messages[0]) && messages[err])
+		return messages[err];
+	return "unknown libbinfmt error";
+}

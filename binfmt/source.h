@@ -1,0 +1,35 @@
+/* Reading entries out of configuration files: where each entry or error came
+ * from, and the callbacks the file parsers report through (they never print). */
+#ifndef BINFMT_SOURCE_H
+#define BINFMT_SOURCE_H
+
+#include <stddef.h>
+
+#include "entry.h"
+
+struct binfmt_origin {
+	const char *file;  /* path as given or found */
+	unsigned int line; /* 1-based; 0 for a whole-file problem */
+};
+
+/* An entry found. line is the register string to write to the kernel: for
+ * binfmt.d the line as systemd-binfmt writes it (stripped of surrounding
+ * blanks), for update-binfmts the serialized entry. Return non-zero to stop. */
+typedef int (*binfmt_entry_fn)(void *arg, const struct binfmt_entry *e, const char *line,
+			       const struct binfmt_origin *at);
+
+/* A line that breaks a rule (err is a binfmt_error) or a file that cannot be
+ * read (err is -errno). Reported as "file:line: rule broken" by callers. */
+typedef void (*binfmt_error_fn)(void *arg, int err, const struct binfmt_origin *at);
+
+struct binfmt_sink {
+	binfmt_entry_fn entry;
+	binfmt_error_fn error;
+	void *arg;
+};
+
+/* Read a whole configuration file into a malloc'd buffer (not
+ * NUL-terminated; *len bytes). Returns 0, -EFBIG past max bytes, or -errno. */
+int binfmt_read_file(const char *path, size_t max, char **text, size_t *len);
+
+#endif

@@ -1,0 +1,314 @@
+/* Debian's update-binfmts(8) format files, read as binfmt-support's
+ * --import reads them (get_import(), binfmt_new()) and turned into the
+ * register string its --enable writes: flags C, P, F from credentials,
+ * preserve and fix_binary. Unlike binfmt-support we refuse unknown keys,
+ * detectors (they need binfmt-support's run-detectors) and values other
+ * than yes/no, and report each bad line. */
+#include "update_binfmts.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* A format file is a few lines; this only bounds memory on a runaway file. */
+#define FORMAT_FILE_MAX ((size_t)1 << 20)
+
+enum key {
+	K_PACKAGE,
+	K_INTERPRETER,
+	K_MAGIC,
+	K_OFFSET,
+	K_MASK,
+	K_EXTENSION,
+	K_CREDENTIALS,
+	K_PRESERVE,
+	K_FIX_BINARY,
+	K_DETECTOR,
+	K_COUNT,
+};
+
+static const char *const key_names[K_COUNT] = {
+	[K_PACKAGE] = "package",
+	[K_INTERPRETER] = "interpreter",
+	[K_MAGIC] = "magic",
+	[K_OFFSET] = "offset",
+	[K_MASK] = "mask",
+	[K_EXTENSION] = "extension",
+	[K_CREDENTIALS] = "credentials",
+	[K_PRESERVE] = "preserve",
+	[K_FIX_BINARY] = "fix_binary",
+	[K_DETECTOR] = "detector",
+};
+
+/* What the lines said, decoded as they are read so that a bad value is
+ * reported on its own line. A key given twice takes its last value, as in
+ * binfmt-support's map. */
+struct format_file {
+	unsigned int line[K_COUNT]; /* where each key was last set; 0: absent */
+	bool yes[K_COUNT];	    /* credentials, preserve, fix_binary */
+	const char *interpreter, *extension;
+	size_t interpreter_len, extension_len;
+	unsigned int offset;
+	unsigned char magic[BINFMT_MAGIC_MAX], mask[BINFMT_MAGIC_MAX];
+	size_t magic_len, mask_len;
+};
+
+static void report_error(const struct binfmt_sink *sink, int err, const char *file,
+			 unsigned int line)
+{
+	struct binfmt_origin at = { .file = file, .line = line };
+
+	if (sink->error)
+		sink->error(sink->arg, err, &at);
+}
+
+static int find_key(const char *s, size_t len)
+{
+	for (int k = 0; k < K_COUNT; k++)
+		if (strlen(key_names[k]) == len && !strncasecmp(s, key_names[k], len))
+			return k;
+	return -1;
+}
+
+static int yes_no(const char *s, size_t len, bool *yes)
+{
+	if (len == 3 && !memcmp(s, "yes", 3))
+		*yes = true;
+	else if (len == 2 && !memcmp(s, "no", 2))
+		*yes = false;
+	else
+		return BINFMT_E_VALUE;
+	return 0;
+}
+
+/* binfmt-support's --offset takes digits only; past INT_MAX the kernel's
+ * kstrtoint() would fail, and past 128 our range rule does. */
+static int parse_offset(const char *s, size_t len, unsigned int *offset)
+{
+	unsigned long long v = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return BINFMT_E_VALUE;
+		v = v * 10 + (unsigned long long)(s[i] - '0');
+		if (v > INT_MAX)
+			return BINFMT_E_RANGE;
+	}
+	*offset = (unsigned int)v;
+	return 0;
+}
+
+/* magic and mask are passed to the kernel as binfmt-support reads them, so
+ * they are decoded with the kernel's rules. The extension is taken as is. */
+static int set_value(struct format_file *f, enum key k, const char *s, size_t len)
+{
+	int r;
+
+	switch (k) {
+	case K_PACKAGE:
+		return 0;
+	case K_INTERPRETER:
+		f->interpreter = s;
+		f->interpreter_len = len;
+		return len >= BINFMT_PATH_MAX ? BINFMT_E_INTERPRETER : 0;
+	case K_MAGIC:
+		return binfmt_magic_decode(s, len, f->magic, &f->magic_len);
+	case K_MASK:
+		r = binfmt_magic_decode(s, len, f->mask, &f->mask_len);
+		return r == BINFMT_E_MAGIC_LONG ? BINFMT_E_MASK_LENGTH : r;
+	case K_OFFSET:
+		return parse_offset(s, len, &f->offset);
+	case K_EXTENSION:
+		f->extension = s;
+		f->extension_len = len;
+		return len > BINFMT_MAGIC_MAX ? BINFMT_E_MAGIC_LONG : 0;
+	case K_DETECTOR:
+		return BINFMT_E_DETECTOR;
+	default:
+		return yes_no(s, len, &f->yes[k]);
+	}
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* get_import(): the line is a C string (a NUL ends it), trailing white
+ * space goes, the key is what precedes the first space (any case), the
+ * value all that follows it. A blank line says nothing. */
+static int read_line(struct format_file *f, const char *s, size_t len, unsigned int line)
+{
+	const char *nul = memchr(s, '\0', len), *space;
+	int k, r;
+
+	if (nul)
+		len = (size_t)(nul - s);
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	if (len == 0)
+		return 0;
+	space = memchr(s, ' ', len);
+	k = space ? find_key(s, (size_t)(space - s)) : -1;
+	if (k < 0)
+		return BINFMT_E_KEY;
+	r = set_value(f, (enum key)k, space + 1, len - (size_t)(space + 1 - s));
+	if (r == 0)
+		f->line[k] = line;
+	return r;
+}
+
+static void copy_bytes(char *dst, const char *src, size_t len)
+{
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* The type's fields: magic with optional mask and offset, or extension
+ * alone. Sets *line to the line that breaks a rule. */
+static int build_match(const struct format_file *f, struct binfmt_entry *e, unsigned int *line)
+{
+	if (f->line[K_MAGIC] && f->line[K_EXTENSION]) {
+		*line = f->line[K_MAGIC] > f->line[K_EXTENSION] ? f->line[K_MAGIC]
+								: f->line[K_EXTENSION];
+		return BINFMT_E_BOTH;
+	}
+	if (f->line[K_MAGIC]) {
+		e->type = 'M';
+		e->offset = f->offset;
+		memcpy(e->magic, f->magic, f->magic_len);
+		e->magic_len = f->magic_len;
+		memcpy(e->mask, f->mask, f->mask_len);
+		e->mask_len = f->mask_len;
+		return 0;
+	}
+	if (!f->line[K_EXTENSION])
+		return BINFMT_E_MISSING;
+	if (f->line[K_OFFSET] || f->line[K_MASK]) {
+		*line = f->line[K_OFFSET] ? f->line[K_OFFSET] : f->line[K_MASK];
+		return BINFMT_E_EXTENSION;
+	}
+	e->type = 'E';
+	memcpy(e->magic, f->extension, f->extension_len);
+	e->magic_len = f->extension_len;
+	return 0;
+}
+
+/* Where to point at a rule binfmt_entry_validate() found broken. */
+static unsigned int rule_line(const struct format_file *f, int err)
+{
+	unsigned int match = f->line[K_MAGIC] ? f->line[K_MAGIC] : f->line[K_EXTENSION];
+
+	switch (err) {
+	case BINFMT_E_INTERPRETER:
+		return f->line[K_INTERPRETER];
+	case BINFMT_E_MASK_LENGTH:
+		return f->line[K_MASK];
+	case BINFMT_E_RANGE:
+		return f->line[K_OFFSET] ? f->line[K_OFFSET] : match;
+	case BINFMT_E_MAGIC_EMPTY:
+	case BINFMT_E_MAGIC_LONG:
+	case BINFMT_E_EXTENSION:
+		return match;
+	default:
+		return 0;
+	}
+}
+
+static int build_entry(const struct format_file *f, const char *name, struct binfmt_entry *e,
+		       unsigned int *line)
+{
+	char flags[4];
+	size_t n = 0;
+	int r;
+
+	memset(e, 0, sizeof(*e));
+	*line = 0;
+	if (strlen(name) >= sizeof(e->name))
+		return BINFMT_E_NAME;
+	memcpy(e->name, name, strlen(name) + 1);
+	if (!f->line[K_PACKAGE] || !f->interpreter)
+		return BINFMT_E_MISSING;
+	copy_bytes(e->interpreter, f->interpreter, f->interpreter_len);
+	r = build_match(f, e, line);
+	if (r)
+		return r;
+	/* The order binfmt-support writes them in; normalizing sorts them and
+	 * adds the O that C implies. */
+	if (f->yes[K_CREDENTIALS])
+		flags[n++] = 'C';
+	if (f->yes[K_PRESERVE])
+		flags[n++] = 'P';
+	if (f->yes[K_FIX_BINARY])
+		flags[n++] = 'F';
+	flags[n] = '\0';
+	binfmt_flags_normalize(flags, e->flags);
+	r = binfmt_entry_validate(e);
+	if (r)
+		*line = rule_line(f, r);
+	return r;
+}
+
+/* The one entry of a file whose lines all read well. */
+static int report_entry(const struct format_file *f, const char *name, const char *file,
+			const struct binfmt_sink *sink)
+{
+	char text[BINFMT_REGISTER_MAX + 1];
+	struct binfmt_origin at = { .file = file, .line = 0 };
+	struct binfmt_entry e;
+	unsigned int line;
+	int r = build_entry(f, name, &e, &line);
+
+	if (r == 0 && binfmt_entry_format(&e, text, sizeof(text)) < 0)
+		r = BINFMT_E_TOO_LONG; /* validate() promised otherwise */
+	if (r) {
+		report_error(sink, r, file, line);
+		return 1;
+	}
+	return sink->entry ? sink->entry(sink->arg, &e, text, &at) : 0;
+}
+
+int update_binfmts_parse_text(const char *text, size_t len, const char *name, const char *file,
+			      const struct binfmt_sink *sink)
+{
+	struct format_file f = { 0 };
+	unsigned int line = 0;
+	size_t at = 0;
+	int bad = 0;
+
+	/* getline(): lines end at '\n' only; a last line may lack it. */
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		int r = read_line(&f, text + at, end - at, ++line);
+
+		if (r) {
+			report_error(sink, r, file, line);
+			bad++;
+		}
+		at = end + 1;
+	}
+	return bad ? bad : report_entry(&f, name, file, sink);
+}
+
+int update_binfmts_parse_file(const char *path, const struct binfmt_sink *sink)
+{
+	const char *slash = strrchr(path, '/');
+	char *text = NULL;
+	size_t len = 0;
+	int r = binfmt_read_file(path, FORMAT_FILE_MAX, &text, &len);
+
+	if (r < 0) {
+		report_error(sink, r, path, 0);
+		return r;
+	}
+	/* The entry is named after the file, as update-binfmts --import does. */
+	r = update_binfmts_parse_text(text, len, slash ? slash + 1 : path, path, sink);
+	free(text);
+	return r;
+}

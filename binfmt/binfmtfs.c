@@ -1,12 +1,15 @@
-/* binfmt_misc filesystem operations: detection, mounting, reading entries,
- * registering and controlling them. */
+/* binfmt_misc filesystem operations: detection, mounting, listing, reading
+ * entries, registering and controlling them, and finding competing entries. */
 #include "binfmtfs.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/magic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/statfs.h>
 #include <unistd.h>
 
@@ -27,6 +30,34 @@ int binfmt_fs_is_mounted(const char *dir)
 		r = sfs.f_type == BINFMTFS_MAGIC;
 	close(fd);
 	return r;
+}
+
+/* An autofs mount point (systemd's proc-sys-fs-binfmt_misc.automount) is
+ * mounted by the first open of the directory that is not O_PATH; after it
+ * the real filesystem is there to be seen. On a plain directory the open
+ * does nothing. */
+static int trigger_automount(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return binfmt_fs_is_mounted(dir);
+}
+
+int binfmt_fs_ensure_mounted(const char *dir)
+{
+	int r = binfmt_fs_is_mounted(dir);
+
+	if (r == 0)
+		r = trigger_automount(dir);
+	if (r != 0)
+		return r < 0 ? r : 0;
+	/* Nothing on binfmt_misc should be run, set-id or a device node. */
+	if (mount("binfmt_misc", dir, "binfmt_misc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+		return -errno;
+	return 0;
 }
 
 static int path_in(char *buf, size_t size, const char *dir, const char *name)
@@ -55,26 +86,35 @@ static int write_file(const char *dir, const char *name, const char *text, size_
 	return r;
 }
 
-int binfmt_fs_read(const char *dir, const char *name, struct binfmt_status *st)
+/* binfmt_misc files are generated in one read; text is NUL-terminated. */
+static int read_text(const char *dir, const char *name, char *text, size_t size)
 {
-	char path[BINFMT_PATH_MAX + BINFMT_NAME_MAX], text[2 * BINFMT_PATH_MAX];
+	char path[BINFMT_PATH_MAX + BINFMT_NAME_MAX];
 	ssize_t n;
 	int fd, r = path_in(path, sizeof(path), dir, name);
 
 	if (r < 0)
 		return r;
-	if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
-		return -EINVAL;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return -errno;
-	n = read(fd, text, sizeof(text) - 1);
+	n = read(fd, text, size - 1);
 	r = n < 0 ? -errno : 0;
 	close(fd);
-	if (r < 0)
-		return r;
-	text[n] = '\0';
-	return binfmt_status_parse(text, st);
+	if (r == 0)
+		text[n] = '\0';
+	return r;
+}
+
+int binfmt_fs_read(const char *dir, const char *name, struct binfmt_status *st)
+{
+	char text[2 * BINFMT_PATH_MAX];
+	int r;
+
+	if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+		return -EINVAL;
+	r = read_text(dir, name, text, sizeof(text));
+	return r < 0 ? r : binfmt_status_parse(text, st);
 }
 
 int binfmt_fs_control(const char *dir, const char *name, const char *word)
@@ -94,13 +134,24 @@ int binfmt_fs_register(const char *dir, const struct binfmt_entry *e)
 	return write_file(dir, "register", line, (size_t)len);
 }
 
+/* Put back the entry a failed replacement removed: the caller's error
+ * stays what it reports, and the kernel keeps the handler it had. */
+static void restore(const char *dir, const struct binfmt_status *old, const char *name)
+{
+	struct binfmt_entry e;
+
+	if (binfmt_status_to_entry(old, name, &e) == 0 && binfmt_fs_register(dir, &e) == 0 &&
+	    !old->enabled)
+		binfmt_fs_control(dir, name, "0");
+}
+
 int binfmt_fs_install(const char *dir, const struct binfmt_entry *e,
 		      enum binfmt_install_action *action)
 {
-	struct binfmt_status st;
-	int r = binfmt_fs_read(dir, e->name, &st);
+	struct binfmt_status old, now;
+	int r = binfmt_fs_read(dir, e->name, &old);
 
-	if (r == 0 && binfmt_status_matches(&st, e)) {
+	if (r == 0 && binfmt_status_matches(&old, e)) {
 		*action = BINFMT_KEPT;
 		return 0;
 	}
@@ -113,9 +164,147 @@ int binfmt_fs_install(const char *dir, const struct binfmt_entry *e,
 			return r;
 	}
 	r = binfmt_fs_register(dir, e);
+	if (r < 0 && *action == BINFMT_REPLACED)
+		restore(dir, &old, e->name);
 	if (r == 0)
-		r = binfmt_fs_read(dir, e->name, &st);
-	if (r == 0 && !binfmt_status_matches(&st, e))
+		r = binfmt_fs_read(dir, e->name, &now);
+	if (r == 0 && !binfmt_status_matches(&now, e))
 		r = -EPROTO;
 	return r;
+}
+
+/* The control files that live beside the entries. */
+static bool is_control_file(const char *name)
+{
+	return !strcmp(name, "register") || !strcmp(name, "status");
+}
+
+struct names {
+	char **v;
+	size_t n, cap;
+};
+
+static void names_free(struct names *ns)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+}
+
+static int names_add(struct names *ns, const char *name)
+{
+	if (ns->n == ns->cap) {
+		size_t cap = ns->cap ? 2 * ns->cap : 16;
+		char **v = realloc(ns->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		ns->v = v;
+		ns->cap = cap;
+	}
+	ns->v[ns->n] = strdup(name);
+	if (!ns->v[ns->n])
+		return -ENOMEM;
+	ns->n++;
+	return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* All names first, then the callbacks: a callback may remove or add
+ * entries, which would disturb a readdir still in progress. */
+static int read_names(const char *dir, struct names *ns)
+{
+	DIR *d = opendir(dir);
+	int r = 0;
+
+	if (!d)
+		return -errno;
+	while (r == 0) {
+		struct dirent *de;
+
+		/* Only readdir may set errno here: anything called in between
+		 * could leave one behind that means nothing. */
+		errno = 0;
+		de = readdir(d);
+		if (!de) {
+			r = -errno;
+			break;
+		}
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+		    !is_control_file(de->d_name))
+			r = names_add(ns, de->d_name);
+	}
+	closedir(d);
+	if (r == 0 && ns->n > 1)
+		qsort(ns->v, ns->n, sizeof(*ns->v), cmp_names);
+	return r;
+}
+
+int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void *arg)
+{
+	struct names ns = { 0 };
+	int r = read_names(dir, &ns);
+
+	for (size_t i = 0; r == 0 && i < ns.n; i++)
+		r = fn(arg, ns.v[i]);
+	names_free(&ns);
+	return r;
+}
+
+int binfmt_fs_global_status(const char *dir)
+{
+	char text[32];
+	int r = read_text(dir, "status", text, sizeof(text));
+
+	if (r < 0)
+		return r;
+	if (!strcmp(text, "enabled\n"))
+		return 1;
+	return !strcmp(text, "disabled\n") ? 0 : -EINVAL;
+}
+
+int binfmt_fs_global_control(const char *dir, const char *word)
+{
+	if (strcmp(word, "1") != 0 && strcmp(word, "0") != 0 && strcmp(word, "-1") != 0)
+		return -EINVAL;
+	return write_file(dir, "status", word, strlen(word));
+}
+
+struct conflict_walk {
+	const char *dir;
+	const struct binfmt_entry *e;
+	int (*fn)(void *arg, const struct binfmt_entry *other, bool enabled);
+	void *arg;
+};
+
+static int check_conflict(void *arg, const char *name)
+{
+	struct conflict_walk *w = arg;
+	struct binfmt_status st = { .enabled = false };
+	struct binfmt_entry other;
+	int r;
+
+	if (!strcmp(name, w->e->name))
+		return 0;
+	r = binfmt_fs_read(w->dir, name, &st);
+	if (r == -ENOENT)
+		return 0; /* removed since the directory was read */
+	if (r == 0)
+		r = binfmt_status_to_entry(&st, name, &other);
+	if (r != 0)
+		return r < 0 ? r : -EINVAL;
+	return binfmt_entries_overlap(w->e, &other) ? w->fn(w->arg, &other, st.enabled) : 0;
+}
+
+int binfmt_fs_conflicts(const char *dir, const struct binfmt_entry *e,
+			int (*fn)(void *arg, const struct binfmt_entry *other, bool enabled),
+			void *arg)
+{
+	struct conflict_walk w = { .dir = dir, .e = e, .fn = fn, .arg = arg };
+
+	return binfmt_fs_list(dir, check_conflict, &w);
 }

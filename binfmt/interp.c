@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/magic.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -96,4 +97,17 @@ const char *interp_rule_str(enum interp_rule rule)
 		return "is larger than 256 MiB";
 	}
 	return "breaks an unknown rule";
+}
+
+const char *interp_explain(int rule, const struct interp_report *report, char *buf, size_t size)
+{
+	char machine[32];
+
+	if (rule != INTERP_BAD_ELF)
+		return interp_rule_str((enum interp_rule)rule);
+	if (report->elf != ELF_WRONG_MACHINE)
+		return elf_rule_str(report->elf);
+	snprintf(buf, size, "is an %s ELF, expected aarch64",
+		 elf_machine_name(report->facts.machine, machine, sizeof(machine)));
+	return buf;
 }

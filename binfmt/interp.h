@@ -51,4 +51,9 @@ int interp_check(int fd, const struct interp_policy *policy, struct interp_repor
 /* The broken rule as a phrase completing "PATH ...": "is not a regular file". */
 const char *interp_rule_str(enum interp_rule rule);
 
+/* The most precise phrase for what interp_check found, completing "PATH
+ * ...": for an ELF file of another machine "is an x86-64 ELF, expected
+ * aarch64" (written into buf), for other ELF rules elf_rule_str(). */
+const char *interp_explain(int rule, const struct interp_report *report, char *buf, size_t size);
+
 #endif

@@ -1,0 +1,107 @@
+/* The commands that change single entries: register, remove, enable and
+ * disable. */
+#include <string.h>
+
+#include "binfmt/binfmtd.h"
+#include "binfmt/binfmtfs.h"
+#include "command.h"
+
+/* register --file: the file is read with binfmt.d's rules (comments and
+ * blank lines skipped), so that a string full of backslashes need not pass
+ * through a shell's quoting; it must hold exactly one register string. */
+struct one_entry {
+	struct ctl_ctx *ctx;
+	struct binfmt_entry e;
+	unsigned int found;
+};
+
+static int take_entry(void *arg, const struct binfmt_entry *e, const char *line,
+		      const struct binfmt_origin *at)
+{
+	struct one_entry *one = arg;
+
+	(void)line;
+	(void)at;
+	if (one->found++ == 0)
+		one->e = *e;
+	return 0;
+}
+
+static void bad_line(void *arg, int err, const struct binfmt_origin *at)
+{
+	struct one_entry *one = arg;
+
+	ctl_bad_input(one->ctx->rep, err, at);
+}
+
+static int entry_from_file(struct ctl_ctx *ctx, const char *path, struct binfmt_entry *e)
+{
+	struct one_entry one = { .ctx = ctx };
+	struct binfmt_sink sink = { .entry = take_entry, .error = bad_line, .arg = &one };
+
+	binfmtd_parse_file(path, &sink);
+	if (ctx->rep->code != CTL_EXIT_OK)
+		return ctx->rep->code;
+	if (one.found != 1)
+		return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
+				"%s holds %u register strings, 'register --file' takes one "
+				"(use 'load' for more)",
+				path, one.found);
+	*e = one.e;
+	return CTL_EXIT_OK;
+}
+
+int ctl_cmd_register(struct ctl_ctx *ctx)
+{
+	const struct ctl_args *a = ctx->args;
+	struct binfmt_entry e;
+	int r;
+
+	if (a->file) {
+		r = entry_from_file(ctx, a->file, &e);
+	} else {
+		const char *line = a->operands[0];
+
+		r = binfmt_entry_parse(line, strlen(line), &e);
+		if (r != 0)
+			r = ctl_fail_op(ctx->rep, r, "bad register string '%s'", line);
+	}
+	if (r == CTL_EXIT_OK)
+		r = ctl_mount(ctx);
+	return r == CTL_EXIT_OK ? ctl_install(ctx, &e, a->file) : r;
+}
+
+/* Writes word to each named entry; every name is tried, each failure named. */
+static int control_each(struct ctl_ctx *ctx, const char *word, const char *verb)
+{
+	const struct ctl_args *a = ctx->args;
+	int r = ctl_mount(ctx);
+
+	if (r != CTL_EXIT_OK)
+		return r;
+	for (size_t i = 0; i < a->noperands; i++) {
+		const char *name = a->operands[i];
+
+		r = ctl_check_name(name);
+		if (r == 0)
+			r = binfmt_fs_control(a->procdir, name, word);
+		if (r != 0)
+			ctl_fail_op(ctx->rep, r, "cannot %s %s in %s", verb, name, a->procdir);
+	}
+	return ctx->rep->code;
+}
+
+int ctl_cmd_remove(struct ctl_ctx *ctx)
+{
+	return control_each(ctx, "-1", "remove");
+}
+
+int ctl_cmd_enable(struct ctl_ctx *ctx)
+{
+	return control_each(ctx, "1", "enable");
+}
+
+int ctl_cmd_disable(struct ctl_ctx *ctx)
+{
+	return control_each(ctx, "0", "disable");
+}

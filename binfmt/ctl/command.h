@@ -1,0 +1,69 @@
+/* binfmtctl's commands and what they share. A command prints its normal
+ * output to ctx->out, records failures in ctx->rep (main.c prints them) and
+ * returns its exit status. */
+#ifndef BINFMTCTL_COMMAND_H
+#define BINFMTCTL_COMMAND_H
+
+#include <stdio.h>
+
+#include "args.h"
+#include "binfmt/entry.h"
+#include "binfmt/source.h"
+#include "format.h"
+#include "report.h"
+
+struct ctl_ctx {
+	const struct ctl_args *args;
+	FILE *out;
+	struct ctl_report *rep;
+};
+
+int ctl_cmd_list(struct ctl_ctx *ctx);
+int ctl_cmd_show(struct ctl_ctx *ctx);
+int ctl_cmd_status(struct ctl_ctx *ctx);
+int ctl_cmd_register(struct ctl_ctx *ctx);
+int ctl_cmd_remove(struct ctl_ctx *ctx);
+int ctl_cmd_enable(struct ctl_ctx *ctx);
+int ctl_cmd_disable(struct ctl_ctx *ctx);
+int ctl_cmd_load(struct ctl_ctx *ctx);
+int ctl_cmd_import(struct ctl_ctx *ctx);
+int ctl_cmd_rosetta(struct ctl_ctx *ctx);
+int ctl_cmd_conflicts(struct ctl_ctx *ctx);
+int ctl_cmd_verify(struct ctl_ctx *ctx);
+
+/* Commands that only read need binfmt_misc mounted already; what names the
+ * operation for the message ("list entries"). Returns an exit status. */
+int ctl_need_mounted(struct ctl_ctx *ctx, const char *what);
+
+/* Commands that write mount binfmt_misc when it is missing. Returns an exit
+ * status. */
+int ctl_mount(struct ctl_ctx *ctx);
+
+/* BINFMT_E_NAME for names that cannot be an entry ("register", "status",
+ * "", ".", "..", anything with '/'), else 0. */
+int ctl_check_name(const char *name);
+
+/* Read entry name of dir as the kernel reports it. Returns 0, a
+ * binfmt_error or -errno. */
+int ctl_read_row(const char *dir, const char *name, struct ctl_row *row);
+
+struct ctl_rows {
+	struct ctl_row *v;
+	size_t n, cap;
+};
+
+/* Read every entry of the directory in name order. One that cannot be read
+ * is named in the report and left out; the others are still worth showing.
+ * Returns an exit status; on success the caller frees rows->v. */
+int ctl_read_rows(struct ctl_ctx *ctx, struct ctl_rows *rows);
+
+/* Name a bad line ("file:line: rule broken") or an unreadable file in the
+ * report, as the configuration file parsers describe them. */
+void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_origin *at);
+
+/* Make the kernel hold e (identical kept, different replaced), say which on
+ * ctx->out, or record why not; origin ("file:line") is named in the
+ * message when not NULL. Returns the exit status of this one entry. */
+int ctl_install(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *origin);
+
+#endif

@@ -1,13 +1,16 @@
 /* Stage register: make the kernel run x86-64 ELF programs through the
- * verified translator. Idempotent: an identical entry is kept, a different
- * one of the same name replaced; the entry is read back and compared. */
+ * verified translator, with libbinfmt. Idempotent: an identical entry is
+ * kept, a different one of the same name replaced, and the entry is read
+ * back and compared. Other enabled handlers that match the same programs
+ * (qemu-user-static's qemu-x86_64, an older rosetta entry under another
+ * name) are disabled and named, since whichever the kernel meets first
+ * would win. */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
-#include <sys/mount.h>
 
 #include "binfmt/binfmtfs.h"
 #include "log.h"
-#include "mount.h"
 #include "stages.h"
 
 static const char *const action_str[] = {
@@ -16,20 +19,34 @@ static const char *const action_str[] = {
 	[BINFMT_REPLACED] = "replaced",
 };
 
+static int disable_rival(void *arg, const struct binfmt_entry *other, bool enabled)
+{
+	const char *dir = arg;
+	int r;
+
+	if (!enabled)
+		return 0;
+	r = binfmt_fs_control(dir, other->name, "0");
+	if (r < 0)
+		log_warn("register: %s/%s (%s) also matches x86-64 programs and could not be "
+			 "disabled: %s",
+			 dir, other->name, other->interpreter, strerror(-r));
+	else
+		log_warn("register: disabled %s/%s (%s): it also matches x86-64 programs", dir,
+			 other->name, other->interpreter);
+	return 0;
+}
+
 int stage_register(struct boot_ctx *ctx, struct failure *f)
 {
 	const struct config *cfg = &ctx->cfg;
 	enum binfmt_install_action action;
 	struct binfmt_entry e;
-	int r = binfmt_fs_is_mounted(ctx->binfmt_dir);
+	int r = binfmt_fs_ensure_mounted(ctx->binfmt_dir);
 
-	if (r == 0)
-		r = mount_at("binfmt_misc", ctx->binfmt_dir, "binfmt_misc",
-			     MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 	if (r < 0)
 		return fail(f, -r, "build the kernel with BINFMT_MISC or ship binfmt_misc.ko",
 			    "mounting binfmt_misc on %s", ctx->binfmt_dir);
-
 	r = binfmt_entry_rosetta(&e, cfg->binfmt_name, ctx->translator, cfg->binfmt_flags);
 	if (r < 0)
 		return fail(f, -r, "choose another rosetta.binfmt.name or rosetta.mount",
@@ -40,10 +57,18 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 		return fail(f, 0, "report this: the kernel changed the entry it was given",
 			    "entry %s/%s read back differs from what was registered",
 			    ctx->binfmt_dir, e.name);
+	if (r == -ENOENT)
+		return fail(f, -r, "with flag F the translator must exist when it is registered",
+			    "registering %s in %s", e.name, ctx->binfmt_dir);
 	if (r < 0)
 		return fail(f, -r, "check the kernel log (dmesg) for binfmt_misc messages",
 			    "registering %s in %s", e.name, ctx->binfmt_dir);
 	log_info("register: %s %s/%s -> %s (flags %s)", action_str[action], ctx->binfmt_dir, e.name,
 		 e.interpreter, e.flags);
+	/* A rival that cannot be read is worth a warning, not a failed boot. */
+	r = binfmt_fs_conflicts(ctx->binfmt_dir, &e, disable_rival, (void *)ctx->binfmt_dir);
+	if (r < 0)
+		log_warn("register: looking for other x86-64 handlers in %s: %s", ctx->binfmt_dir,
+			 strerror(-r));
 	return 0;
 }

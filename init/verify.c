@@ -29,22 +29,28 @@ static const struct interp_policy policies[] = {
 	[VERIFY_OFF] = { 0 },
 };
 
+static const char *remedy_for(int rule)
+{
+	switch (rule) {
+	case INTERP_NOT_FUSE:
+		return remedy_share;
+	case INTERP_NOT_EXECUTABLE:
+	case INTERP_SHARED_WRITABLE:
+	case INTERP_GUEST_WRITABLE:
+		return remedy_file;
+	default:
+		return remedy_elf;
+	}
+}
+
 static int refuse(struct boot_ctx *ctx, struct failure *f, int rule, const struct interp_report *r)
 {
-	const char *path = ctx->translator;
+	char why[64];
 
 	if (rule < 0)
-		return fail(f, -rule, remedy_share, "examining %s", path);
-	if (rule == INTERP_BAD_ELF && r->elf == ELF_WRONG_MACHINE) {
-		char other[32];
-
-		return fail(f, 0, remedy_elf, "%s is an %s ELF, expected aarch64", path,
-			    elf_machine_name(r->facts.machine, other, sizeof(other)));
-	}
-	if (rule == INTERP_BAD_ELF)
-		return fail(f, 0, remedy_elf, "%s %s", path, elf_rule_str(r->elf));
-	return fail(f, 0, rule == INTERP_NOT_FUSE ? remedy_share : remedy_file, "%s %s", path,
-		    interp_rule_str((enum interp_rule)rule));
+		return fail(f, -rule, remedy_share, "examining %s", ctx->translator);
+	return fail(f, 0, remedy_for(rule), "%s %s", ctx->translator,
+		    interp_explain(rule, r, why, sizeof(why)));
 }
 
 /* AF_ALG and its hash interface are modules in Debian's kernel. */

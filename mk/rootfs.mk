@@ -2,7 +2,8 @@
 # packages downloaded by `make deps`:
 #   build/vmlinuz              the arm64 kernel
 #   build/initramfs.cpio.gz    /init, modules + modules.dep, the x86-64 tree at /x86,
-#                              the x86-64 self-test program at /lib/rosetta/selftest
+#                              the x86-64 self-test program at /lib/rosetta/selftest,
+#                              the guest tools (binfmtctl) in the tree's /usr/sbin
 #   build/share/rosetta        the stand-in translator (qemu-x86_64-static, aarch64)
 
 PKGS := $(BUILD)/pkgs
@@ -24,10 +25,13 @@ $(BUILD)/x86/.stamp: rootfs/x86-tree.sh $(PKGS)/.stamp
 $(SHARE)/rosetta: rootfs/share.sh $(PKGS)/.stamp
 	@sh rootfs/share.sh $(PKGS)/qemu/usr/bin/qemu-x86_64-static $(SHARE)
 
+# Guest tools placed in the x86-64 tree's /usr/sbin.
+GUEST_TOOLS := $(addsuffix .stripped,$(addprefix $(BUILD)/guest/,$(filter-out rosetta-init,$(GUEST_PROGS))))
+
 $(BUILD)/initramfs.d/init: rootfs/initramfs.sh rootfs/modules.list \
-		$(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) $(BUILD)/x86/.stamp
+		$(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) $(BUILD)/x86/.stamp $(GUEST_TOOLS)
 	@sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) \
-		$(PKGS)/kernel $(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d
+		$(PKGS)/kernel $(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d $(GUEST_TOOLS)
 
 $(INITRAMFS): $(BUILD)/initramfs.d/init rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
 	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BUILD)/initramfs.d

@@ -3,7 +3,9 @@
 # /lib/rosetta/selftest, the kernel modules listed in
 # modules.list with their dependencies and a modules.dep made by depmod for
 # the guest kernel, and the x86-64 tree at /x86. Prints nothing on success.
-# Usage: initramfs.sh INIT SELFTEST KERNELDIR X86TREE MODULES_LIST OUTDIR
+# The guest tools (aarch64, static) go into the tree's /usr/sbin: they run
+# natively there, for debugging from the guest's shell.
+# Usage: initramfs.sh INIT SELFTEST KERNELDIR X86TREE MODULES_LIST OUTDIR [TOOL...]
 set -eu
 init=$1
 selftest=$2
@@ -11,6 +13,7 @@ kernel=$(realpath "$3")
 x86=$4
 list=$5
 out=$6
+shift 6
 die() { printf 'rootfs: error: %s\n' "$*" >&2; exit 1; }
 
 ver=$(ls "$kernel/lib/modules" | head -n 1)
@@ -22,6 +25,9 @@ mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot" "$out/lib/m
 install -m 0755 "$init" "$out/init"
 install -D -m 0755 "$selftest" "$out/lib/rosetta/selftest"
 cp -a "$x86" "$out/x86"
+for tool in "$@"; do
+	install -D -m 0755 "$tool" "$out/x86/usr/sbin/$(basename "$tool" .stripped)"
+done
 
 # The package has no modules.dep: make one for the whole kernel once, to
 # resolve dependencies, then another for the subset we carry.

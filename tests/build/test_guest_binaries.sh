@@ -1,6 +1,6 @@
 #!/bin/sh
 # The guest binaries are what DESIGN.md promises: static aarch64
-# executables with libmount and libkmod linked in, not just named.
+# executables with libmount, libkmod and libseccomp linked in, not just named.
 build=${1:?usage: $0 BUILD}
 init=$build/guest/rosetta-init
 n=0
@@ -19,6 +19,13 @@ check "rosetta-init exists" test -x "$init"
 check "rosetta-init is an aarch64 ELF executable" sh -c "echo '$info' | grep -q 'ELF 64-bit LSB executable, ARM aarch64'"
 check "rosetta-init is statically linked" sh -c "echo '$info' | grep -q 'statically linked'"
 syms=$("$nm" "$init" 2>/dev/null)
-for sym in mnt_context_mount mnt_new_context kmod_new kmod_module_probe_insert_module; do
+for sym in mnt_context_mount mnt_new_context kmod_new kmod_module_probe_insert_module \
+	seccomp_init seccomp_load; do
 	check "rosetta-init links $sym" sh -c "echo \"\$1\" | grep -qw '$sym'" _ "$syms"
 done
+
+ctl=$build/guest/binfmtctl
+info=$(file -b "$ctl" 2>&1)
+echo "# $ctl: $info"
+check "binfmtctl (guest) is a static aarch64 executable" \
+	sh -c "echo '$info' | grep -q 'ELF 64-bit LSB executable, ARM aarch64.*statically linked'"

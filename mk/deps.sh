@@ -105,6 +105,7 @@ fi
 fetch_deb "$kpkg" arm64
 fetch_deb qemu-user-static arm64
 fetch_deb busybox-static amd64
+fetch_deb busybox-static arm64
 
 # Source packages of the three libraries, at the pinned versions.
 srcdir="$top/build/src"

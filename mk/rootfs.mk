@@ -11,6 +11,12 @@ INITRAMFS := $(BUILD)/initramfs.cpio.gz
 KERNEL := $(BUILD)/vmlinuz
 SHARE := $(BUILD)/share
 
+# The native debug shell (Debian's aarch64 busybox-static as /bin/sh in the
+# initramfs) for rosetta.break and rosetta.emergency=shell: on by default,
+# `make DEBUG_SHELL=0` builds an image without it (about 1 MB smaller).
+DEBUG_SHELL ?= 1
+DEBUG_BUSYBOX := $(if $(filter 1,$(DEBUG_SHELL)),$(PKGS)/busybox-arm64/bin/busybox)
+
 $(PKGS)/.stamp: rootfs/extract-debs.sh $(wildcard $(BUILD)/debs/*.deb)
 	@sh rootfs/extract-debs.sh $(BUILD)/debs $(PKGS)
 	@touch $@
@@ -18,7 +24,12 @@ $(PKGS)/.stamp: rootfs/extract-debs.sh $(wildcard $(BUILD)/debs/*.deb)
 $(KERNEL): $(PKGS)/.stamp
 	cp $$(ls $(PKGS)/kernel/boot/vmlinuz-* | head -n 1) $@
 
-$(BUILD)/x86/.stamp: rootfs/x86-tree.sh $(PKGS)/.stamp
+# Switching DEBUG_SHELL rebuilds the image.
+$(BUILD)/.debug-shell-$(DEBUG_SHELL):
+	@rm -f $(BUILD)/.debug-shell-*
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/x86/.stamp: rootfs/x86-tree.sh rootfs/busybox-links.sh $(PKGS)/.stamp
 	@sh rootfs/x86-tree.sh $(PKGS)/busybox/bin/busybox $(BUILD)/x86
 	@touch $@
 
@@ -28,9 +39,10 @@ $(SHARE)/rosetta: rootfs/share.sh $(PKGS)/.stamp
 # Guest tools placed in the x86-64 tree's /usr/sbin.
 GUEST_TOOLS := $(addsuffix .stripped,$(addprefix $(BUILD)/guest/,$(filter-out rosetta-init,$(GUEST_PROGS))))
 
-$(BUILD)/initramfs.d/init: rootfs/initramfs.sh rootfs/modules.list \
-		$(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) $(BUILD)/x86/.stamp $(GUEST_TOOLS)
-	@sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) \
+$(BUILD)/initramfs.d/init: rootfs/initramfs.sh rootfs/busybox-links.sh rootfs/modules.list \
+		$(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) $(BUILD)/x86/.stamp $(GUEST_TOOLS) \
+		$(BUILD)/.debug-shell-$(DEBUG_SHELL)
+	@DEBUG_BUSYBOX=$(DEBUG_BUSYBOX) sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) \
 		$(PKGS)/kernel $(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d $(GUEST_TOOLS)
 
 $(INITRAMFS): $(BUILD)/initramfs.d/init rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs

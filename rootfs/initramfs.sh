@@ -4,7 +4,9 @@
 # modules.list with their dependencies and a modules.dep made by depmod for
 # the guest kernel, and the x86-64 tree at /x86. Prints nothing on success.
 # The guest tools (aarch64, static) go into the tree's /usr/sbin: they run
-# natively there, for debugging from the guest's shell.
+# natively there, for debugging from the guest's shell. With DEBUG_BUSYBOX
+# set to an aarch64 static busybox, the initramfs gets it as /bin/busybox
+# and /bin/sh, the native debug shell of rosetta.break and rosetta.emergency.
 # Usage: initramfs.sh INIT SELFTEST KERNELDIR X86TREE MODULES_LIST OUTDIR [TOOL...]
 set -eu
 init=$1
@@ -25,6 +27,9 @@ mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot" "$out/lib/m
 install -m 0755 "$init" "$out/init"
 install -D -m 0755 "$selftest" "$out/lib/rosetta/selftest"
 cp -a "$x86" "$out/x86"
+if [ -n "${DEBUG_BUSYBOX:-}" ]; then
+	sh "$(dirname "$0")/busybox-links.sh" "$DEBUG_BUSYBOX" "$out"
+fi
 for tool in "$@"; do
 	install -D -m 0755 "$tool" "$out/x86/usr/sbin/$(basename "$tool" .stripped)"
 done

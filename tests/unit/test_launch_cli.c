@@ -380,7 +380,8 @@ static void test_dry_run(void **state)
 	    "-o source=/srv/share -o sandbox=chroot\n"
 	    "/opt/qemu -M virt -accel tcg -cpu max -smp 3 -m 512 -nographic -no-reboot "
 	    "-nic none -kernel /nonexistent/vmlinuz -initrd /nonexistent/initrd "
-	    "-append 'console=ttyAMA0 panic=-1 quiet rosetta.entry=\"/bin/echo '\\''a b'\\''\"' "
+	    "-append 'console=ttyAMA0 panic=-1 quiet rosetta.emergency=poweroff "
+	    "rosetta.entry=\"/bin/echo '\\''a b'\\''\"' "
 	    "-object memory-backend-memfd,id=mem,size=512M,share=on -numa node,memdev=mem "
 	    "-chardev socket,id=vfs0,path=/run/test/rosetta-launch.XXXXXX/vfs0.sock "
 	    "-device vhost-user-fs-pci,chardev=vfs0,tag=rosetta\n";
@@ -450,8 +451,9 @@ static void test_two_shares_and_entry(void **state)
 	launch(&r, FILES, FAKES, "--root-dir", env.root, "--verbose", "--", "/bin/sh", "-c",
 	       "uname -m");
 	assert_int_equal(r.code, 0);
-	assert_contains(r.out, "\nconsole=ttyAMA0 panic=-1 rosetta.root=virtiofs:rosetta-root "
-			       "rosetta.entry=\"/bin/sh -c 'uname -m'\"\n");
+	assert_contains(r.out,
+			"\nconsole=ttyAMA0 panic=-1 rosetta.root=virtiofs:rosetta-root "
+			"rosetta.emergency=poweroff rosetta.entry=\"/bin/sh -c 'uname -m'\"\n");
 	assert_contains(r.out, "vhost-user-fs-pci,chardev=vfs1,tag=rosetta-root\n");
 	/* --verbose shows the commands, virtiofsd first */
 	assert_contains(r.err, "+ ");

@@ -134,6 +134,19 @@ static void test_cmdline_custom_tag_root_and_extra(void **state)
 	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet");
 }
 
+static void test_cmdline_unattended_powers_off(void **state)
+{
+	struct launch_config cfg = config();
+
+	(void)state;
+	cfg.interactive = false;
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.emergency=poweroff");
+	/* The user's choice comes later, so it wins in the init. */
+	cfg.cmdline = "rosetta.emergency=shell";
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.emergency=poweroff "
+			     "rosetta.emergency=shell");
+}
+
 static void test_cmdline_entry(void **state)
 {
 	char *entry[] = { "/bin/sh", "-c", "uname -m" };
@@ -215,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_cmdline_defaults),
 		cmocka_unit_test(test_cmdline_verbose_drops_quiet),
 		cmocka_unit_test(test_cmdline_custom_tag_root_and_extra),
+		cmocka_unit_test(test_cmdline_unattended_powers_off),
 		cmocka_unit_test(test_cmdline_entry),
 		cmocka_unit_test(test_cmdline_entry_refused),
 		cmocka_unit_test(test_cmdline_too_long),

@@ -114,6 +114,11 @@ int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size
 		text_add(&t, " rosetta.tag=%s", cfg->tag);
 	if (cfg->root_dir)
 		text_add(&t, " rosetta.root=virtiofs:%s", LAUNCH_ROOT_TAG);
+	/* Nobody could type into an emergency shell: a failed boot powers off
+	 * instead of waiting. --cmdline comes later, and the init's last
+	 * rosetta.emergency wins. */
+	if (!cfg->interactive)
+		text_add(&t, " rosetta.emergency=poweroff");
 	if (cfg->cmdline && *cfg->cmdline)
 		text_add(&t, " %s", cfg->cmdline);
 	if (cfg->entry_count) {

@@ -635,6 +635,7 @@ int main(int argc, char *argv[])
 		fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 		return EXIT_LAUNCHER;
 	}
+	cfg.interactive = isatty(STDIN_FILENO);
 	if (r == LAUNCH_HELP)
 		usage();
 	if (r == LAUNCH_VERSION_INFO) {

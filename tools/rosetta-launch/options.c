@@ -50,6 +50,7 @@ void launch_config_init(struct launch_config *cfg)
 	cfg->memory_mib = 1024;
 	cfg->cpus = 2;
 	cfg->accel = LAUNCH_ACCEL_AUTO;
+	cfg->interactive = true; /* main() asks isatty() */
 }
 
 int launch_check_tag(const char *tag)

@@ -37,6 +37,7 @@ struct launch_config {
 	enum launch_accel accel;
 	bool verbose;
 	bool dry_run;
+	bool interactive;   /* a terminal on stdin: someone can use an emergency shell */
 	char *const *entry; /* ENTRY ARGS, or NULL for the init's default */
 	size_t entry_count;
 };

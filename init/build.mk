@@ -5,3 +5,9 @@ rosetta-init_SRCS := $(wildcard init/*.c) $(LIBBINFMT_SRCS)
 UNIT_TESTS += test_init_config
 test_init_config_SRCS := tests/unit/test_init_config.c init/config.c $(LIBBINFMT_SRCS)
 test_init_config_LIBS := $(LIBBINFMT_LIBS)
+
+UNIT_TESTS += test_init_config_file test_init_config_log
+test_init_config_file_SRCS := tests/unit/test_init_config_file.c init/config.c \
+	init/config_file.c $(LIBBINFMT_SRCS)
+test_init_config_file_LIBS := $(LIBBINFMT_LIBS)
+test_init_config_log_SRCS := tests/unit/test_init_config_log.c init/log.c

@@ -1,14 +1,34 @@
-/* Kernel command line parsing for rosetta-init. Pure functions: the init
- * feeds /proc/cmdline in, the unit tests feed strings. */
+/* The rosetta.* keys: their defaults, what each accepts, and the kernel
+ * command line reader. Pure functions: the init feeds /proc/cmdline in, the
+ * unit tests and fuzzers feed strings. The configuration file (config_file.c)
+ * applies the same keys through config_apply(). */
 #include "config.h"
+#include "config_file.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "binfmt/entry.h"
+
+/* The warnings below spell out the sizes the fields allow. */
+_Static_assert(CONFIG_STR_MAX == 256 && CONFIG_ENTRY_MAX == 1024, "update the expect texts");
+
+#define ABS_PATH "an absolute path of at most 255 bytes"
+#define FLAG	 "0 or 1, or no value"
+#define STAGES	 "one of early, config, modules, share, verify, register, selftest, root, switch, run"
+
+/* Values shown in warnings are cut here: a refused entry can be 1 KiB. */
+#define SHOWN_MAX 64
+
+const char *const config_stage_names[] = {
+	"early",    "config", "modules", "share", "verify", "register",
+	"selftest", "root",   "switch",	 "run",	  NULL,
+};
 
 void config_defaults(struct config *cfg)
 {
@@ -20,145 +40,286 @@ void config_defaults(struct config *cfg)
 	cfg->timeout_ms = 10000;
 	strcpy(cfg->binfmt_name, "rosetta");
 	strcpy(cfg->binfmt_flags, "CFP");
-	cfg->emergency = EMERGENCY_POWEROFF;
+	cfg->emergency = EMERGENCY_AUTO;
 	cfg->verify = VERIFY_STRICT;
 	cfg->selftest = 1;
 	/* Generous: the stand-in translator starts slowly on an emulated CPU. */
 	cfg->selftest_timeout_ms = 60000;
+	cfg->shutdown_timeout_ms = 5000;
+	cfg->log_level = LOG_LEVEL_NORMAL;
 }
 
-static const char *set_str(char *dst, size_t size, const char *value)
+void config_warnf(struct config_report *r, const char *key, const char *fmt, ...)
 {
-	if (!*value)
-		return "empty value";
+	char problem[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(problem, sizeof(problem), fmt, ap);
+	va_end(ap);
+	r->count++;
+	if (r->warn)
+		r->warn(r->arg, r->where, key, problem);
+}
+
+void config_refuse(struct config_report *r, const char *key, const char *value, bool truncated,
+		   const char *expect)
+{
+	bool cut = truncated || strlen(value) > SHOWN_MAX;
+
+	config_warnf(r, key, "'%.*s%s' is not %s", SHOWN_MAX, value, cut ? "..." : "", expect);
+}
+
+/* Digits only: strtoul alone would take blanks, a sign and overflow. */
+bool config_number(const char *value, unsigned long min, unsigned long max, unsigned long *n)
+{
+	if (!*value || strspn(value, "0123456789") != strlen(value))
+		return false;
+	errno = 0;
+	*n = strtoul(value, NULL, 10);
+	return !errno && *n >= min && *n <= max;
+}
+
+/* One key: what it sets, and what it accepts, in words, for the warning. */
+struct key {
+	const char *name; /* after "rosetta." */
+	bool (*set)(struct config *cfg, const struct key *k, const char *value);
+	size_t off, size;   /* the field, for the setters shared by several keys */
+	const char *expect; /* completes "'VALUE' is not ..." */
+	bool flag;	    /* may stand alone, like the kernel's `quiet` */
+};
+
+#define FIELD(f) offsetof(struct config, f), sizeof(((struct config *)NULL)->f)
+
+static void *field(struct config *cfg, const struct key *k)
+{
+	return (char *)cfg + k->off;
+}
+
+bool config_copy_text(char *dst, size_t size, const char *value)
+{
 	size_t len = strlen(value);
 
-	if (len >= size)
-		return "value too long";
+	if (!len || len >= size)
+		return false;
 	memcpy(dst, value, len + 1);
-	return NULL;
+	return true;
 }
 
-static const char *set_path(char *dst, size_t size, const char *value)
+static bool set_text(struct config *cfg, const struct key *k, const char *value)
 {
-	if (value[0] != '/')
-		return "not an absolute path";
-	return set_str(dst, size, value);
+	return config_copy_text(field(cfg, k), k->size, value);
 }
 
-static const char *set_seconds(unsigned int *ms, const char *value)
+static bool set_path(struct config *cfg, const struct key *k, const char *value)
 {
-	char *end;
+	return value[0] == '/' && set_text(cfg, k, value);
+}
+
+static bool set_seconds(struct config *cfg, const struct key *k, const char *value)
+{
 	unsigned long s;
 
-	errno = 0;
-	s = strtoul(value, &end, 10);
-	if (!*value || *end || errno || value[0] == '-' || s == 0 || s > 3600)
-		return "not a number of seconds from 1 to 3600";
-	*ms = (unsigned int)s * 1000;
-	return NULL;
+	if (!config_number(value, 1, 3600, &s))
+		return false;
+	*(unsigned int *)field(cfg, k) = (unsigned int)s * 1000;
+	return true;
 }
 
-static const char *set_root(struct config *cfg, const char *value)
+static bool set_bool(struct config *cfg, const struct key *k, const char *value)
 {
-	if (strncmp(value, "initramfs:/", 11) != 0)
-		return "not initramfs:/PATH";
-	return set_str(cfg->root, sizeof(cfg->root), value);
+	if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
+		return false;
+	*(int *)field(cfg, k) = value[0] == '1';
+	return true;
 }
 
-static const char *set_flags(struct config *cfg, const char *value)
+static bool set_root(struct config *cfg, const struct key *k, const char *value)
+{
+	return !strncmp(value, "initramfs:/", 11) && set_text(cfg, k, value);
+}
+
+static bool set_flags(struct config *cfg, const struct key *k, const char *value)
 {
 	char norm[8];
 
-	if (strlen(value) >= sizeof(norm) || binfmt_flags_normalize(value, norm) < 0)
-		return "flags must be letters from P, O, C, F";
-	return set_str(cfg->binfmt_flags, sizeof(cfg->binfmt_flags), value);
+	return strlen(value) < sizeof(norm) && binfmt_flags_normalize(value, norm) == 0 &&
+	       set_text(cfg, k, value);
 }
 
-static const char *set_name(struct config *cfg, const char *value)
+static bool set_binfmt_name(struct config *cfg, const struct key *k, const char *value)
 {
 	if (strchr(value, '/') || strchr(value, ':') || !strcmp(value, ".") ||
 	    !strcmp(value, "..") || !strcmp(value, "register") || !strcmp(value, "status"))
-		return "not a usable binfmt_misc entry name";
-	return set_str(cfg->binfmt_name, sizeof(cfg->binfmt_name), value);
+		return false;
+	return set_text(cfg, k, value);
 }
 
-/* Index of value in names, or -1. */
+static bool set_sha256(struct config *cfg, const struct key *k, const char *value)
+{
+	return strlen(value) == 64 && strspn(value, "0123456789abcdefABCDEF") == 64 &&
+	       set_text(cfg, k, value);
+}
+
+/* Index of value in names (count entries, or NULL-ended), or -1. */
 static int lookup(const char *value, const char *const *names, size_t count)
 {
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count && names[i]; i++)
 		if (!strcmp(value, names[i]))
 			return (int)i;
 	return -1;
 }
 
-static const char *set_emergency(struct config *cfg, const char *value)
+static bool set_emergency(struct config *cfg, const struct key *k, const char *value)
 {
-	static const char *const names[] = { "poweroff", "halt", "reboot" };
+	static const char *const names[] = {
+		[EMERGENCY_POWEROFF] = "poweroff", [EMERGENCY_HALT] = "halt",
+		[EMERGENCY_REBOOT] = "reboot",	   [EMERGENCY_SHELL] = "shell",
+		[EMERGENCY_AUTO] = "auto",
+	};
 	int i = lookup(value, names, sizeof(names) / sizeof(names[0]));
 
+	(void)k;
 	if (i < 0)
-		return "not one of poweroff, halt, reboot";
+		return false;
 	cfg->emergency = (enum emergency_action)i;
-	return NULL;
+	return true;
 }
 
-static const char *set_verify(struct config *cfg, const char *value)
+static bool set_verify(struct config *cfg, const struct key *k, const char *value)
 {
-	static const char *const names[] = { "strict", "elf", "off" };
+	static const char *const names[] = {
+		[VERIFY_STRICT] = "strict",
+		[VERIFY_ELF] = "elf",
+		[VERIFY_OFF] = "off",
+	};
 	int i = lookup(value, names, sizeof(names) / sizeof(names[0]));
 
+	(void)k;
 	if (i < 0)
-		return "not one of strict, elf, off";
+		return false;
 	cfg->verify = (enum verify_policy)i;
+	return true;
+}
+
+static bool set_break(struct config *cfg, const struct key *k, const char *value)
+{
+	return lookup(value, config_stage_names, (size_t)-1) >= 0 && set_text(cfg, k, value);
+}
+
+/* `rosetta.quiet` alone or =1 sets the level, =0 returns to normal: the
+ * later of rosetta.quiet and rosetta.debug wins. */
+static bool set_level(struct config *cfg, const char *value, enum log_level level)
+{
+	if (value && strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
+		return false;
+	cfg->log_level = value && value[0] == '0' ? LOG_LEVEL_NORMAL : level;
+	return true;
+}
+
+static bool set_quiet(struct config *cfg, const struct key *k, const char *value)
+{
+	(void)k;
+	return set_level(cfg, value, LOG_LEVEL_QUIET);
+}
+
+static bool set_debug(struct config *cfg, const struct key *k, const char *value)
+{
+	(void)k;
+	return set_level(cfg, value, LOG_LEVEL_DEBUG);
+}
+
+static const struct key keys[] = {
+	{ "tag", set_text, FIELD(tag), "a virtiofs tag of 1 to 255 bytes", false },
+	{ "mount", set_path, FIELD(mount), ABS_PATH, false },
+	{ "root", set_root, FIELD(root), "initramfs:/PATH of at most 255 bytes", false },
+	{ "entry", set_text, FIELD(entry), "a command line of 1 to 1023 bytes", false },
+	{ "timeout", set_seconds, FIELD(timeout_ms), CONFIG_SECONDS, false },
+	{ "binfmt.name", set_binfmt_name, FIELD(binfmt_name),
+	  "a binfmt_misc entry name of 1 to 63 bytes without '/' or ':', other than register, "
+	  "status, . and ..",
+	  false },
+	{ "binfmt.flags", set_flags, FIELD(binfmt_flags), "letters from P, O, C, F", false },
+	{ "emergency", set_emergency, FIELD(emergency),
+	  "one of shell, poweroff, halt, reboot, auto", false },
+	{ "verify", set_verify, FIELD(verify), "one of strict, elf, off", false },
+	{ "sha256", set_sha256, FIELD(sha256), "64 hex digits", false },
+	{ "selftest", set_bool, FIELD(selftest), "0 or 1", false },
+	{ "selftest.timeout", set_seconds, FIELD(selftest_timeout_ms), CONFIG_SECONDS, false },
+	{ "exec", set_path, FIELD(exec), ABS_PATH, false },
+	{ "shutdown.timeout", set_seconds, FIELD(shutdown_timeout_ms), CONFIG_SECONDS, false },
+	{ "break", set_break, FIELD(break_stage), STAGES, false },
+	{ "cache", set_path, FIELD(cache), ABS_PATH, false },
+	{ "quiet", set_quiet, FIELD(log_level), FLAG, true },
+	{ "debug", set_debug, FIELD(log_level), FLAG, true },
+};
+
+static const struct key *find_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(name, keys[i].name))
+			return &keys[i];
 	return NULL;
 }
 
-static const char *set_bool(int *dst, const char *value)
+/* The shell's rule, so that the entry can use the variable. */
+static bool env_name_ok(const char *name)
 {
-	if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
-		return "not 0 or 1";
-	*dst = value[0] == '1';
-	return NULL;
+	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_";
+	static const char alnum[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789";
+
+	return *name && strchr(alpha, *name) && strspn(name, alnum) == strlen(name);
 }
 
-static const char *set_sha256(struct config *cfg, const char *value)
+/* rosetta.env.NAME=VALUE: one of the entry's variables ("NAME=VALUE"); the
+ * same NAME again replaces it. */
+static void set_env(struct config *cfg, const char *key, const char *name, const char *value,
+		    bool truncated, struct config_report *r)
 {
-	if (strlen(value) != 64 || strspn(value, "0123456789abcdefABCDEF") != 64)
-		return "not 64 hex digits";
-	return set_str(cfg->sha256, sizeof(cfg->sha256), value);
+	static const char expect[] = "a value that fits NAME=VALUE in 255 bytes";
+	size_t nlen = strlen(name), i;
+
+	if (!env_name_ok(name)) {
+		config_refuse(r, key, name, false, "a variable name ([A-Za-z_][A-Za-z0-9_]*)");
+		return;
+	}
+	if (!value) {
+		config_warnf(r, key, "no value, expected %s", expect);
+		return;
+	}
+	if (truncated || nlen + 1 + strlen(value) >= CONFIG_STR_MAX) {
+		config_refuse(r, key, value, truncated, expect);
+		return;
+	}
+	for (i = 0; i < CONFIG_ENV_MAX && cfg->env[i][0]; i++)
+		if (!strncmp(cfg->env[i], name, nlen) && cfg->env[i][nlen] == '=')
+			break;
+	if (i == CONFIG_ENV_MAX) {
+		config_warnf(r, key, "more than %d variables", CONFIG_ENV_MAX);
+		return;
+	}
+	memcpy(cfg->env[i], name, nlen);
+	cfg->env[i][nlen] = '=';
+	memcpy(cfg->env[i] + nlen + 1, value, strlen(value) + 1);
 }
 
-/* Returns NULL when applied, else why the value was refused. */
-static const char *apply_key(struct config *cfg, const char *key, const char *value, bool *known)
+void config_apply(struct config *cfg, const char *key, const char *value, bool truncated,
+		  struct config_report *r)
 {
-	*known = true;
-	if (!strcmp(key, "tag"))
-		return set_str(cfg->tag, sizeof(cfg->tag), value);
-	if (!strcmp(key, "mount"))
-		return set_path(cfg->mount, sizeof(cfg->mount), value);
-	if (!strcmp(key, "root"))
-		return set_root(cfg, value);
-	if (!strcmp(key, "entry"))
-		return set_str(cfg->entry, sizeof(cfg->entry), value);
-	if (!strcmp(key, "timeout"))
-		return set_seconds(&cfg->timeout_ms, value);
-	if (!strcmp(key, "binfmt.name"))
-		return set_name(cfg, value);
-	if (!strcmp(key, "binfmt.flags"))
-		return set_flags(cfg, value);
-	if (!strcmp(key, "emergency"))
-		return set_emergency(cfg, value);
-	if (!strcmp(key, "verify"))
-		return set_verify(cfg, value);
-	if (!strcmp(key, "sha256"))
-		return set_sha256(cfg, value);
-	if (!strcmp(key, "selftest"))
-		return set_bool(&cfg->selftest, value);
-	if (!strcmp(key, "selftest.timeout"))
-		return set_seconds(&cfg->selftest_timeout_ms, value);
-	*known = false;
-	return NULL;
+	const char *name = strncmp(key, "rosetta.", 8) ? key : key + 8;
+	const struct key *k = find_key(name);
+
+	if (!strncmp(name, "env.", 4))
+		set_env(cfg, key, name + 4, value, truncated, r);
+	else if (!strncmp(name, "service.", 8))
+		config_warnf(r, key, "services are declared in the configuration file only");
+	else if (!k)
+		config_warnf(r, key, "unknown key");
+	else if (!value && !k->flag)
+		config_warnf(r, key, "no value, expected %s", k->expect);
+	else if (truncated || !k->set(cfg, k, value))
+		config_refuse(r, key, value ? value : "", truncated, k->expect);
 }
 
 /* Copy the next kernel command line word into word, dropping double quotes.
@@ -189,30 +350,22 @@ static const char *next_word(const char *p, char *word, size_t size, bool *trunc
 
 int config_parse_cmdline(struct config *cfg, const char *cmdline, config_warn_fn warn, void *arg)
 {
-	char word[CONFIG_ENTRY_MAX + 64];
+	struct config_report r = { .warn = warn, .arg = arg };
+	/* Longer than any value a key accepts, so a cut word is a refused one.
+	 * Zeroed: the analyzer cannot see that a key's tail was written. */
+	char word[CONFIG_ENTRY_MAX + 64] = "";
 	bool truncated;
-	int warnings = 0;
 
 	while ((cmdline = next_word(cmdline, word, sizeof(word), &truncated))) {
 		char *value = strchr(word, '=');
-		const char *problem;
-		bool known;
 
 		if (strncmp(word, "rosetta.", 8) != 0)
 			continue;
 		if (value)
 			*value++ = '\0';
-		problem = truncated ? "value too long"
-			  : value   ? apply_key(cfg, word + 8, value, &known)
-				    : "missing '=VALUE'";
-		if (!problem && value && !known)
-			problem = "unknown key";
-		if (problem) {
-			warn(arg, word, problem);
-			warnings++;
-		}
+		config_apply(cfg, word, value, truncated, &r);
 	}
-	return warnings;
+	return r.count;
 }
 
 int config_split_entry(const char *line, char *buf, size_t bufsize, char *argv[], int max)
@@ -244,4 +397,12 @@ int config_split_entry(const char *line, char *buf, size_t bufsize, char *argv[]
 	}
 	argv[argc] = NULL;
 	return argc;
+}
+
+bool config_command_ok(const char *line)
+{
+	char buf[CONFIG_ENTRY_MAX], *argv[CONFIG_ARGV_MAX];
+
+	return config_split_entry(line, buf, sizeof(buf), argv, CONFIG_ARGV_MAX) > 0 &&
+	       argv[0][0] == '/';
 }

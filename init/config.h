@@ -1,12 +1,15 @@
-/* rosetta-init configuration: the rosetta.* keys of the kernel command line. */
+/* rosetta-init configuration: the rosetta.* keys of the kernel command line
+ * and of /etc/rosetta-init.conf in the initramfs (the command line wins). */
 #ifndef INIT_CONFIG_H
 #define INIT_CONFIG_H
 
 #include <stddef.h>
 
-#define CONFIG_STR_MAX	 256
-#define CONFIG_ENTRY_MAX 1024
-#define CONFIG_ARGV_MAX	 32
+#define CONFIG_STR_MAX	    256
+#define CONFIG_ENTRY_MAX    1024
+#define CONFIG_ARGV_MAX	    32
+#define CONFIG_ENV_MAX	    16 /* rosetta.env.NAME=VALUE entries */
+#define CONFIG_SERVICES_MAX 8
 
 enum verify_policy {
 	VERIFY_STRICT, /* file, filesystem and ELF checks */
@@ -18,6 +21,30 @@ enum emergency_action {
 	EMERGENCY_POWEROFF,
 	EMERGENCY_HALT,
 	EMERGENCY_REBOOT,
+	EMERGENCY_SHELL, /* the native debug shell, when the initramfs has one */
+	EMERGENCY_AUTO,	 /* the default: shell when there is one, else poweroff */
+};
+
+enum log_level {
+	LOG_LEVEL_QUIET,  /* rosetta.quiet: failures and warnings only */
+	LOG_LEVEL_NORMAL, /* stage lines */
+	LOG_LEVEL_DEBUG,  /* rosetta.debug: details too */
+};
+
+enum restart_policy {
+	RESTART_NEVER,
+	RESTART_ON_FAILURE,
+	RESTART_ALWAYS,
+};
+
+/* A supervised service from the configuration file. */
+struct service_config {
+	char name[32];
+	char argv_line[CONFIG_STR_MAX]; /* split like rosetta.entry */
+	enum restart_policy restart;
+	unsigned int backoff_ms;   /* first delay before a restart; doubles */
+	unsigned int max_restarts; /* then give up; 0 = no limit */
+	char deny[CONFIG_STR_MAX]; /* comma-separated syscall names, "" for none */
 };
 
 struct config {
@@ -33,18 +60,50 @@ struct config {
 	char sha256[65];		  /* rosetta.sha256: hex pin, "" for none */
 	int selftest;			  /* rosetta.selftest: 0 skips it */
 	unsigned int selftest_timeout_ms; /* rosetta.selftest.timeout, in seconds */
+	char exec[CONFIG_STR_MAX]; /* rosetta.exec: hand PID 1 to this init, "" = supervise */
+	unsigned int shutdown_timeout_ms; /* rosetta.shutdown.timeout, in seconds */
+	char break_stage[32];		  /* rosetta.break: stage to stop before, "" = none */
+	char cache[CONFIG_STR_MAX];	  /* rosetta.cache: rosettad cache directory, "" = none */
+	enum log_level log_level;	  /* rosetta.quiet, rosetta.debug */
+	char env[CONFIG_ENV_MAX][CONFIG_STR_MAX]; /* "NAME=VALUE" for the entry; "" unused */
+	struct service_config services[CONFIG_SERVICES_MAX];
+	unsigned int nservices;
 };
 
+/* Where the init looks for its configuration file, in the initramfs. */
+#define CONFIG_FILE "/etc/rosetta-init.conf"
+
+/* The boot stages in boot order, NULL-ended: the values rosetta.break takes. */
+extern const char *const config_stage_names[];
+
 /* Called for each problem found while parsing: a key that is unknown, or a
- * value that is refused (the default stays). */
-typedef void (*config_warn_fn)(void *arg, const char *key, const char *problem);
+ * value that is refused (the default stays). where is NULL on the kernel
+ * command line and "FILE:LINE" in the configuration file; key is the key as
+ * written; problem names the refused value and what is accepted, e.g.
+ * "'abc' is not a number of seconds from 1 to 3600". */
+typedef void (*config_warn_fn)(void *arg, const char *where, const char *key, const char *problem);
 
 void config_defaults(struct config *cfg);
 
 /* Apply the rosetta.* keys found in a kernel command line. Words are split at
  * blanks; double quotes group a word and are removed, as the kernel does.
- * Keys outside rosetta.* are ignored. Returns the number of warnings. */
+ * Keys outside rosetta.* are ignored. Returns the number of warnings. warn
+ * may be NULL. */
 int config_parse_cmdline(struct config *cfg, const char *cmdline, config_warn_fn warn, void *arg);
+
+/* Apply the text of a configuration file: one key=value per line, keys with
+ * or without the "rosetta." prefix, plus the service.NAME.* keys; '#' starts
+ * a comment line; double quotes in a value group and are removed. filename
+ * only names the file in warnings. Services without argv are dropped (with a
+ * warning). Returns the number of warnings. warn may be NULL. */
+int config_parse_file_text(struct config *cfg, const char *text, size_t len, const char *filename,
+			   config_warn_fn warn, void *arg);
+
+/* Read the configuration file at path and apply it (config_parse_file_text).
+ * Returns the number of warnings, 0 when the file does not exist (which is
+ * normal), or a negative errno when it cannot be read (-EFBIG past 64 KiB);
+ * then cfg is unchanged. */
+int config_read_file(struct config *cfg, const char *path, config_warn_fn warn, void *arg);
 
 /* Split an entry command line into argv: words split at blanks, single
  * quotes group a word (the kernel command line already used the double

@@ -1,36 +1,72 @@
-/* Stage config: read the rosetta.* keys from /proc/cmdline. Bad values are
- * warned about and keep their defaults; only an unreadable command line or an
- * unusable entry fails the stage. */
+/* Stage config: apply /etc/rosetta-init.conf, then the rosetta.* keys of
+ * /proc/cmdline (the command line wins), then the log level they chose. Bad
+ * values are warned about and keep their defaults; only an unreadable command
+ * line or an unusable entry fails the stage. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "log.h"
 #include "stages.h"
 
-static void warn_key(void *arg, const char *key, const char *problem)
+static void warn_key(void *arg, const char *where, const char *key, const char *problem)
 {
 	(void)arg;
-	log_warn("kernel command line: %s: %s (ignored)", key, problem);
+	log_warn("%s: %s%s%s (ignored)", where ? where : "kernel command line", key,
+		 *key ? ": " : "", problem);
 }
 
-int stage_config(struct boot_ctx *ctx, struct failure *f)
+static int read_cmdline(char *buf, size_t size, struct failure *f)
 {
-	char cmdline[4096];
 	ssize_t n;
 	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return fail(f, errno, "check that /proc is mounted", "opening /proc/cmdline");
-	n = read(fd, cmdline, sizeof(cmdline) - 1);
+	n = read(fd, buf, size - 1);
 	close(fd);
 	if (n < 0)
 		return fail(f, errno, "check that /proc is mounted", "reading /proc/cmdline");
-	cmdline[n] = '\0';
+	buf[n] = '\0';
+	return 0;
+}
 
+/* What the info line leaves out, for rosetta.debug. */
+static void log_details(const struct config *cfg)
+{
+	static const char *const restart[] = { "never", "on-failure", "always" };
+
+	log_debug("config: exec=%s break=%s cache=%s emergency=%d verify=%d timeout=%u ms "
+		  "shutdown.timeout=%u ms",
+		  cfg->exec, cfg->break_stage, cfg->cache, (int)cfg->emergency, (int)cfg->verify,
+		  cfg->timeout_ms, cfg->shutdown_timeout_ms);
+	for (int i = 0; i < CONFIG_ENV_MAX && cfg->env[i][0]; i++)
+		log_debug("config: env %s", cfg->env[i]);
+	for (unsigned int i = 0; i < cfg->nservices; i++) {
+		const struct service_config *s = &cfg->services[i];
+
+		log_debug("config: service %s: %s (restart %s, backoff %u ms, max %u, deny %s)",
+			  s->name, s->argv_line, restart[s->restart], s->backoff_ms,
+			  s->max_restarts, s->deny[0] ? s->deny : "none");
+	}
+}
+
+int stage_config(struct boot_ctx *ctx, struct failure *f)
+{
+	char cmdline[4096];
+	int rc;
+
+	if (read_cmdline(cmdline, sizeof(cmdline), f) < 0)
+		return -1;
 	config_defaults(&ctx->cfg);
+	rc = config_read_file(&ctx->cfg, CONFIG_FILE, warn_key, NULL);
+	if (rc < 0)
+		log_warn("%s: %s (ignored)", CONFIG_FILE, strerror(-rc));
 	config_parse_cmdline(&ctx->cfg, cmdline, warn_key, NULL);
+	log_set_level(ctx->cfg.log_level);
+
 	if (config_split_entry(ctx->cfg.entry, ctx->entry_buf, sizeof(ctx->entry_buf),
 			       ctx->entry_argv, CONFIG_ARGV_MAX) <= 0)
 		return fail(f, EINVAL, "quote words of rosetta.entry=\"...\" with single quotes",
@@ -38,6 +74,7 @@ int stage_config(struct boot_ctx *ctx, struct failure *f)
 	snprintf(ctx->translator, sizeof(ctx->translator), "%s/rosetta", ctx->cfg.mount);
 	log_info("config: tag=%s mount=%s root=%s entry=%s flags=%s", ctx->cfg.tag, ctx->cfg.mount,
 		 ctx->cfg.root, ctx->cfg.entry, ctx->cfg.binfmt_flags);
+	log_details(&ctx->cfg);
 	if (ctx->entry_argv[0][0] != '/')
 		return fail(f, EINVAL, "start rosetta.entry with an absolute path, e.g. /bin/sh",
 			    "rosetta.entry '%s' does not start with an absolute path",

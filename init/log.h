@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "config.h"
+
 /* Milliseconds since the kernel started (CLOCK_BOOTTIME). */
 uint64_t boot_ms(void);
 
@@ -11,6 +13,12 @@ uint64_t boot_ms(void);
  * written. Safe to call again once /dev is mounted. */
 void log_open_kmsg(void);
 
+/* What reaches the console from now on (rosetta.quiet, rosetta.debug):
+ * QUIET keeps warnings and errors there (info lines still go to the kernel
+ * log), NORMAL adds info lines, DEBUG adds log_debug() lines. */
+void log_set_level(enum log_level level);
+
+void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

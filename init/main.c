@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emergency.h"
+#include "exec.h"
 #include "log.h"
 #include "shutdown.h"
 #include "stages.h"
@@ -30,33 +32,66 @@ static const struct stage stages[] = {
 	{ "switch", stage_switch },	/* make it / */
 };
 
-static const int emergency_how[] = {
-	[EMERGENCY_POWEROFF] = RB_POWER_OFF,
-	[EMERGENCY_HALT] = RB_HALT_SYSTEM,
-	[EMERGENCY_REBOOT] = RB_AUTOBOOT,
-};
-
-static void __attribute__((noreturn)) emergency(const struct boot_ctx *ctx, const struct failure *f)
+/* rosetta.break: the debug shell before the stage; the boot goes on after. */
+static void stop_before(const char *stage)
 {
-	if (f->err)
-		log_error("%s failed: %s: %s", f->stage, f->what, strerror(f->err));
+	char why[96];
+	int r;
+
+	snprintf(why, sizeof(why), "break: stopped before stage %s (rosetta.break)", stage);
+	r = debug_shell_run(why);
+	if (r < 0)
+		log_warn("break: no debug shell (%s), going on with %s", strerror(-r), stage);
 	else
-		log_error("%s failed: %s", f->stage, f->what);
-	log_error("remedy: %s", f->remedy);
-	shutdown_system(emergency_how[ctx->cfg.emergency]);
+		log_info("break: debug shell exited, going on with %s", stage);
 }
 
 static void boot(struct boot_ctx *ctx)
 {
 	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++) {
 		struct failure f = { .stage = stages[i].name };
-		uint64_t start = boot_ms();
+		uint64_t start;
+
+		if (!strcmp(ctx->cfg.break_stage, stages[i].name))
+			stop_before(stages[i].name);
+		start = boot_ms();
 
 		if (stages[i].run(ctx, &f) < 0)
 			emergency(ctx, &f);
 		log_info("%s ... ok (%llu ms)", stages[i].name,
 			 (unsigned long long)(boot_ms() - start));
 	}
+}
+
+/* After the switch: hand PID 1 to the tree's init (exec mode), or supervise
+ * the entry and services until the entry ends or a power request, then shut
+ * down. */
+static void __attribute__((noreturn)) run(struct boot_ctx *ctx)
+{
+	struct supervisor sv = {
+		.ctx = ctx,
+		.console = "/dev/console",
+		.rosettad_dir = "/run/rosettad",
+	};
+	struct shutdown_opts so;
+
+	/* verify and register needed it; the F flag keeps the kernel's own. */
+	if (ctx->translator_fd >= 0) {
+		close(ctx->translator_fd);
+		ctx->translator_fd = -1;
+	}
+	if (ctx->cfg.exec[0]) {
+		struct failure f = { .stage = "run" };
+
+		exec_init(ctx, &f);
+		emergency(ctx, &f);
+	}
+	shutdown_defaults(&so);
+	so.timeout_ms = ctx->cfg.shutdown_timeout_ms;
+	so.binfmt_dir = ctx->binfmt_dir;
+	so.reaped = supervise_reaped;
+	so.arg = &sv;
+	shutdown_run(&so, supervise(&sv));
 }
 
 int main(void)
@@ -69,7 +104,6 @@ int main(void)
 		.translator_fd = -1,
 	};
 	sigset_t set;
-	int code;
 
 	if (getpid() != 1) {
 		fprintf(stderr, "rosetta-init: must run as PID 1 (the kernel's /init)\n");
@@ -77,11 +111,9 @@ int main(void)
 	}
 	supervise_signals(&set);
 	sigprocmask(SIG_BLOCK, &set, NULL);
+	/* ctrl-alt-del becomes a SIGINT to PID 1 instead of an instant reboot. */
+	reboot(RB_DISABLE_CAD);
 	config_defaults(&ctx.cfg);
 	boot(&ctx);
-
-	code = supervise_entry(&ctx);
-	/* One parseable line on the console for the launcher (see rosetta-launch). */
-	dprintf(STDERR_FILENO, "rosetta-init: exit status %d\n", code);
-	shutdown_system(RB_POWER_OFF);
+	run(&ctx);
 }

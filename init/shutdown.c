@@ -1,20 +1,44 @@
-/* Shutdown: the last thing PID 1 does. Waits are bounded so a process that
- * ignores SIGTERM cannot hold the VM up. */
+/* Shutdown: the last thing PID 1 does. Every wait is bounded, so a process
+ * that ignores SIGTERM, or one stuck in the kernel, cannot hold the VM up;
+ * every step logs its failures and the next one runs all the same. */
 #include "shutdown.h"
 
 #include <errno.h>
+#include <linux/magic.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "binfmt/binfmtfs.h"
 #include "log.h"
 
-#define TERM_WAIT_MS 3000u
-#define KILL_WAIT_MS 1000u
+void shutdown_defaults(struct shutdown_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->timeout_ms = 5000;
+	o->binfmt_dir = BINFMT_DEFAULT_DIR;
+	o->mountinfo = "/proc/self/mountinfo";
+	o->root = "/";
+}
 
-/* Reap until no child is left or the time is up. Returns 1 when none is left. */
-static int reap_all(unsigned int ms)
+const char *shutdown_action_name(int how)
+{
+	if (how == (int)RB_AUTOBOOT)
+		return "reboot";
+	return how == (int)RB_HALT_SYSTEM ? "halt" : "poweroff";
+}
+
+/* Reap until no child is left or ms have passed. Returns 1 when none is
+ * left. A child that exits after the last waitpid leaves SIGCHLD pending,
+ * so the timed wait cannot miss it. */
+static int reap_for(const struct shutdown_opts *o, unsigned int ms, unsigned int *reaped)
 {
 	uint64_t deadline = boot_ms() + ms;
 	sigset_t chld;
@@ -22,31 +46,288 @@ static int reap_all(unsigned int ms)
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	for (;;) {
-		struct timespec step = { .tv_sec = 0, .tv_nsec = 50 * 1000000L };
+		struct timespec left;
+		uint64_t now;
+		int status;
+		pid_t pid;
 
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			(*reaped)++;
+			if (o->reaped)
+				o->reaped(o->arg, pid, status);
+		}
+		if (pid < 0 && errno == ECHILD)
 			return 1;
-		if (boot_ms() >= deadline)
+		now = boot_ms();
+		if (now >= deadline)
 			return 0;
-		sigtimedwait(&chld, NULL, &step);
+		left.tv_sec = (time_t)((deadline - now) / 1000);
+		left.tv_nsec = (long)((deadline - now) % 1000) * 1000000L;
+		sigtimedwait(&chld, NULL, &left);
 	}
+}
+
+unsigned int shutdown_stop_processes(const struct shutdown_opts *o)
+{
+	uint64_t start = boot_ms();
+	unsigned int reaped = 0;
+
+	log_info("shutdown: sending SIGTERM to every process (SIGKILL after %u ms)", o->timeout_ms);
+	kill(-1, SIGTERM);
+	/* A stopped process handles SIGTERM only once continued. */
+	kill(-1, SIGCONT);
+	if (reap_for(o, o->timeout_ms, &reaped)) {
+		log_info("shutdown: every process ended in %llu ms",
+			 (unsigned long long)(boot_ms() - start));
+		return reaped;
+	}
+	log_warn("shutdown: processes left after %u ms, sending SIGKILL", o->timeout_ms);
+	kill(-1, SIGKILL);
+	if (!reap_for(o, SHUTDOWN_KILL_WAIT_MS, &reaped))
+		log_warn("shutdown: processes left %u ms after SIGKILL (stuck in the kernel?), "
+			 "going on",
+			 SHUTDOWN_KILL_WAIT_MS);
+	return reaped;
+}
+
+static int unregister_one(void *arg, const char *name)
+{
+	const char *dir = arg;
+	struct binfmt_status st;
+	int r = binfmt_fs_read(dir, name, &st);
+
+	if (r < 0) {
+		log_warn("shutdown: reading binfmt_misc entry %s: %s", name, strerror(-r));
+		return 0;
+	}
+	if (!strchr(st.flags, 'F'))
+		return 0;
+	r = binfmt_fs_control(dir, name, "-1");
+	if (r < 0)
+		log_warn("shutdown: removing binfmt_misc entry %s: %s", name, strerror(-r));
+	else
+		log_info("shutdown: removed binfmt_misc entry %s, which held %s open", name,
+			 st.interpreter);
+	return 0;
+}
+
+void shutdown_unregister_pinning(const char *dir)
+{
+	int r = binfmt_fs_is_mounted(dir);
+
+	if (r > 0)
+		r = binfmt_fs_list(dir, unregister_one, (void *)dir);
+	if (r < 0 && r != -ENOENT)
+		log_warn("shutdown: binfmt_misc at %s: %s", dir, strerror(-r));
+}
+
+/* The mount points below root, in mountinfo's order (parents first). */
+struct mounts {
+	char **path;
+	size_t n, cap;
+};
+
+/* mountinfo writes space, tab, newline and backslash as \ooo. */
+static void unescape(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
+		    s[3] >= '0' && s[3] <= '7') {
+			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+static int below(const char *path, const char *root)
+{
+	size_t len = strlen(root);
+
+	if (!strcmp(root, "/"))
+		return path[0] == '/' && path[1] != '\0';
+	return !strncmp(path, root, len) && path[len] == '/';
+}
+
+/* Filesystems that hold no data to flush, and that PID 1 still uses: the
+ * console and /dev/kmsg live on devtmpfs. What is mounted below them is
+ * taken down all the same. */
+static int is_api_fs(const char *type)
+{
+	static const char *const api[] = { "devtmpfs", "proc", "sysfs" };
+
+	for (size_t i = 0; i < sizeof(api) / sizeof(api[0]); i++)
+		if (!strcmp(type, api[i]))
+			return 1;
+	return 0;
+}
+
+/* Fields: id parent major:minor root MOUNTPOINT options... - TYPE source. */
+static int parse_line(char *line, char **point, char **type)
+{
+	char *save = NULL, *sep = strstr(line, " - ");
+	char *f = strtok_r(line, " ", &save);
+
+	for (int i = 0; f && i < 4; i++)
+		f = strtok_r(NULL, " ", &save);
+	if (!f || !sep)
+		return -1;
+	*point = f;
+	*type = strtok_r(sep + 3, " ", &save);
+	if (!*type)
+		return -1;
+	unescape(*point);
+	return 0;
+}
+
+static int add_mount(struct mounts *m, const char *path)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		char **p = realloc(m->path, cap * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		m->path = p;
+		m->cap = cap;
+	}
+	m->path[m->n] = strdup(path);
+	if (!m->path[m->n])
+		return -ENOMEM;
+	m->n++;
+	return 0;
+}
+
+static int read_mounts(const char *mountinfo, const char *root, struct mounts *m)
+{
+	FILE *f = fopen(mountinfo, "re");
+	char *line = NULL, *point, *type;
+	size_t size = 0;
+	int r = 0;
+
+	if (!f)
+		return -errno;
+	while (r == 0 && getline(&line, &size, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (parse_line(line, &point, &type) == 0 && below(point, root) && !is_api_fs(type))
+			r = add_mount(m, point);
+	}
+	free(line);
+	fclose(f);
+	return r;
+}
+
+/* Read-only, keeping the mount's other flags: a plain remount resets those
+ * not given, and may not clear flags that a user namespace locked. */
+static int remount_ro(const char *path)
+{
+	static const struct {
+		unsigned long st, ms;
+	} keep[] = {
+		{ ST_NOSUID, MS_NOSUID },	  { ST_NODEV, MS_NODEV },
+		{ ST_NOEXEC, MS_NOEXEC },	  { ST_NOATIME, MS_NOATIME },
+		{ ST_NODIRATIME, MS_NODIRATIME }, { ST_RELATIME, MS_RELATIME },
+	};
+	unsigned long flags = MS_REMOUNT | MS_RDONLY;
+	struct statvfs sv;
+
+	if (statvfs(path, &sv) == 0)
+		for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+			if (sv.f_flag & keep[i].st)
+				flags |= keep[i].ms;
+	return mount(NULL, path, NULL, flags, NULL) == 0 ? 0 : -errno;
+}
+
+/* A tmpfs or ramfs has nothing to flush. The initramfs tree refuses to be
+ * remounted read-only anyway: the deleted /init is still running. */
+static int is_memory_fs(const char *path)
+{
+	struct statfs sfs;
+
+	return statfs(path, &sfs) == 0 && (sfs.f_type == TMPFS_MAGIC || sfs.f_type == RAMFS_MAGIC);
+}
+
+struct tally {
+	unsigned int unmounted, readonly, failed;
+};
+
+static void take_down(const char *path, struct tally *t)
+{
+	int r;
+
+	if (umount2(path, UMOUNT_NOFOLLOW) == 0) {
+		t->unmounted++;
+		return;
+	}
+	if (errno != EBUSY) {
+		log_warn("shutdown: unmounting %s: %s", path, strerror(errno));
+		t->failed++;
+		return;
+	}
+	r = remount_ro(path);
+	if (r == 0) {
+		log_info("shutdown: %s is busy, remounted read-only", path);
+		t->readonly++;
+	} else {
+		log_warn("shutdown: %s is busy, and remounting it read-only failed: %s", path,
+			 strerror(-r));
+		t->failed++;
+	}
+}
+
+void shutdown_unmount_all(const char *mountinfo, const char *root)
+{
+	struct mounts m = { 0 };
+	struct tally t = { 0 };
+	int r = read_mounts(mountinfo, root, &m);
+
+	if (r < 0)
+		log_warn("shutdown: reading %s: %s; unmounting what was read", mountinfo,
+			 strerror(-r));
+	/* Children come after their parents in mountinfo, so backwards
+	 * unmounts each before what it is mounted on. */
+	for (size_t i = m.n; i-- > 0;) {
+		take_down(m.path[i], &t);
+		free(m.path[i]);
+	}
+	free(m.path);
+	r = remount_ro(root);
+	if (r < 0 && !is_memory_fs(root))
+		log_warn("shutdown: remounting %s read-only: %s", root, strerror(-r));
+	log_info("shutdown: %u unmounted, %u remounted read-only, %u failed; %s %s", t.unmounted,
+		 t.readonly, t.failed, root, r < 0 ? "left as it was" : "read-only");
+}
+
+void shutdown_run(const struct shutdown_opts *o, int how)
+{
+	uint64_t start = boot_ms();
+
+	shutdown_stop_processes(o);
+	sync();
+	if (o->binfmt_dir)
+		shutdown_unregister_pinning(o->binfmt_dir);
+	if (o->mountinfo)
+		shutdown_unmount_all(o->mountinfo, o->root);
+	sync();
+	log_info("shutdown: %s (shutdown took %llu ms)", shutdown_action_name(how),
+		 (unsigned long long)(boot_ms() - start));
+	if (o->reboot)
+		o->reboot(how);
+	else
+		reboot(how);
+	/* Only reached if the kernel refused; PID 1 must not exit. */
+	for (;;)
+		pause();
 }
 
 void shutdown_system(int how)
 {
-	if (kill(-1, SIGTERM) == 0 && !reap_all(TERM_WAIT_MS)) {
-		log_warn("shutdown: processes left after %u ms, killing them", TERM_WAIT_MS);
-		kill(-1, SIGKILL);
-		reap_all(KILL_WAIT_MS);
-	}
-	sync();
-	log_info("shutdown: %s", how == (int)RB_AUTOBOOT      ? "rebooting"
-				 : how == (int)RB_HALT_SYSTEM ? "halting"
-							      : "powering off");
-	reboot(how);
-	/* Only reached if the kernel refused; PID 1 must not exit. */
-	for (;;)
-		pause();
+	struct shutdown_opts o;
+
+	shutdown_defaults(&o);
+	shutdown_run(&o, how);
 }

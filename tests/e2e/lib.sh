@@ -117,3 +117,35 @@ expect_refused() { # NAME SHARE REASON [LAUNCH-OPTION...]
 	expect_text "reboot: Power down" "the VM powers off"
 	expect_no_panic
 }
+
+# Drive the console like a person: boot with stdin on a FIFO, wait until
+# PROMPT shows on the console, then type the lines of INPUT. Bounded: the
+# prompt must come within BOOT_TIMEOUT, the boot ends within its own.
+boot_driven() { # NAME SHAREDIR PROMPT INPUT [LAUNCH-OPTION...] [-- ENTRY...]
+	name=$1
+	dir=$2
+	prompt=$3
+	input=$4
+	shift 4
+	log=$logdir/$name.log
+	fifo=$logdir/$name.fifo
+	rm -f "$fifo" "$log"
+	mkfifo "$fifo"
+	timeout -k 10 $((BOOT_TIMEOUT + 30)) "$launch" --kernel "$kernel" --initrd "$initrd" \
+		--rosetta-dir "$dir" --timeout "$BOOT_TIMEOUT" "$@" <"$fifo" >"$log" 2>&1 &
+	pid=$!
+	exec 9>"$fifo"
+	waited=0
+	while ! grep -qF -- "$prompt" "$log" 2>/dev/null && [ "$waited" -lt "$BOOT_TIMEOUT" ] &&
+		kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		waited=$((waited + 1))
+	done
+	sleep 1
+	cat "$input" >&9
+	exec 9>&-
+	wait "$pid"
+	status=$?
+	rm -f "$fifo"
+	tr -d '\r' <"$log" >"$log.txt"
+}

@@ -1,0 +1,335 @@
+/* The configuration file (/etc/rosetta-init.conf in the initramfs): its
+ * lines, and the service.NAME.* keys only it declares. Every other key is a
+ * command line key (config.c), written with or without "rosetta.". */
+#include "config_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A bigger file is a mistake, not a configuration. */
+#define CONFIG_FILE_MAX (64 * 1024)
+
+/* One file being parsed: where warnings point, and the line that first named
+ * each service, for the warning that drops one without argv. */
+struct file_parse {
+	struct config_report r;
+	char where[CONFIG_STR_MAX + 16];
+	unsigned int first_line[CONFIG_SERVICES_MAX];
+};
+
+/* One service.NAME.FIELD key. */
+struct service_key {
+	const char *name;
+	bool (*set)(struct service_config *s, const char *value);
+	const char *expect; /* completes "'VALUE' is not ..." */
+};
+
+static bool set_argv(struct service_config *s, const char *value)
+{
+	return config_command_ok(value) &&
+	       config_copy_text(s->argv_line, sizeof(s->argv_line), value);
+}
+
+static bool set_restart(struct service_config *s, const char *value)
+{
+	static const char *const names[] = {
+		[RESTART_NEVER] = "never",
+		[RESTART_ON_FAILURE] = "on-failure",
+		[RESTART_ALWAYS] = "always",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(value, names[i])) {
+			s->restart = (enum restart_policy)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool set_backoff(struct service_config *s, const char *value)
+{
+	unsigned long n;
+
+	if (!config_number(value, 1, 3600, &n))
+		return false;
+	s->backoff_ms = (unsigned int)n * 1000;
+	return true;
+}
+
+static bool set_max_restarts(struct service_config *s, const char *value)
+{
+	unsigned long n;
+
+	if (!config_number(value, 0, 10000, &n))
+		return false;
+	s->max_restarts = (unsigned int)n;
+	return true;
+}
+
+/* Names only: the supervisor resolves them with libseccomp, which knows
+ * which exist on this architecture. */
+static bool set_deny(struct service_config *s, const char *value)
+{
+	for (const char *p = value;; p++) {
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+		if (n == 0)
+			return false;
+		p += n;
+		if (!*p)
+			break;
+		if (*p != ',')
+			return false;
+	}
+	return config_copy_text(s->deny, sizeof(s->deny), value);
+}
+
+static const struct service_key service_keys[] = {
+	{ "argv", set_argv,
+	  "a command line of at most 255 bytes and 31 words, the first an absolute path" },
+	{ "restart", set_restart, "one of never, on-failure, always" },
+	{ "backoff", set_backoff, CONFIG_SECONDS },
+	{ "max-restarts", set_max_restarts, "a number from 0 (no limit) to 10000" },
+	{ "deny", set_deny,
+	  "system call names (a-z, 0-9, _) separated by commas, at most 255 bytes" },
+};
+
+static const struct service_key *find_service_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof(service_keys) / sizeof(service_keys[0]); i++)
+		if (!strcmp(name, service_keys[i].name))
+			return &service_keys[i];
+	return NULL;
+}
+
+static bool service_name_ok(const char *name, size_t len)
+{
+	size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-");
+
+	return len > 0 && len < sizeof(((struct service_config *)NULL)->name) && n >= len;
+}
+
+/* The service called name (len bytes), created with its defaults when new;
+ * NULL when there is no room left. */
+static struct service_config *get_service(struct config *cfg, struct file_parse *st,
+					  const char *name, size_t len, unsigned int line)
+{
+	struct service_config *s;
+
+	for (unsigned int i = 0; i < cfg->nservices; i++)
+		if (!strncmp(cfg->services[i].name, name, len) && !cfg->services[i].name[len])
+			return &cfg->services[i];
+	if (cfg->nservices == CONFIG_SERVICES_MAX)
+		return NULL;
+	st->first_line[cfg->nservices] = line;
+	s = &cfg->services[cfg->nservices++];
+	memset(s, 0, sizeof(*s));
+	memcpy(s->name, name, len);
+	s->restart = RESTART_ON_FAILURE;
+	s->backoff_ms = 1000;
+	s->max_restarts = 5;
+	return s;
+}
+
+/* key as written; rest is what follows "service.": NAME.FIELD. */
+static void apply_service(struct config *cfg, struct file_parse *st, unsigned int line,
+			  const char *key, const char *rest, const char *value, bool truncated)
+{
+	const char *dot = strchr(rest, '.');
+	size_t len = dot ? (size_t)(dot - rest) : strlen(rest);
+	const struct service_key *sk = dot ? find_service_key(dot + 1) : NULL;
+	struct service_config *s;
+
+	if (!sk) {
+		config_warnf(&st->r, key, "unknown key");
+	} else if (!service_name_ok(rest, len)) {
+		config_warnf(&st->r, key,
+			     "'%.*s' is not a service name (1 to 31 of a-z, 0-9, _, -)",
+			     (int)(len > 64 ? 64 : len), rest);
+	} else if (!value) {
+		config_warnf(&st->r, key, "no value, expected %s", sk->expect);
+	} else if (!(s = get_service(cfg, st, rest, len, line))) {
+		config_warnf(&st->r, key, "more than %d services", CONFIG_SERVICES_MAX);
+	} else if (truncated || !sk->set(s, value)) {
+		config_refuse(&st->r, key, value, truncated, sk->expect);
+	}
+}
+
+static char *skip_blanks(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+static void trim_blanks(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
+/* Remove the double quotes of value, as the kernel does on its command line,
+ * and the blanks that end it outside quotes. */
+static void unquote(char *value)
+{
+	bool quoted = false;
+	char *out = value, *end = value;
+
+	for (const char *p = value; *p; p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		*out++ = *p;
+		if (quoted || (*p != ' ' && *p != '\t' && *p != '\r'))
+			end = out;
+	}
+	*end = '\0';
+}
+
+static bool quotes_paired(const char *value)
+{
+	size_t n = 0;
+
+	for (; (value = strchr(value, '"')); value++)
+		n++;
+	return n % 2 == 0;
+}
+
+/* One line, without its newline: blank, a '#' comment, KEY or KEY=VALUE
+ * (blanks around both are dropped). */
+static void parse_line(struct config *cfg, struct file_parse *st, unsigned int line,
+		       const char *text, size_t len)
+{
+	/* Longer than any value a key accepts, so a cut line is a refused one. */
+	char buf[CONFIG_ENTRY_MAX + 64];
+	bool truncated = len >= sizeof(buf);
+	size_t n = truncated ? sizeof(buf) - 1 : len;
+	bool nul = memchr(text, '\0', n) != NULL;
+	char *key, *value, *eq;
+	const char *name;
+
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	key = skip_blanks(buf);
+	if ((!*key && !nul) || *key == '#')
+		return;
+	eq = strchr(key, '=');
+	if (eq)
+		*eq = '\0';
+	value = eq ? skip_blanks(eq + 1) : NULL;
+	trim_blanks(key);
+	if (nul) {
+		config_warnf(&st->r, key, "a NUL byte in the line");
+		return;
+	}
+	if (!*key) {
+		config_warnf(&st->r, key, "no key before '='");
+		return;
+	}
+	if (value && !quotes_paired(value)) {
+		config_refuse(&st->r, key, value, truncated, "a value with paired double quotes");
+		return;
+	}
+	if (value)
+		unquote(value);
+	name = strncmp(key, "rosetta.", 8) ? key : key + 8;
+	if (!strncmp(name, "service.", 8))
+		apply_service(cfg, st, line, key, name + 8, value, truncated);
+	else
+		config_apply(cfg, key, value, truncated, &st->r);
+}
+
+/* A service needs a program; warn where it was first named. */
+static void drop_services_without_argv(struct config *cfg, struct file_parse *st,
+				       const char *filename)
+{
+	unsigned int kept = 0;
+
+	for (unsigned int i = 0; i < cfg->nservices; i++) {
+		char key[48];
+
+		if (cfg->services[i].argv_line[0]) {
+			cfg->services[kept] = cfg->services[i];
+			st->first_line[kept++] = st->first_line[i];
+			continue;
+		}
+		if (st->first_line[i])
+			snprintf(st->where, sizeof(st->where), "%s:%u", filename,
+				 st->first_line[i]);
+		else
+			snprintf(st->where, sizeof(st->where), "%s", filename);
+		snprintf(key, sizeof(key), "service.%s", cfg->services[i].name);
+		config_warnf(&st->r, key, "no service.%s.argv, service dropped",
+			     cfg->services[i].name);
+	}
+	/* Unused slots stay zero, as config_defaults() left them. */
+	memset(&cfg->services[kept], 0, (cfg->nservices - kept) * sizeof(cfg->services[0]));
+	cfg->nservices = kept;
+}
+
+int config_parse_file_text(struct config *cfg, const char *text, size_t len, const char *filename,
+			   config_warn_fn warn, void *arg)
+{
+	struct file_parse st = { .r = { .warn = warn, .arg = arg } };
+	const char *end = text + len;
+	unsigned int line = 0;
+
+	st.r.where = st.where;
+	for (const char *p = text; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+
+		snprintf(st.where, sizeof(st.where), "%s:%u", filename, line + 1);
+		parse_line(cfg, &st, line + 1, p, (size_t)(eol - p));
+		p = nl ? nl + 1 : end;
+	}
+	drop_services_without_argv(cfg, &st, filename);
+	return st.r.count;
+}
+
+/* Read fd into buf (size bytes); -EFBIG when it holds more. */
+static int read_all(int fd, char *buf, size_t size, size_t *len)
+{
+	*len = 0;
+	for (;;) {
+		ssize_t n = read(fd, buf + *len, size - *len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return 0;
+		*len += (size_t)n;
+		if (*len == size)
+			return -EFBIG;
+	}
+}
+
+int config_read_file(struct config *cfg, const char *path, config_warn_fn warn, void *arg)
+{
+	/* O_NONBLOCK: a FIFO there cannot hang PID 1. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	size_t len;
+	char *text;
+	int rc;
+
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -errno;
+	/* One byte more than allowed tells a file that is too big. */
+	text = malloc(CONFIG_FILE_MAX + 1);
+	rc = text ? read_all(fd, text, CONFIG_FILE_MAX + 1, &len) : -ENOMEM;
+	close(fd);
+	if (rc == 0)
+		rc = config_parse_file_text(cfg, text, len, path, warn, arg);
+	free(text);
+	return rc;
+}

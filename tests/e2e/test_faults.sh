@@ -83,3 +83,13 @@ boot cache-without-rosettad "$share" --cmdline "rosetta.cache=/var/cache/rosetta
 expect_status 0 "the boot goes on without rosettad"
 expect_text "rosetta.cache: no rosettad on the share, continuing without the AOT cache" \
 	"the missing rosettad is warned about"
+
+# Exec mode: PID 1 becomes the tree's own program (here the x86-64 shell,
+# through the translator), which must see itself as PID 1.
+printf 'echo exec-mode pid: $$\npoweroff -f\n' >"$logdir/exec-input"
+boot_driven exec-mode "$share" "handing PID 1 to /bin/sh" "$logdir/exec-input" \
+	--cmdline "rosetta.exec=/bin/sh"
+expect_text "run: handing PID 1 to /bin/sh" "rosetta.exec hands PID 1 over"
+expect_line "exec-mode pid: 1"
+expect_text "reboot: Power down" "the tree's program can power the VM off"
+expect_no_panic

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* The whole file, however it grows while we read. */
+/* The whole file, however it grows while we read; a file of exactly max
+ * bytes fits, one more byte is -EFBIG (the buffer has room for max + 1 so
+ * that the end of the file can be seen). */
 static int read_all(int fd, size_t max, char **text, size_t *len)
 {
 	size_t cap = 0, n = 0;
@@ -17,14 +19,19 @@ static int read_all(int fd, size_t max, char **text, size_t *len)
 
 		if (n == cap) {
 			size_t bigger = cap ? 2 * cap : 4096;
-			char *p = bigger <= max ? realloc(buf, bigger) : NULL;
+			char *p;
 
+			if (cap > max) {
+				free(buf);
+				return -EFBIG;
+			}
+			p = realloc(buf, bigger < max + 1 ? bigger : max + 1);
 			if (!p) {
 				free(buf);
-				return bigger <= max ? -ENOMEM : -EFBIG;
+				return -ENOMEM;
 			}
 			buf = p;
-			cap = bigger;
+			cap = bigger < max + 1 ? bigger : max + 1;
 		}
 		got = read(fd, buf + n, cap - n);
 		if (got == 0)
@@ -44,7 +51,9 @@ static int read_all(int fd, size_t max, char **text, size_t *len)
 
 int binfmt_read_file(const char *path, size_t max, char **text, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), r;
+	/* O_NONBLOCK: a FIFO in the way cannot hang the reader (PID 1 reads
+	 * its configuration file with this). */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK), r;
 
 	if (fd < 0)
 		return -errno;

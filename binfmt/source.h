@@ -29,7 +29,8 @@ struct binfmt_sink {
 };
 
 /* Read a whole configuration file into a malloc'd buffer (not
- * NUL-terminated; *len bytes). Returns 0, -EFBIG past max bytes, or -errno. */
+ * NUL-terminated; *len bytes). Opened O_NONBLOCK, so a FIFO cannot hang the
+ * caller. Returns 0, -EFBIG past max bytes, or -errno. */
 int binfmt_read_file(const char *path, size_t max, char **text, size_t *len);
 
 #endif

@@ -1,17 +1,16 @@
 /* The configuration file (/etc/rosetta-init.conf in the initramfs): its
  * lines, and the service.NAME.* keys only it declares. Every other key is a
  * command line key (config.c), written with or without "rosetta.". */
+#include "binfmt/source.h"
 #include "config_file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* A bigger file is a mistake, not a configuration. */
-#define CONFIG_FILE_MAX (64 * 1024)
+#define CONFIG_FILE_MAX ((size_t)64 * 1024)
 
 /* One file being parsed: where warnings point, and the line that first named
  * each service, for the warning that drops one without argv. */
@@ -295,39 +294,14 @@ int config_parse_file_text(struct config *cfg, const char *text, size_t len, con
 	return st.r.count;
 }
 
-/* Read fd into buf (size bytes); -EFBIG when it holds more. */
-static int read_all(int fd, char *buf, size_t size, size_t *len)
-{
-	*len = 0;
-	for (;;) {
-		ssize_t n = read(fd, buf + *len, size - *len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		*len += (size_t)n;
-		if (*len == size)
-			return -EFBIG;
-	}
-}
-
 int config_read_file(struct config *cfg, const char *path, config_warn_fn warn, void *arg)
 {
-	/* O_NONBLOCK: a FIFO there cannot hang PID 1. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	size_t len;
-	char *text;
-	int rc;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = binfmt_read_file(path, CONFIG_FILE_MAX, &text, &len);
 
-	if (fd < 0)
-		return errno == ENOENT ? 0 : -errno;
-	/* One byte more than allowed tells a file that is too big. */
-	text = malloc(CONFIG_FILE_MAX + 1);
-	rc = text ? read_all(fd, text, CONFIG_FILE_MAX + 1, &len) : -ENOMEM;
-	close(fd);
+	if (rc == -ENOENT)
+		return 0; /* no file is the usual case */
 	if (rc == 0)
 		rc = config_parse_file_text(cfg, text, len, path, warn, arg);
 	free(text);

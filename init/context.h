@@ -28,6 +28,7 @@ struct boot_ctx {
 	char *entry_argv[CONFIG_ARGV_MAX];
 	dev_t tree_dev; /* the x86-64 tree's directory, which */
 	ino_t tree_ino; /* switch must not delete */
+	int oldroot_fd; /* the old initramfs, from switch until it is freed */
 };
 
 /* Fill f and return -1, so a stage can end with `return fail(...)`. */

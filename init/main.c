@@ -63,6 +63,33 @@ static void boot(struct boot_ctx *ctx)
 	}
 }
 
+/* The old initramfs is freed by a child while the entry starts: the sweep
+ * is hundreds of unlinks, none of which the entry has to wait for. */
+static void free_old_root_aside(struct boot_ctx *ctx)
+{
+	sigset_t none;
+	pid_t pid;
+
+	if (ctx->oldroot_fd < 0)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		/* Not PID 1: shutdown's SIGTERM must end it. */
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		switch_free_old_root(ctx);
+		_exit(0);
+	}
+	if (pid < 0) {
+		log_warn("switch: cannot fork to free the initramfs (%s), freeing it now",
+			 strerror(errno));
+		switch_free_old_root(ctx);
+		return;
+	}
+	close(ctx->oldroot_fd);
+	ctx->oldroot_fd = -1;
+}
+
 /* After the switch: hand PID 1 to the tree's init (exec mode), or supervise
  * the entry and services until the entry ends or a power request, then shut
  * down. */
@@ -83,9 +110,12 @@ static void __attribute__((noreturn)) run(struct boot_ctx *ctx)
 	if (ctx->cfg.exec[0]) {
 		struct failure f = { .stage = "run" };
 
+		/* Nothing of ours runs after the exec to do it later. */
+		switch_free_old_root(ctx);
 		exec_init(ctx, &f);
 		emergency(ctx, &f);
 	}
+	free_old_root_aside(ctx);
 	shutdown_defaults(&so);
 	so.timeout_ms = ctx->cfg.shutdown_timeout_ms;
 	so.binfmt_dir = ctx->binfmt_dir;
@@ -102,6 +132,7 @@ int main(void)
 		.newroot = "/newroot",
 		.selftest_prog = "/lib/rosetta/selftest",
 		.translator_fd = -1,
+		.oldroot_fd = -1,
 	};
 	sigset_t set;
 

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libkmod.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -71,8 +72,44 @@ static int read_line(const char *path, char *buf, size_t size)
 	return 0;
 }
 
-/* Every device on every bus that names a modalias gets its driver. */
-static int coldplug(struct kmod_ctx *k)
+/* A device bound to a driver (built in, or loaded by the first pass) needs
+ * no module lookup: skipping those is most of the coldplug's cost. */
+static bool has_driver(const char *bus, const char *dev)
+{
+	char path[1024];
+
+	snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/driver", bus, dev);
+	return access(path, F_OK) == 0;
+}
+
+/* The devices the first coldplug pass looked up: the second pass is for
+ * the devices that the drivers loaded since then brought (virtio ones). */
+#define SEEN_MAX 256
+struct seen {
+	char name[SEEN_MAX][96]; /* "bus/device" */
+	size_t n;
+};
+
+/* Whether bus/dev was seen before; remembers it if not. A name too long
+ * to keep is never "seen": looked up twice rather than skipped. */
+static bool seen_before(struct seen *seen, const char *bus, const char *dev)
+{
+	char name[sizeof(seen->name[0])];
+	int n = snprintf(name, sizeof(name), "%s/%s", bus, dev);
+
+	if (n < 0 || (size_t)n >= sizeof(name))
+		return false;
+	for (size_t i = 0; i < seen->n; i++)
+		if (!strcmp(seen->name[i], name))
+			return true;
+	if (seen->n < SEEN_MAX)
+		memcpy(seen->name[seen->n++], name, sizeof(name));
+	return false;
+}
+
+/* Every device on every bus that names a modalias and has no driver yet
+ * gets its driver, once. */
+static int coldplug(struct kmod_ctx *k, struct seen *seen)
 {
 	DIR *buses = opendir("/sys/bus");
 	struct dirent *bus;
@@ -90,9 +127,12 @@ static int coldplug(struct kmod_ctx *k)
 		snprintf(path, sizeof(path), "/sys/bus/%s/devices", bus->d_name);
 		devs = opendir(path);
 		while (devs && (dev = readdir(devs))) {
+			if (dev->d_name[0] == '.' || has_driver(bus->d_name, dev->d_name) ||
+			    seen_before(seen, bus->d_name, dev->d_name))
+				continue;
 			snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/modalias", bus->d_name,
 				 dev->d_name);
-			if (dev->d_name[0] != '.' && read_line(path, alias, sizeof(alias)) == 0) {
+			if (read_line(path, alias, sizeof(alias)) == 0) {
 				int r = load(k, alias);
 
 				if (r < 0)
@@ -127,7 +167,8 @@ static int kernel_has_fs(const char *name)
 
 static int load_all(struct kmod_ctx *k, struct failure *f)
 {
-	int loaded = coldplug(k);
+	struct seen seen = { .n = 0 };
+	int loaded = coldplug(k, &seen);
 
 	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
 		int r = load(k, wanted[i]);
@@ -139,7 +180,7 @@ static int load_all(struct kmod_ctx *k, struct failure *f)
 		loaded += r;
 	}
 	/* Drivers loaded above may have brought new devices (virtio ones). */
-	loaded += coldplug(k);
+	loaded += coldplug(k, &seen);
 	log_info("modules: %d loaded", loaded);
 	return 0;
 }

@@ -15,4 +15,8 @@ int stage_selftest(struct boot_ctx *ctx, struct failure *f);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
 
+/* After stage switch: free the old initramfs (ctx->oldroot_fd, then
+ * closed), sparing the tree. A no-op when there is none to free. */
+void switch_free_old_root(struct boot_ctx *ctx);
+
 #endif

@@ -1,8 +1,10 @@
 /* Stage switch: make the x86-64 tree the root, as util-linux switch_root
- * does: move /dev /proc /sys /run into it, move it onto /, chroot. Then free
- * the old initramfs, but only when it is a ramfs or tmpfs, never crossing
- * into another filesystem, and never into the tree's own directory, which
- * lives in that same filesystem when rosetta.root=initramfs:PATH. */
+ * does: move /dev /proc /sys /run into it, move it onto /, chroot. The old
+ * initramfs stays open, to be freed by switch_free_old_root once the entry
+ * is on its way (it is off the boot's critical path): only when it is a
+ * ramfs or tmpfs, never crossing into another filesystem, and never into
+ * the tree's own directory, which lives in that same filesystem when
+ * rosetta.root=initramfs:PATH. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -59,12 +61,16 @@ static void sweep_dir(int dirfd, struct sweep *s)
 	closedir(d);
 }
 
-static void free_old_root(int oldroot, const struct boot_ctx *ctx)
+void switch_free_old_root(struct boot_ctx *ctx)
 {
 	struct statfs sfs;
 	struct stat st;
 	struct sweep s = { .keep_dev = ctx->tree_dev, .keep_ino = ctx->tree_ino };
+	int oldroot = ctx->oldroot_fd;
 
+	if (oldroot < 0)
+		return;
+	ctx->oldroot_fd = -1;
 	if (fstatfs(oldroot, &sfs) < 0 || fstat(oldroot, &st) < 0 ||
 	    (sfs.f_type != RAMFS_MAGIC && sfs.f_type != TMPFS_MAGIC)) {
 		log_warn("switch: old root is not a ramfs or tmpfs, left as it is");
@@ -72,7 +78,7 @@ static void free_old_root(int oldroot, const struct boot_ctx *ctx)
 		return;
 	}
 	s.dev = st.st_dev;
-	sweep_dir(oldroot, &s);
+	sweep_dir(oldroot, &s); /* closes oldroot */
 	log_info("switch: freed the initramfs (%u entries)", s.removed);
 }
 
@@ -112,6 +118,6 @@ int stage_switch(struct boot_ctx *ctx, struct failure *f)
 		close(oldroot);
 		return fail(f, errno, remedy, "changing root to %s", ctx->newroot);
 	}
-	free_old_root(oldroot, ctx);
+	ctx->oldroot_fd = oldroot;
 	return 0;
 }

@@ -62,7 +62,7 @@ host_pkgs="make gcc libc6-dev pkg-config cpio kmod gzip file
 	qemu-system-arm qemu-user-static
 	libcmocka-dev libmount-dev libseccomp-dev libkmod-dev
 	autoconf automake libtool gperf dpkg-dev xz-utils
-	clang libclang-rt-dev clang-format clang-tidy cppcheck"
+	clang libclang-rt-dev clang-format clang-tidy cppcheck python3"
 if [ "$host_arch" = arm64 ]; then
 	host_pkgs="$host_pkgs musl-tools musl-dev linux-libc-dev"
 else

@@ -73,7 +73,9 @@ static void check_kept(int old)
 
 int main(int argc, char **argv)
 {
-	static struct boot_ctx ctx = { .newroot = "/newroot", .translator_fd = -1 };
+	static struct boot_ctx ctx = { .newroot = "/newroot",
+				       .translator_fd = -1,
+				       .oldroot_fd = -1 };
 	char *sh[] = { "/bin/sh", NULL };
 	int old;
 
@@ -90,6 +92,7 @@ int main(int argc, char **argv)
 	ctx.entry_argv[0] = sh[0];
 	check("stage root succeeds", stage(stage_root, &ctx, "root"));
 	check("stage switch succeeds", stage(stage_switch, &ctx, "switch"));
+	switch_free_old_root(&ctx);
 	check_new_root();
 	if (!strcmp(argv[2], "tmpfs"))
 		check_freed(old);

@@ -1,0 +1,49 @@
+# `make bench`: the boot, footprint, memory and exec measurements of
+# bench/run, on an initramfs that is the product's plus what they need:
+#   /bench/reference-init                    the busybox ash init it is compared with
+#   /x86/usr/lib/rosetta-bench/entry         the x86-64 entry (a shell script)
+#   /x86/usr/lib/rosetta-bench/probe         the native probe that measures
+#   /x86/usr/lib/rosetta-bench/tiny-x86_64   the self-test program, for exec timing
+#   /x86/usr/lib/rosetta-bench/tiny-aarch64  its native counterpart
+
+BENCH := $(BUILD)/bench
+BENCH_IMAGE := $(BENCH)/initramfs.cpio.gz
+BENCH_PROBE_SRCS := bench/probe.c bench/marks.c bench/trace.c bench/execloop.c bench/guestinfo.c
+BENCH_DIR := $(BENCH)/initramfs.d/x86/usr/lib/rosetta-bench
+
+# Plain static musl programs: no library but libc.
+$(BENCH)/probe: $(BENCH_PROBE_SRCS) $(wildcard bench/*.h)
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(COMMON_CFLAGS) -Os -static -o $@ $(BENCH_PROBE_SRCS)
+
+$(BENCH)/tiny-aarch64: bench/tiny.c
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(COMMON_CFLAGS) -Os -static -s -o $@ $<
+
+$(BENCH)/.staged: $(BUILD)/initramfs.d/init bench/reference-init bench/entry $(BENCH)/probe \
+		$(BENCH)/tiny-aarch64 $(SELFTEST_PROG)
+	rm -rf $(BENCH)/initramfs.d
+	cp -a $(BUILD)/initramfs.d $(BENCH)/initramfs.d
+	install -D -m 0755 bench/reference-init $(BENCH)/initramfs.d/bench/reference-init
+	install -D -m 0755 bench/entry $(BENCH_DIR)/entry
+	$(GUEST_STRIP) -o $(BENCH_DIR)/probe $(BENCH)/probe
+	install -m 0755 $(BENCH)/tiny-aarch64 $(BENCH_DIR)/
+	install -m 0755 $(SELFTEST_PROG) $(BENCH_DIR)/tiny-x86_64
+	@touch $@
+
+$(BENCH_IMAGE): $(BENCH)/.staged rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
+	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BENCH)/initramfs.d
+
+bench-image: all $(BENCH_IMAGE)
+
+bench: deps
+	@$(MAKE) --no-print-directory bench-image
+	@sh bench/run $(BUILD)
+
+UNIT_TESTS += test_bench_marks
+test_bench_marks_SRCS := tests/unit/test_bench_marks.c bench/trace.c bench/marks.c
+
+.PHONY: bench bench-image
+
+# `make check` builds the probe, so that it cannot rot between benchmarks.
+TEST_PROGS += bench/probe bench/tiny-aarch64

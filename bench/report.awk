@@ -1,0 +1,213 @@
+# The report of `make bench`: reads the samples bench/run gathered, lines
+# "VARIANT KEY VALUE", prints a markdown table and writes the same figures
+# as JSON to the file named by -v json=. Medians throughout; ratios are
+# script / rosetta-init (above 1: rosetta-init is faster).
+
+{
+	n = ++count[$1, $2]
+	val[$1, $2, n] = $3
+	if (n == 1 && $1 == "footprint" && $2 ~ /^lib_/)
+		libkey[++nlibs] = $2
+}
+
+function median(variant, key,    n, i, j, t, a) {
+	n = count[variant, key]
+	if (!n)
+		return ""
+	for (i = 1; i <= n; i++)
+		a[i] = val[variant, key, i] + 0
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+		}
+	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+
+function first(variant, key) {
+	return count[variant, key] ? val[variant, key, 1] : ""
+}
+
+function samples(variant, key,    n, i, s) {
+	n = count[variant, key]
+	s = ""
+	for (i = 1; i <= n; i++)
+		s = s (i > 1 ? ", " : "") val[variant, key, i]
+	return "[" s "]"
+}
+
+function ms(us) {
+	return us == "" ? "n/a" : sprintf("%.1f ms", us / 1000)
+}
+
+function ratio(a, b) {
+	return (a == "" || b == "" || b == 0) ? "" : a / b
+}
+
+function times(r) {
+	return r == "" ? "n/a" : sprintf("%.2f×", r)
+}
+
+function kb(k) {
+	return k == "" ? "n/a" : k " kB"
+}
+
+function kib(b) {
+	return sprintf("%.0f KiB", b / 1024)
+}
+
+# Every timing boot of both inits must end with the same modules loaded:
+# otherwise they did not do the same work.
+function same_modules(    v, i, ref) {
+	ref = first("rosetta", "modules")
+	for (v = 0; v < 2; v++)
+		for (i = 1; i <= count[vname[v], "modules"]; i++)
+			if (val[vname[v], "modules", i] != ref)
+				return 0
+	return ref != "" && count["script", "modules"] == runs
+}
+
+function timing_row(label, key,    a, b) {
+	a = median("rosetta", key)
+	b = median("script", key)
+	printf "| %s | %s | %s | %s |\n", label, ms(a), ms(b), times(ratio(b, a))
+	jtiming = jtiming sprintf("%s\n    \"%s\": {\"rosetta_init_us\": %s, \"script_us\": %s, " \
+		"\"ratio\": %s, \"rosetta_init_samples\": %s, \"script_samples\": %s}",
+		jtiming == "" ? "" : ",", key, num(a), num(b), num(ratio(b, a)),
+		samples("rosetta", key), samples("script", key))
+}
+
+function num(x) {
+	return x == "" ? "null" : x
+}
+
+# target LABEL GOAL MEASURED MET: a row of the targets table.
+function target(label, goal, measured, met) {
+	printf "| %s | %s | %s | %s |\n", label, goal, measured,
+		met == "" ? "not measured" : met ? "met" : "**MISSED**"
+	jtargets = jtargets sprintf("%s\n    {\"target\": \"%s\", \"goal\": \"%s\", " \
+		"\"measured\": \"%s\", \"met\": %s}", jtargets == "" ? "" : ",", label, goal,
+		measured, met == "" ? "null" : met ? "true" : "false")
+}
+
+function timing_table(    same) {
+	vname[0] = "rosetta"; vname[1] = "script"
+	same = same_modules()
+	printf "## Boot: rosetta-init vs. the reference script (%d boots each, alternating; medians)\n\n", runs
+	print "Both skip the self-test. Times are CLOCK_BOOTTIME from the guest's kernel trace."
+	print ""
+	print "| from /init's exec to | rosetta-init | reference script | ratio |"
+	print "|---|---:|---:|---:|"
+	timing_row("modules loaded (the init's \"modules ... ok\")", "init_to_modules_us")
+	timing_row("translator registered (\"register ... ok\")", "init_to_register_us")
+	timing_row("**the entry's exec**", "init_to_entry_exec_us")
+	timing_row("the entry's first line", "init_to_first_line_us")
+	timing_row("(inside finit_module: the kernel loading modules)", "module_load_us")
+	timing_row("**the init's own work** (to the exec, minus module loading)", "own_work_us")
+	printf "\nModules loaded, the same in every boot of both: %s (%s)\n\n", same ? "yes" : "**NO**",
+		first("rosetta", "modules")
+	jsame = same ? "true" : "false"
+}
+
+function syscall_table(    a, b) {
+	print "## System calls from /init's exec to the entry's exec (raw_syscalls trace)"
+	print ""
+	print "| | rosetta-init | reference script |"
+	print "|---|---:|---:|"
+	printf "| PID 1 | %s | %s |\n", first("syscalls-rosetta", "syscalls_pid1"),
+		first("syscalls-script", "syscalls_pid1")
+	printf "| PID 1 and the processes it started | %s | %s |\n",
+		first("syscalls-rosetta", "syscalls_all"), first("syscalls-script", "syscalls_all")
+	printf "| processes | %s | %s |\n\n", first("syscalls-rosetta", "syscall_processes"),
+		first("syscalls-script", "syscall_processes")
+}
+
+function footprint_table(    i, name, total, b) {
+	total = first("footprint", "init_stripped_bytes")
+	print "## Footprint"
+	print ""
+	print "| file | bytes | |"
+	print "|---|---:|---:|"
+	printf "| rosetta-init, stripped | %d | %s |\n", total, kib(total)
+	for (i = 1; i <= nlibs; i++) {
+		b = first("footprint", libkey[i])
+		name = libkey[i]
+		sub(/^lib_/, "", name)
+		sub(/_bytes$/, "", name)
+		printf "| of which %s (link map) | %d | %.1f %% |\n", name, b, 100 * b / total
+		jlibs = jlibs sprintf("%s\"%s\": %d", jlibs == "" ? "" : ", ", name, b)
+	}
+	printf "| initramfs, gzip | %d | %s |\n", first("footprint", "initramfs_gz_bytes"),
+		kib(first("footprint", "initramfs_gz_bytes"))
+	printf "| initramfs, uncompressed | %d | %s |\n", first("footprint", "initramfs_raw_bytes"),
+		kib(first("footprint", "initramfs_raw_bytes"))
+	printf "| Debian busybox-static (aarch64), for scale | %d | %s |\n\n",
+		first("footprint", "busybox_static_bytes"), kib(first("footprint", "busybox_static_bytes"))
+}
+
+function exec_table(    b, d, n) {
+	b = first("exec", "exec_binfmt_us"); d = first("exec", "exec_direct_us")
+	n = first("exec", "exec_native_us")
+	printf "## Program starts in the guest (median of %s each, interleaved)\n\n",
+		first("exec", "exec_runs")
+	print "| tiny static program | per start | vs. translator named |"
+	print "|---|---:|---:|"
+	printf "| x86-64 through binfmt_misc | %s | %s |\n", ms(b), times(ratio(b, d))
+	printf "| x86-64, translator named explicitly | %s | 1.00× |\n", ms(d)
+	printf "| aarch64, native | %s | %s |\n\n", ms(n), times(ratio(n, d))
+	printf "rosetta-init's self-test (default on; not in the boot comparison): %s ms\n\n",
+		first("exec", "selftest_ms")
+	printf "PID 1 (rosetta-init) after boot: VmRSS %s, VmHWM %s (medians)\n\n",
+		kb(median("rosetta", "pid1_vmrss_kb")), kb(median("rosetta", "pid1_vmhwm_kb"))
+}
+
+function targets_table(    own, path, size, rss, over) {
+	own = ratio(median("script", "own_work_us"), median("rosetta", "own_work_us"))
+	path = ratio(median("script", "init_to_entry_exec_us"), median("rosetta", "init_to_entry_exec_us"))
+	size = first("footprint", "init_stripped_bytes")
+	rss = median("rosetta", "pid1_vmrss_kb")
+	over = ratio(first("exec", "exec_binfmt_us"), first("exec", "exec_direct_us"))
+	print "## Targets (README, Performance)"
+	print ""
+	print "| target | goal | measured | |"
+	print "|---|---|---|---|"
+	target("init's own work, vs. the script", ">= 20x shorter", times(own), own == "" ? "" : own >= 20)
+	target("/init to the entry's exec, vs. the script", ">= 2x shorter", times(path),
+		path == "" ? "" : path >= 2)
+	target("rosetta-init stripped, all three libraries", "<= 1 MiB", kib(size),
+		size == "" ? "" : size <= 1048576)
+	target("PID 1 VmRSS after boot", "<= 1.5 MiB", kb(rss), rss == "" ? "" : rss <= 1536)
+	target("x86-64 start via binfmt_misc vs. translator named", "within 5 %",
+		over == "" ? "n/a" : sprintf("%+.1f %%", 100 * (over - 1)), over == "" ? "" : over <= 1.05)
+	print ""
+}
+
+function write_json() {
+	printf "{\n  \"boots_per_init\": %d,\n  \"same_modules\": %s,\n  \"modules\": \"%s\",\n",
+		runs, jsame, first("rosetta", "modules") > json
+	printf "  \"timing\": {%s\n  },\n", jtiming > json
+	printf "  \"syscalls\": {\"rosetta_init_pid1\": %s, \"rosetta_init_all\": %s, " \
+		"\"script_pid1\": %s, \"script_all\": %s},\n",
+		num(first("syscalls-rosetta", "syscalls_pid1")), num(first("syscalls-rosetta", "syscalls_all")),
+		num(first("syscalls-script", "syscalls_pid1")), num(first("syscalls-script", "syscalls_all")) > json
+	printf "  \"exec_us\": {\"binfmt\": %s, \"direct\": %s, \"native\": %s, \"runs\": %s},\n",
+		num(first("exec", "exec_binfmt_us")), num(first("exec", "exec_direct_us")),
+		num(first("exec", "exec_native_us")), num(first("exec", "exec_runs")) > json
+	printf "  \"selftest_ms\": %s,\n", num(first("exec", "selftest_ms")) > json
+	printf "  \"pid1_kb\": {\"vmrss\": %s, \"vmhwm\": %s},\n", num(median("rosetta", "pid1_vmrss_kb")),
+		num(median("rosetta", "pid1_vmhwm_kb")) > json
+	printf "  \"footprint_bytes\": {\"rosetta_init_stripped\": %s, \"libraries\": {%s}, " \
+		"\"initramfs_gz\": %s, \"initramfs_raw\": %s, \"busybox_static\": %s},\n",
+		num(first("footprint", "init_stripped_bytes")), jlibs,
+		num(first("footprint", "initramfs_gz_bytes")), num(first("footprint", "initramfs_raw_bytes")),
+		num(first("footprint", "busybox_static_bytes")) > json
+	printf "  \"targets\": [%s\n  ]\n}\n", jtargets > json
+}
+
+END {
+	timing_table()
+	syscall_table()
+	footprint_table()
+	exec_table()
+	targets_table()
+	write_json()
+}

@@ -87,14 +87,16 @@ enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uin
  * that puts them further away is not an interpreter we accept. */
 #define ELF_READ_MAX ((size_t)64 * 1024)
 
-int elf_check_fd(int fd, struct elf_facts *facts)
+/* Read the ELF header and the program header table (at most ELF_READ_MAX
+ * bytes) into buf. Returns the bytes read, or -errno. */
+static ssize_t read_headers(int fd, unsigned char *buf, uint64_t *file_size)
 {
-	unsigned char buf[ELF_READ_MAX];
 	struct stat st;
 	size_t want = sizeof(Elf64_Ehdr), have = 0;
 
 	if (fstat(fd, &st) < 0)
 		return -errno;
+	*file_size = (uint64_t)st.st_size;
 	for (int pass = 0; pass < 2; pass++) {
 		if (want > (uint64_t)st.st_size)
 			want = (size_t)st.st_size;
@@ -113,12 +115,75 @@ int elf_check_fd(int fd, struct elf_facts *facts)
 			Elf64_Ehdr eh;
 
 			memcpy(&eh, buf, sizeof(eh));
-			/* Read up to the end of the table; the checker bounds it. */
+			/* Read up to the end of the table; the checkers bound it. */
 			uint64_t end = eh.e_phoff + (uint64_t)eh.e_phnum * eh.e_phentsize;
 			want = end > ELF_READ_MAX || end < eh.e_phoff ? ELF_READ_MAX : (size_t)end;
 		}
 	}
-	return elf_check_aarch64_static(buf, have, (uint64_t)st.st_size, facts);
+	return (ssize_t)have;
+}
+
+int elf_check_fd(int fd, struct elf_facts *facts)
+{
+	unsigned char buf[ELF_READ_MAX];
+	uint64_t size;
+	ssize_t have = read_headers(fd, buf, &size);
+
+	if (have < 0)
+		return (int)have;
+	return elf_check_aarch64_static(buf, (size_t)have, size, facts);
+}
+
+int elf_interp(const unsigned char *buf, size_t len, uint64_t file_size, uint64_t *offset,
+	       uint64_t *size, uint16_t *machine)
+{
+	Elf64_Ehdr eh;
+
+	if (len > file_size)
+		len = file_size;
+	if (check_ident(buf, len) != ELF_OK)
+		return -ENOEXEC;
+	memcpy(&eh, buf, sizeof(eh));
+	*machine = eh.e_machine;
+	if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phoff > len ||
+	    (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > len - eh.e_phoff)
+		return -ENOEXEC;
+	for (unsigned int i = 0; i < eh.e_phnum; i++) {
+		Elf64_Phdr ph;
+
+		memcpy(&ph, buf + eh.e_phoff + (uint64_t)i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_INTERP)
+			continue;
+		if (ph.p_filesz < 2 || ph.p_offset > file_size ||
+		    ph.p_filesz > file_size - ph.p_offset)
+			return -ENOEXEC;
+		*offset = ph.p_offset;
+		*size = ph.p_filesz;
+		return 1;
+	}
+	return 0;
+}
+
+int elf_interp_fd(int fd, char *interp, size_t size, uint16_t *machine)
+{
+	unsigned char buf[ELF_READ_MAX];
+	uint64_t file_size, off, len;
+	ssize_t have = read_headers(fd, buf, &file_size);
+	int r;
+
+	if (have < 0)
+		return (int)have;
+	r = elf_interp((unsigned char *)buf, (size_t)have, file_size, &off, &len, machine);
+	if (r <= 0)
+		return r;
+	if (len > size)
+		return -ENAMETOOLONG;
+	if (pread(fd, interp, (size_t)len, (off_t)off) != (ssize_t)len)
+		return -EIO;
+	/* The kernel wants the path NUL-terminated inside the segment. */
+	if (interp[len - 1] != '\0' || strlen(interp) != len - 1)
+		return -ENOEXEC;
+	return 1;
 }
 
 const char *elf_rule_str(enum elf_rule rule)

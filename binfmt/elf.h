@@ -39,6 +39,19 @@ enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uin
  * -errno when the file cannot be read. */
 int elf_check_fd(int fd, struct elf_facts *facts);
 
+/* Find the PT_INTERP segment of any 64-bit little-endian ELF image in buf
+ * (len bytes read of file_size). Returns 1 with its file offset and size
+ * (the NUL included), 0 when there is none (a static program), -ENOEXEC
+ * when buf is not such an ELF or its headers are malformed. machine is set
+ * from the header whenever the ident was read. */
+int elf_interp(const unsigned char *buf, size_t len, uint64_t file_size, uint64_t *offset,
+	       uint64_t *size, uint16_t *machine);
+
+/* The same for an open file: copies the interpreter's path into interp
+ * (size bytes). Returns 1, 0 or -ENOEXEC as elf_interp, -ENAMETOOLONG, or
+ * -errno when the file cannot be read. */
+int elf_interp_fd(int fd, char *interp, size_t size, uint16_t *machine);
+
 /* What a broken rule means, as a phrase: "is not an ELF file". */
 const char *elf_rule_str(enum elf_rule rule);
 

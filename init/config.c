@@ -33,11 +33,11 @@ const char *const config_stage_names[] = {
 void config_defaults(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	strcpy(cfg->tag, "rosetta");
-	strcpy(cfg->mount, "/run/rosetta");
-	strcpy(cfg->root, "initramfs:/x86");
-	strcpy(cfg->entry, "/bin/sh");
-	cfg->timeout_ms = 10000;
+	strcpy(cfg->tag, DEFAULT_TAG);
+	strcpy(cfg->mount, DEFAULT_MOUNT);
+	strcpy(cfg->root, DEFAULT_ROOT);
+	strcpy(cfg->entry, DEFAULT_ENTRY);
+	cfg->timeout_ms = DEFAULT_TIMEOUT_S * 1000;
 	strcpy(cfg->binfmt_name, "rosetta");
 	strcpy(cfg->binfmt_flags, "CFP");
 	cfg->emergency = EMERGENCY_AUTO;
@@ -87,6 +87,7 @@ struct key {
 	size_t off, size;   /* the field, for the setters shared by several keys */
 	const char *expect; /* completes "'VALUE' is not ..." */
 	bool flag;	    /* may stand alone, like the kernel's `quiet` */
+	bool root;	    /* refused, it fails stage root: no fallback to another tree */
 };
 
 #define FIELD(f) offsetof(struct config, f), sizeof(((struct config *)NULL)->f)
@@ -136,7 +137,39 @@ static bool set_bool(struct config *cfg, const struct key *k, const char *value)
 
 static bool set_root(struct config *cfg, const struct key *k, const char *value)
 {
-	return !strncmp(value, "initramfs:/", 11) && set_text(cfg, k, value);
+	struct root_spec spec;
+
+	return contract_root_parse(value, &spec) == 0 && set_text(cfg, k, value);
+}
+
+static bool set_overlay(struct config *cfg, const struct key *k, const char *value)
+{
+	(void)k;
+	if (strcmp(value, OVERLAY_TMPFS) != 0)
+		return false;
+	cfg->overlay = true;
+	return true;
+}
+
+/* rosetta.ro and rosetta.rw alone or =1; the later one wins. */
+static bool set_root_mode(struct config *cfg, const char *value, bool ro)
+{
+	if (value && strcmp(value, "1") != 0)
+		return false;
+	cfg->root_ro = ro;
+	return true;
+}
+
+static bool set_ro(struct config *cfg, const struct key *k, const char *value)
+{
+	(void)k;
+	return set_root_mode(cfg, value, true);
+}
+
+static bool set_rw(struct config *cfg, const struct key *k, const char *value)
+{
+	(void)k;
+	return set_root_mode(cfg, value, false);
 }
 
 static bool set_flags(struct config *cfg, const struct key *k, const char *value)
@@ -230,28 +263,38 @@ static bool set_debug(struct config *cfg, const struct key *k, const char *value
 }
 
 static const struct key keys[] = {
-	{ "tag", set_text, FIELD(tag), "a virtiofs tag of 1 to 255 bytes", false },
-	{ "mount", set_path, FIELD(mount), ABS_PATH, false },
-	{ "root", set_root, FIELD(root), "initramfs:/PATH of at most 255 bytes", false },
-	{ "entry", set_text, FIELD(entry), "a command line of 1 to 1023 bytes", false },
-	{ "timeout", set_seconds, FIELD(timeout_ms), CONFIG_SECONDS, false },
-	{ "binfmt.name", set_binfmt_name, FIELD(binfmt_name),
+	{ KEY_TAG, set_text, FIELD(tag), "a virtiofs tag of 1 to 255 bytes", false, false },
+	{ KEY_MOUNT, set_path, FIELD(mount), ABS_PATH, false, false },
+	{ KEY_ROOT, set_root, FIELD(root), contract_root_forms, false, true },
+	{ KEY_ROOTFSTYPE, set_text, FIELD(rootfstype), "a filesystem type of 1 to 31 bytes", false,
+	  true },
+	{ KEY_ROOTFLAGS, set_text, FIELD(rootflags), "mount options of 1 to 255 bytes", false,
+	  true },
+	{ KEY_RO, set_ro, FIELD(root_ro), "1, or no value", true, true },
+	{ KEY_RW, set_rw, FIELD(root_ro), "1, or no value", true, true },
+	{ KEY_OVERLAY, set_overlay, FIELD(overlay), OVERLAY_TMPFS, false, true },
+	{ KEY_ENTRY, set_text, FIELD(entry), "a command line of 1 to 1023 bytes", false, false },
+	{ KEY_TIMEOUT, set_seconds, FIELD(timeout_ms), CONFIG_SECONDS, false, false },
+	{ KEY_BINFMT_NAME, set_binfmt_name, FIELD(binfmt_name),
 	  "a binfmt_misc entry name of 1 to 63 bytes without '/' or ':', other than register, "
 	  "status, . and ..",
+	  false, false },
+	{ KEY_BINFMT_FLAGS, set_flags, FIELD(binfmt_flags), "letters from P, O, C, F", false,
 	  false },
-	{ "binfmt.flags", set_flags, FIELD(binfmt_flags), "letters from P, O, C, F", false },
-	{ "emergency", set_emergency, FIELD(emergency),
-	  "one of shell, poweroff, halt, reboot, auto", false },
-	{ "verify", set_verify, FIELD(verify), "one of strict, elf, off", false },
-	{ "sha256", set_sha256, FIELD(sha256), "64 hex digits", false },
-	{ "selftest", set_bool, FIELD(selftest), "0 or 1", false },
-	{ "selftest.timeout", set_seconds, FIELD(selftest_timeout_ms), CONFIG_SECONDS, false },
-	{ "exec", set_path, FIELD(exec), ABS_PATH, false },
-	{ "shutdown.timeout", set_seconds, FIELD(shutdown_timeout_ms), CONFIG_SECONDS, false },
-	{ "break", set_break, FIELD(break_stage), STAGES, false },
-	{ "cache", set_path, FIELD(cache), ABS_PATH, false },
-	{ "quiet", set_quiet, FIELD(log_level), FLAG, true },
-	{ "debug", set_debug, FIELD(log_level), FLAG, true },
+	{ KEY_EMERGENCY, set_emergency, FIELD(emergency),
+	  "one of shell, poweroff, halt, reboot, auto", false, false },
+	{ KEY_VERIFY, set_verify, FIELD(verify), "one of strict, elf, off", false, false },
+	{ KEY_SHA256, set_sha256, FIELD(sha256), "64 hex digits", false, false },
+	{ KEY_SELFTEST, set_bool, FIELD(selftest), "0 or 1", false, false },
+	{ KEY_SELFTEST_TIMEOUT, set_seconds, FIELD(selftest_timeout_ms), CONFIG_SECONDS, false,
+	  false },
+	{ KEY_EXEC, set_path, FIELD(exec), ABS_PATH, false, false },
+	{ KEY_SHUTDOWN_TIMEOUT, set_seconds, FIELD(shutdown_timeout_ms), CONFIG_SECONDS, false,
+	  false },
+	{ KEY_BREAK, set_break, FIELD(break_stage), STAGES, false, false },
+	{ KEY_CACHE, set_path, FIELD(cache), ABS_PATH, false, false },
+	{ KEY_QUIET, set_quiet, FIELD(log_level), FLAG, true, false },
+	{ KEY_DEBUG, set_debug, FIELD(log_level), FLAG, true, false },
 };
 
 static const struct key *find_key(const char *name)
@@ -304,22 +347,35 @@ static void set_env(struct config *cfg, const char *key, const char *name, const
 	memcpy(cfg->env[i] + nlen + 1, value, strlen(value) + 1);
 }
 
+/* A refused root key is remembered too: the default root must not boot in
+ * place of the one that was asked for. */
+static void refuse(struct config *cfg, const struct key *k, const char *key, const char *value,
+		   bool truncated, struct config_report *r)
+{
+	if (!value)
+		config_warnf(r, key, "no value, expected %s", k->expect);
+	else
+		config_refuse(r, key, value, truncated, k->expect);
+	if (k->root && !cfg->root_refused[0])
+		snprintf(cfg->root_refused, sizeof(cfg->root_refused), "%s=%.*s", key, SHOWN_MAX,
+			 value ? value : "");
+}
+
 void config_apply(struct config *cfg, const char *key, const char *value, bool truncated,
 		  struct config_report *r)
 {
-	const char *name = strncmp(key, "rosetta.", 8) ? key : key + 8;
+	const char *name =
+	    strncmp(key, KEY_PREFIX, strlen(KEY_PREFIX)) ? key : key + strlen(KEY_PREFIX);
 	const struct key *k = find_key(name);
 
-	if (!strncmp(name, "env.", 4))
-		set_env(cfg, key, name + 4, value, truncated, r);
+	if (!strncmp(name, KEY_ENV_PREFIX, strlen(KEY_ENV_PREFIX)))
+		set_env(cfg, key, name + strlen(KEY_ENV_PREFIX), value, truncated, r);
 	else if (!strncmp(name, "service.", 8))
 		config_warnf(r, key, "services are declared in the configuration file only");
 	else if (!k)
 		config_warnf(r, key, "unknown key");
-	else if (!value && !k->flag)
-		config_warnf(r, key, "no value, expected %s", k->expect);
-	else if (truncated || !k->set(cfg, k, value))
-		config_refuse(r, key, value ? value : "", truncated, k->expect);
+	else if ((!value && !k->flag) || truncated || !k->set(cfg, k, value))
+		refuse(cfg, k, key, value, truncated, r);
 }
 
 /* Copy the next kernel command line word into word, dropping double quotes.
@@ -359,7 +415,7 @@ int config_parse_cmdline(struct config *cfg, const char *cmdline, config_warn_fn
 	while ((cmdline = next_word(cmdline, word, sizeof(word), &truncated))) {
 		char *value = strchr(word, '=');
 
-		if (strncmp(word, "rosetta.", 8) != 0)
+		if (strncmp(word, KEY_PREFIX, strlen(KEY_PREFIX)) != 0)
 			continue;
 		if (value)
 			*value++ = '\0';

@@ -3,10 +3,13 @@
 #ifndef INIT_CONFIG_H
 #define INIT_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-#define CONFIG_STR_MAX	    256
-#define CONFIG_ENTRY_MAX    1024
+#include "lib/contract.h"
+
+#define CONFIG_STR_MAX	    (VALUE_MAX + 1)
+#define CONFIG_ENTRY_MAX    (ENTRY_MAX + 1)
 #define CONFIG_ARGV_MAX	    32
 #define CONFIG_ENV_MAX	    16 /* rosetta.env.NAME=VALUE entries */
 #define CONFIG_SERVICES_MAX 8
@@ -48,9 +51,16 @@ struct service_config {
 };
 
 struct config {
-	char tag[CONFIG_STR_MAX];	  /* rosetta.tag: virtiofs tag of the share */
-	char mount[CONFIG_STR_MAX];	  /* rosetta.mount: where the share is mounted */
-	char root[CONFIG_STR_MAX];	  /* rosetta.root: initramfs:PATH */
+	char tag[CONFIG_STR_MAX];	/* rosetta.tag: virtiofs tag of the share */
+	char mount[CONFIG_STR_MAX];	/* rosetta.mount: where the share is mounted */
+	char root[CONFIG_STR_MAX];	/* rosetta.root: one of contract_root_forms */
+	char rootfstype[32];		/* rosetta.rootfstype, "" = probed by libblkid */
+	char rootflags[CONFIG_STR_MAX]; /* rosetta.rootflags: mount options, "" = none */
+	bool root_ro;			/* rosetta.ro (rosetta.rw: false, the default) */
+	bool overlay;			/* rosetta.overlay=tmpfs */
+	/* The first root key whose value was refused, as "KEY=VALUE": the root
+	 * stage fails on it rather than boot another tree than the one asked. */
+	char root_refused[CONFIG_STR_MAX];
 	char entry[CONFIG_ENTRY_MAX];	  /* rosetta.entry: command line of the entry */
 	unsigned int timeout_ms;	  /* rosetta.timeout: seconds to wait for the share */
 	char binfmt_name[64];		  /* rosetta.binfmt.name */

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "mount.h"
 #include "stages.h"
+#include "unpacked.h"
 
 struct api_mount {
 	const char *source, *target, *type, *options;
@@ -55,6 +56,20 @@ static void console_stdio(void)
 		close(fd);
 }
 
+static int check_unpacked(struct failure *f)
+{
+	char why[128];
+
+	if (!initramfs_unpack_error(why, sizeof(why)))
+		return 0;
+	return fail(f, ENOSPC,
+		    "give the VM more memory (rosetta-launch --memory), or boot a large tree from "
+		    "a disk image or a host directory (rosetta.root=)",
+		    "the kernel could not unpack the whole initramfs (%s): files are missing from "
+		    "it",
+		    why);
+}
+
 int stage_early(struct boot_ctx *ctx, struct failure *f)
 {
 	(void)ctx;
@@ -78,5 +93,5 @@ int stage_early(struct boot_ctx *ctx, struct failure *f)
 			log_open_kmsg();
 		}
 	}
-	return 0;
+	return check_unpacked(f);
 }

@@ -7,6 +7,11 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+#include "log.h"
+
+#define RETRY_MS 20
 
 /* mkdir -p: mount points such as /mnt/lima-rosetta may not exist yet. */
 static int make_dirs(const char *path)
@@ -69,4 +74,27 @@ int mount_at(const char *source, const char *target, const char *type, unsigned 
 		r = mount_result(cxt, mnt_context_mount(cxt));
 	mnt_free_context(cxt);
 	return r;
+}
+
+void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+int mount_virtiofs_wait(const char *tag, const char *target, unsigned long flags,
+			const char *options, uint64_t deadline)
+{
+	for (;;) {
+		int r = mount_at(tag, target, "virtiofs", flags, options);
+
+		/* virtiofs answers EINVAL for a tag it does not know (yet). */
+		if (r == 0 || (r != -EINVAL && r != -ENODEV && r != -ENXIO))
+			return r;
+		if (boot_ms() >= deadline)
+			return -ETIMEDOUT;
+		sleep_ms(RETRY_MS);
+	}
 }

@@ -1,81 +1,223 @@
-/* Stage root: make the x86-64 tree a mount at ctx->newroot and check that
- * the entry exists in it. With rosetta.root=initramfs:PATH the tree is a
- * directory of the initramfs itself, bind-mounted so that switch can move it
- * onto / (switch then spares that directory when it frees the initramfs). */
+/* Stage root: mount the x86-64 tree that rosetta.root names at
+ * ctx->newroot, optionally under a throwaway overlay, and check that the
+ * entry (and rosetta.exec) can start in it. A refused or unknown root is a
+ * failure: never a fallback to another tree. */
 #include <errno.h>
-#include <fcntl.h>
-#include <linux/openat2.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
+#include "blockdev.h"
 #include "log.h"
+#include "modules.h"
 #include "mount.h"
+#include "root_check.h"
 #include "stages.h"
 
-static const char remedy_tree[] =
-    "build the initramfs with the x86-64 tree there, or set rosetta.root=initramfs:/PATH";
+/* Under /run, which the switch moves into the new root: the layers of an
+ * overlay root stay visible there, as initramfs-tools keeps /run/initramfs. */
+#define OVERLAY_LOWER "/run/rosetta-root/lower"
+#define OVERLAY_RW    "/run/rosetta-root/rw"
 
-/* Resolve path as if newroot were /, so absolute symlinks such as
- * /bin/sh -> /bin/busybox stay inside the tree. */
-static int open_in_root(int rootfd, const char *path)
+#define BLOCKDEV_MAX 32
+
+struct root_mounter {
+	enum root_type type;
+	const char *module; /* loaded first, when not built in; NULL for none */
+	int (*mount)(struct boot_ctx *ctx, const struct root_spec *spec, const char *target,
+		     unsigned long flags, struct failure *f);
+};
+
+static int mount_initramfs(struct boot_ctx *ctx, const struct root_spec *spec, const char *target,
+			   unsigned long flags, struct failure *f)
 {
-	struct open_how how = { .flags = O_PATH | O_CLOEXEC, .resolve = RESOLVE_IN_ROOT };
+	static const char remedy[] =
+	    "build the initramfs with the x86-64 tree there, or set rosetta.root=initramfs:/PATH";
+	struct stat st;
+	int r;
 
-	return (int)syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
-}
-
-/* Returns 0 with st filled, or -errno. */
-static int stat_in_root(const char *root, const char *path, struct stat *st)
-{
-	int rootfd, fd, r = 0;
-
-	rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (rootfd < 0)
-		return -errno;
-	fd = open_in_root(rootfd, path);
-	if (fd < 0 || fstat(fd, st) < 0)
-		r = -errno;
-	if (fd >= 0)
-		close(fd);
-	close(rootfd);
-	return r;
-}
-
-static int check_entry(struct boot_ctx *ctx, struct failure *f)
-{
-	const char *entry = ctx->entry_argv[0];
-	struct stat st = { 0 };
-	int r = stat_in_root(ctx->newroot, entry, &st);
-
+	if (stat(spec->arg, &st) < 0)
+		return fail(f, errno, remedy, "x86-64 tree %s", ctx->cfg.root);
+	if (!S_ISDIR(st.st_mode))
+		return fail(f, ENOTDIR, remedy, "x86-64 tree %s", ctx->cfg.root);
+	/* The switch frees the initramfs around this directory. */
+	ctx->tree_dev = st.st_dev;
+	ctx->tree_ino = st.st_ino;
+	r = mount_at(spec->arg, target, NULL, MS_BIND | flags, NULL);
 	if (r < 0)
-		return fail(f, -r, "set rosetta.entry= to a program inside the x86-64 tree",
-			    "entry %s in %s", entry, ctx->cfg.root);
-	if (!S_ISREG(st.st_mode) || !(st.st_mode & 0111))
-		return fail(f, EACCES, "set rosetta.entry= to an executable file",
-			    "entry %s in %s is not an executable file", entry, ctx->cfg.root);
+		return fail(f, -r, remedy, "bind-mounting %s on %s", spec->arg, target);
 	return 0;
+}
+
+static int mount_virtiofs(struct boot_ctx *ctx, const struct root_spec *spec, const char *target,
+			  unsigned long flags, struct failure *f)
+{
+	const struct config *cfg = &ctx->cfg;
+	int r =
+	    mount_virtiofs_wait(spec->arg, target, flags, cfg->rootflags[0] ? cfg->rootflags : NULL,
+				boot_ms() + cfg->timeout_ms);
+
+	if (r == -ETIMEDOUT)
+		return fail(f, ENODEV,
+			    "share the tree's directory with that tag (rosetta-launch --root-dir), "
+			    "or set rosetta.root=virtiofs:TAG to the tag the host gives it",
+			    "no virtio-fs device tagged '%s' appeared within %u s", spec->arg,
+			    cfg->timeout_ms / 1000);
+	if (r < 0)
+		return fail(f, -r, "check the share on the host and rosetta.rootflags=",
+			    "mounting virtiofs tag '%s' on %s", spec->arg, target);
+	return 0;
+}
+
+/* Wait, up to rosetta.timeout, for the device spec names; the host's disks
+ * show up as their driver binds. On a timeout bd[0..*n) is what was seen. */
+static int find_device(struct boot_ctx *ctx, const struct root_spec *spec, struct blockdev *bd,
+		       size_t *n, size_t *found)
+{
+	uint64_t deadline = boot_ms() + ctx->cfg.timeout_ms;
+
+	for (;;) {
+		*n = blockdev_scan("/sys/class/block", "/dev", bd, BLOCKDEV_MAX);
+		for (size_t i = 0; i < *n; i++)
+			if (blockdev_matches(&bd[i], spec)) {
+				*found = i;
+				return 0;
+			}
+		if (boot_ms() >= deadline)
+			return -ETIMEDOUT;
+		sleep_ms(50);
+	}
+}
+
+static int mount_block(struct boot_ctx *ctx, const struct root_spec *spec, const char *target,
+		       unsigned long flags, struct failure *f)
+{
+	const struct config *cfg = &ctx->cfg;
+	struct blockdev bd[BLOCKDEV_MAX];
+	char dev[64], seen[512];
+	const char *type;
+	size_t n, i;
+	int r;
+
+	if (find_device(ctx, spec, bd, &n, &i) < 0) {
+		blockdev_describe(bd, n, seen, sizeof(seen));
+		return fail(
+		    f, ENODEV,
+		    "attach the disk (rosetta-launch --root-image), or set rosetta.root= to "
+		    "one of the devices seen",
+		    "no block device matches %s within %u s; devices seen: %s", cfg->root,
+		    cfg->timeout_ms / 1000, seen);
+	}
+	snprintf(dev, sizeof(dev), "/dev/%s", bd[i].name);
+	type = cfg->rootfstype[0] ? cfg->rootfstype : bd[i].type;
+	if (!type[0])
+		return fail(f, EINVAL,
+			    "give the VM a disk image that holds a filesystem (e.g. made with "
+			    "mkfs.ext4 -d TREE IMAGE), or set rosetta.rootfstype=",
+			    "%s holds no filesystem that libblkid recognises", dev);
+	r = modules_load(ctx->modules_dir, type);
+	if (r < 0)
+		log_warn("root: loading the module for %s: %s", type, strerror(-r));
+	r = mount_at(dev, target, type, flags, cfg->rootflags[0] ? cfg->rootflags : NULL);
+	if (r < 0)
+		return fail(
+		    f, -r,
+		    "check the filesystem (fsck), rosetta.rootfstype= and rosetta.rootflags=; "
+		    "the kernel must know the type (/proc/filesystems)",
+		    "mounting %s (%s%s) on %s", dev, type,
+		    cfg->rootfstype[0] ? ", from rosetta.rootfstype" : " as libblkid sees it",
+		    target);
+	log_info("root: %s is %s (%s%s%s)", cfg->root, dev, type, bd[i].label[0] ? ", label " : "",
+		 bd[i].label);
+	return 0;
+}
+
+/* One line per form of rosetta.root (lib/contract.h). */
+static const struct root_mounter mounters[] = {
+	{ ROOT_INITRAMFS, NULL, mount_initramfs },
+	{ ROOT_VIRTIOFS, NULL, mount_virtiofs }, /* the modules stage loads virtiofs */
+	{ ROOT_DEVICE, "virtio_blk", mount_block },
+	{ ROOT_LABEL, "virtio_blk", mount_block },
+	{ ROOT_UUID, "virtio_blk", mount_block },
+	{ ROOT_PARTUUID, "virtio_blk", mount_block },
+};
+
+/* The tree read-only at OVERLAY_LOWER, a tmpfs for the writes, and the
+ * overlay of both at newroot: nothing written reaches the tree. */
+static int mount_overlay(struct boot_ctx *ctx, const struct root_mounter *t,
+			 const struct root_spec *spec, struct failure *f)
+{
+	static const char remedy[] = "boot without rosetta.overlay=tmpfs, or check that the kernel "
+				     "has OVERLAY_FS (module overlay)";
+	char opts[256];
+	int r;
+
+	if (t->mount(ctx, spec, OVERLAY_LOWER, MS_RDONLY, f) < 0)
+		return -1;
+	r = modules_load(ctx->modules_dir, "overlay");
+	if (r < 0)
+		log_warn("root: loading the module overlay: %s", strerror(-r));
+	r = mount_at("tmpfs", OVERLAY_RW, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
+	if (r == 0 && (mkdir(OVERLAY_RW "/upper", 0755) < 0 || mkdir(OVERLAY_RW "/work", 0755) < 0))
+		r = -errno;
+	if (r < 0)
+		return fail(f, -r, remedy, "making the overlay's tmpfs layer at %s", OVERLAY_RW);
+	snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s/upper,workdir=%s/work", OVERLAY_LOWER,
+		 OVERLAY_RW, OVERLAY_RW);
+	r = mount_at("overlay", ctx->newroot, "overlay", 0, opts);
+	if (r < 0)
+		return fail(f, -r, remedy, "mounting an overlay (%s) on %s", opts, ctx->newroot);
+	return 0;
+}
+
+static const struct root_mounter *find_type(enum root_type type)
+{
+	for (size_t i = 0; i < sizeof(mounters) / sizeof(mounters[0]); i++)
+		if (mounters[i].type == type)
+			return &mounters[i];
+	return NULL;
+}
+
+static int mount_root(struct boot_ctx *ctx, struct failure *f)
+{
+	static const char remedy[] = "set rosetta.root= to one of the forms named";
+	const struct config *cfg = &ctx->cfg;
+	const struct root_mounter *t;
+	struct root_spec spec;
+	int r;
+
+	if (cfg->root_refused[0])
+		return fail(f, EINVAL, remedy,
+			    "%s is refused (see the warning above): no other "
+			    "tree boots in its place",
+			    cfg->root_refused);
+	if (contract_root_parse(cfg->root, &spec) < 0 || !(t = find_type(spec.type)))
+		return fail(f, EINVAL, remedy, "rosetta.root=%s is not %s", cfg->root,
+			    contract_root_forms);
+	if (t->module) {
+		r = modules_load(ctx->modules_dir, t->module);
+		if (r < 0)
+			log_warn("root: loading the module %s: %s", t->module, strerror(-r));
+	}
+	if (cfg->overlay)
+		return mount_overlay(ctx, t, &spec, f);
+	return t->mount(ctx, &spec, ctx->newroot, cfg->root_ro ? MS_RDONLY : 0, f);
 }
 
 int stage_root(struct boot_ctx *ctx, struct failure *f)
 {
-	const char *tree = ctx->cfg.root + strlen("initramfs:");
-	struct stat st;
-	int r;
+	const struct config *cfg = &ctx->cfg;
 
-	if (stat(tree, &st) < 0)
-		return fail(f, errno, remedy_tree, "x86-64 tree %s", ctx->cfg.root);
-	if (!S_ISDIR(st.st_mode))
-		return fail(f, ENOTDIR, remedy_tree, "x86-64 tree %s", ctx->cfg.root);
-	ctx->tree_dev = st.st_dev;
-	ctx->tree_ino = st.st_ino;
-	r = mount_at(tree, ctx->newroot, NULL, MS_BIND, NULL);
-	if (r < 0)
-		return fail(f, -r, remedy_tree, "bind-mounting %s on %s", tree, ctx->newroot);
-	if (check_entry(ctx, f) < 0)
+	if (mount_root(ctx, f) < 0)
 		return -1;
-	log_info("root: %s on %s, entry %s", ctx->cfg.root, ctx->newroot, ctx->entry_argv[0]);
+	if (root_check_program(ctx->newroot, cfg->root, "entry", ctx->entry_argv[0], f) < 0)
+		return -1;
+	if (cfg->exec[0] &&
+	    root_check_program(ctx->newroot, cfg->root, "rosetta.exec", cfg->exec, f) < 0)
+		return -1;
+	log_info("root: %s on %s%s%s, entry %s", cfg->root, ctx->newroot,
+		 cfg->overlay ? " under a tmpfs overlay" : "", cfg->root_ro ? ", read-only" : "",
+		 ctx->entry_argv[0]);
 	return 0;
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/statfs.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -18,7 +17,6 @@
 #include "stages.h"
 
 #define VIRTIO_ID_FS 0x1a
-#define RETRY_MS     20
 
 /* Count virtio-fs devices, to tell "no device" from "no such tag". */
 static int count_virtiofs_devices(void)
@@ -51,14 +49,6 @@ static int already_mounted(const char *path)
 	return statfs(path, &sfs) == 0 && sfs.f_type == FUSE_SUPER_MAGIC;
 }
 
-static void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = { .tv_sec = 0, .tv_nsec = (long)ms * 1000000 };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 static int missing_tag(struct boot_ctx *ctx, struct failure *f, int err)
 {
 	int devices = count_virtiofs_devices();
@@ -86,15 +76,9 @@ int stage_share(struct boot_ctx *ctx, struct failure *f)
 		log_info("share: %s already mounted", cfg->mount);
 		return 0;
 	}
-	for (;;) {
-		r = mount_at(cfg->tag, cfg->mount, "virtiofs", flags, NULL);
-		/* virtiofs answers EINVAL for a tag it does not know (yet). */
-		if (r == 0 || (r != -EINVAL && r != -ENODEV && r != -ENXIO))
-			break;
-		if (boot_ms() >= deadline)
-			return missing_tag(ctx, f, -r);
-		sleep_ms(RETRY_MS);
-	}
+	r = mount_virtiofs_wait(cfg->tag, cfg->mount, flags, NULL, deadline);
+	if (r == -ETIMEDOUT)
+		return missing_tag(ctx, f, EINVAL);
 	if (r < 0)
 		return fail(f, -r, "check the share's tag and that the kernel has VIRTIO_FS",
 			    "mounting virtiofs tag '%s' on %s", cfg->tag, cfg->mount);

@@ -14,9 +14,9 @@ fuzz_status_LIBS := $(LIBBINFMT_LIBS)
 # rosetta-init's configuration readers: the kernel command line (and the
 # entry's word splitting) and /etc/rosetta-init.conf.
 FUZZ_TARGETS += fuzz_cmdline fuzz_config_file
-fuzz_cmdline_SRCS := tests/fuzz/fuzz_cmdline.c init/config.c $(LIBBINFMT_SRCS)
+fuzz_cmdline_SRCS := tests/fuzz/fuzz_cmdline.c init/config.c lib/contract.c $(LIBBINFMT_SRCS)
 fuzz_cmdline_LIBS := $(LIBBINFMT_LIBS)
-fuzz_config_file_SRCS := tests/fuzz/fuzz_config_file.c init/config.c init/config_file.c \
+fuzz_config_file_SRCS := tests/fuzz/fuzz_config_file.c init/config.c lib/contract.c init/config_file.c \
 	$(LIBBINFMT_SRCS)
 fuzz_config_file_LIBS := $(LIBBINFMT_LIBS)
 # The fuzz rule depends on binfmt/ headers only; these read init/ ones too.

@@ -189,10 +189,71 @@ static void every_rule_has_a_message(void **state)
 			    "is dynamically linked (has PT_INTERP), expected a static executable");
 }
 
+/* PT_INTERP: found with its offset and size in a dynamic program, absent in
+ * a static one, and a malformed segment is refused rather than trusted. */
+static void interp_segment_is_found(void **state)
+{
+	static const char loader[] = "/lib64/ld-linux-x86-64.so.2";
+	struct image im;
+	uint64_t off = 0, size = 0;
+	uint16_t machine = 0;
+
+	(void)state;
+	build(&im);
+	assert_int_equal(elf_interp(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &off, &size, &machine), 0);
+	assert_int_equal(machine, EM_AARCH64);
+
+	im.eh->e_machine = EM_X86_64;
+	im.ph[1].p_type = PT_INTERP;
+	im.ph[1].p_offset = 0x200;
+	im.ph[1].p_filesz = sizeof(loader);
+	memcpy(im.bytes + 0x200, loader, sizeof(loader));
+	assert_int_equal(elf_interp(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &off, &size, &machine), 1);
+	assert_int_equal(off, 0x200);
+	assert_int_equal(size, sizeof(loader));
+	assert_int_equal(machine, EM_X86_64);
+
+	im.ph[1].p_offset = IMAGE_SIZE - 4; /* runs past the end of the file */
+	assert_int_equal(elf_interp(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &off, &size, &machine),
+			 -ENOEXEC);
+	im.bytes[0] = 'X';
+	assert_int_equal(elf_interp(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &off, &size, &machine),
+			 -ENOEXEC);
+}
+
+/* Through a file: the path is copied, and must be NUL-terminated. */
+static void interp_read_from_file(void **state)
+{
+	static const char loader[] = "/lib/ld-musl-x86_64.so.1";
+	char path[] = "/tmp/test-elf-interp.XXXXXX", interp[64];
+	struct image im;
+	uint16_t machine;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	unlink(path);
+	build(&im);
+	im.ph[1].p_type = PT_INTERP;
+	im.ph[1].p_offset = 0x300;
+	im.ph[1].p_filesz = sizeof(loader);
+	memcpy(im.bytes + 0x300, loader, sizeof(loader));
+	assert_int_equal(pwrite(fd, im.bytes, IMAGE_SIZE, 0), IMAGE_SIZE);
+	assert_int_equal(elf_interp_fd(fd, interp, sizeof(interp), &machine), 1);
+	assert_string_equal(interp, loader);
+	assert_int_equal(elf_interp_fd(fd, interp, 8, &machine), -ENAMETOOLONG);
+	im.bytes[0x300 + sizeof(loader) - 1] = 'x'; /* no NUL at the end */
+	assert_int_equal(pwrite(fd, im.bytes, IMAGE_SIZE, 0), IMAGE_SIZE);
+	assert_int_equal(elf_interp_fd(fd, interp, sizeof(interp), &machine), -ENOEXEC);
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(valid_static_executable_passes),
+		cmocka_unit_test(interp_segment_is_found),
+		cmocka_unit_test(interp_read_from_file),
 		cmocka_unit_test(each_rule_is_detected),
 		cmocka_unit_test(other_machines_are_named),
 		cmocka_unit_test(program_header_rules),

@@ -1,0 +1,15 @@
+/* The root stage's checks of a program in the new tree, before the switch:
+ * that it is there, executable, and that what it needs to start (an ELF
+ * program's dynamic loader, a script's interpreter) is in the tree too. */
+#ifndef INIT_ROOT_CHECK_H
+#define INIT_ROOT_CHECK_H
+
+#include "context.h"
+
+/* Check prog (an absolute path inside the tree at newroot, resolved as if
+ * newroot were /). what names it in messages ("entry", "rosetta.exec");
+ * tree names the tree (the rosetta.root value). 0, or -1 with f filled. */
+int root_check_program(const char *newroot, const char *tree, const char *what, const char *prog,
+		       struct failure *f);
+
+#endif

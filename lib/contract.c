@@ -1,0 +1,63 @@
+/* The rosetta.root syntax and the tag rules; see contract.h. */
+#include "contract.h"
+
+#include <errno.h>
+#include <string.h>
+
+const char contract_root_forms[] = "one of initramfs:/PATH, virtiofs:TAG, /dev/NAME, LABEL=LABEL, "
+				   "UUID=UUID, PARTUUID=PARTUUID, of at most 255 bytes";
+
+bool contract_tag_ok(const char *tag)
+{
+	size_t len = strlen(tag);
+
+	return len > 0 && len <= TAG_MAX && strspn(tag, TAG_CHARS) == len;
+}
+
+static const struct {
+	const char *prefix;
+	enum root_type type;
+	bool keep_prefix; /* /dev/NAME is a path: the prefix is part of it */
+} forms[] = {
+	{ "initramfs:", ROOT_INITRAMFS, false }, { "virtiofs:", ROOT_VIRTIOFS, false },
+	{ "/dev/", ROOT_DEVICE, true },		 { "LABEL=", ROOT_LABEL, false },
+	{ "UUID=", ROOT_UUID, false },		 { "PARTUUID=", ROOT_PARTUUID, false },
+};
+
+static bool arg_ok(enum root_type type, const char *arg)
+{
+	switch (type) {
+	case ROOT_INITRAMFS:
+		return arg[0] == '/';
+	case ROOT_VIRTIOFS:
+		return contract_tag_ok(arg);
+	case ROOT_DEVICE:
+		/* /dev/ alone, or a path that climbs out of /dev, names no device. */
+		return arg[5] != '\0' && !strstr(arg, "/..");
+	default:
+		return arg[0] != '\0' && !strpbrk(arg, " \t\n");
+	}
+}
+
+int contract_root_parse(const char *value, struct root_spec *spec)
+{
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n = strlen(forms[i].prefix);
+		const char *arg = forms[i].keep_prefix ? value : value + n;
+
+		if (strncmp(value, forms[i].prefix, n) != 0)
+			continue;
+		if (!arg_ok(forms[i].type, arg))
+			return -EINVAL;
+		spec->type = forms[i].type;
+		spec->arg = arg;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+bool contract_root_is_block(enum root_type type)
+{
+	return type == ROOT_DEVICE || type == ROOT_LABEL || type == ROOT_UUID ||
+	       type == ROOT_PARTUUID;
+}

@@ -1,0 +1,90 @@
+/* The contract between the host's launcher and the guest's init: the kernel
+ * command line keys rosetta-init reads, their defaults, the syntax of
+ * rosetta.root and the rules for virtio-fs tags. rosetta-launch writes
+ * command lines with these names and rosetta-init parses them with the same
+ * ones; nothing here is spelled a second time anywhere else. */
+#ifndef LIB_CONTRACT_H
+#define LIB_CONTRACT_H
+
+#include <stdbool.h>
+
+/* Every key is "rosetta." followed by one of the names below. */
+#define KEY_PREFIX	     "rosetta."
+#define CMDLINE_KEY(name)    KEY_PREFIX name
+#define KEY_TAG		     "tag"
+#define KEY_MOUNT	     "mount"
+#define KEY_ROOT	     "root"
+#define KEY_ROOTFSTYPE	     "rootfstype"
+#define KEY_ROOTFLAGS	     "rootflags"
+#define KEY_RO		     "ro"
+#define KEY_RW		     "rw"
+#define KEY_OVERLAY	     "overlay"
+#define KEY_ENTRY	     "entry"
+#define KEY_TIMEOUT	     "timeout"
+#define KEY_BINFMT_NAME	     "binfmt.name"
+#define KEY_BINFMT_FLAGS     "binfmt.flags"
+#define KEY_EMERGENCY	     "emergency"
+#define KEY_VERIFY	     "verify"
+#define KEY_SHA256	     "sha256"
+#define KEY_SELFTEST	     "selftest"
+#define KEY_SELFTEST_TIMEOUT "selftest.timeout"
+#define KEY_EXEC	     "exec"
+#define KEY_SHUTDOWN_TIMEOUT "shutdown.timeout"
+#define KEY_BREAK	     "break"
+#define KEY_CACHE	     "cache"
+#define KEY_QUIET	     "quiet"
+#define KEY_DEBUG	     "debug"
+#define KEY_ENV_PREFIX	     "env."
+
+/* Defaults, where the launcher has to know them too. */
+#define DEFAULT_TAG	  "rosetta"	   /* the translator's share */
+#define DEFAULT_MOUNT	  "/run/rosetta"   /* where the init mounts it */
+#define DEFAULT_ROOT	  "initramfs:/x86" /* the tree the initramfs carries */
+#define DEFAULT_ENTRY	  "/bin/sh"
+#define DEFAULT_TIMEOUT_S 10 /* each wait for a device: share, root tag, disk */
+
+/* The share rosetta-launch --root-dir gives the guest, and the disk that
+ * --root-image becomes: the first virtio-blk device, which Linux names vda. */
+#define ROOT_SHARE_TAG	  "rosetta-root"
+#define ROOT_IMAGE_DEVICE "/dev/vda"
+
+/* The one value of rosetta.overlay: a tmpfs upper layer over a read-only root. */
+#define OVERLAY_TMPFS "tmpfs"
+
+/* A virtio-fs tag: the device's config space holds 36 bytes. The launcher
+ * also puts tags in qemu options and file names, hence the small alphabet. */
+#define TAG_MAX	  36
+#define TAG_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
+
+/* Values of the text keys are kept in 256 bytes, rosetta.entry in 1024. */
+#define VALUE_MAX 255
+#define ENTRY_MAX 1023
+
+bool contract_tag_ok(const char *tag);
+
+/* The forms rosetta.root takes. */
+enum root_type {
+	ROOT_INITRAMFS, /* initramfs:/PATH, a directory of the initramfs */
+	ROOT_VIRTIOFS,	/* virtiofs:TAG, a host directory */
+	ROOT_DEVICE,	/* /dev/NAME, a block device by its node */
+	ROOT_LABEL,	/* LABEL=, UUID=, PARTUUID=: a block device found by */
+	ROOT_UUID,	/* what libblkid reads on it */
+	ROOT_PARTUUID,
+};
+
+struct root_spec {
+	enum root_type type;
+	const char *arg; /* the path, tag or tag value: points into the value */
+};
+
+/* The forms, in words, to complete "'VALUE' is not ...". */
+extern const char contract_root_forms[];
+
+/* Parse a rosetta.root value. 0, or -EINVAL when it is none of the forms
+ * or its argument is empty or malformed. */
+int contract_root_parse(const char *value, struct root_spec *spec);
+
+/* Whether a root type names a block device. */
+bool contract_root_is_block(enum root_type type);
+
+#endif

@@ -14,10 +14,11 @@ fuzz_status_LIBS := $(LIBBINFMT_LIBS)
 # rosetta-init's configuration readers: the kernel command line (and the
 # entry's word splitting) and /etc/rosetta-init.conf.
 FUZZ_TARGETS += fuzz_cmdline fuzz_config_file
-fuzz_cmdline_SRCS := tests/fuzz/fuzz_cmdline.c init/config.c lib/contract.c $(LIBBINFMT_SRCS)
+fuzz_cmdline_SRCS := tests/fuzz/fuzz_cmdline.c tests/fuzz/fuzz_config_checks.c init/config.c lib/contract.c $(LIBBINFMT_SRCS)
 fuzz_cmdline_LIBS := $(LIBBINFMT_LIBS)
-fuzz_config_file_SRCS := tests/fuzz/fuzz_config_file.c init/config.c lib/contract.c init/config_file.c \
+fuzz_config_file_SRCS := tests/fuzz/fuzz_config_file.c tests/fuzz/fuzz_config_checks.c init/config.c lib/contract.c init/config_file.c \
 	$(LIBBINFMT_SRCS)
 fuzz_config_file_LIBS := $(LIBBINFMT_LIBS)
 # The fuzz rule depends on binfmt/ headers only; these read init/ ones too.
-$(BUILD)/fuzz/fuzz_cmdline $(BUILD)/fuzz/fuzz_config_file: init/config.h init/config_file.h
+$(BUILD)/fuzz/fuzz_cmdline $(BUILD)/fuzz/fuzz_config_file: init/config.h init/config_file.h \
+	tests/fuzz/fuzz_config_checks.h lib/contract.h

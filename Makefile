@@ -33,6 +33,7 @@ help:
 	@echo 'make           build guest binaries, host tools, initramfs and share'
 	@echo 'make demo      deps + build + boot the guest and run an x86-64 program'
 	@echo 'make check     all tests: unit, integration, e2e boots; ends "N passed, N failed"'
+	@echo 'make debian-amd64  Debian amd64 tree + ext4 image in build/trees (root; cached in ROSETTA_CACHE)'
 	@echo 'make lint      clang-format check, cppcheck, clang-tidy'
 	@echo 'make format    rewrite sources with clang-format'
 	@echo 'make clean     remove build products (keeps downloads and the library sysroot)'

@@ -62,9 +62,11 @@ host_pkgs="make gcc libc6-dev pkg-config cpio kmod gzip file
 	qemu-system-arm qemu-user-static
 	libcmocka-dev libmount-dev libseccomp-dev libkmod-dev
 	autoconf automake libtool gperf dpkg-dev xz-utils
-	clang libclang-rt-dev clang-format clang-tidy cppcheck python3"
+	clang libclang-rt-dev clang-format clang-tidy cppcheck python3
+	mmdebstrap e2fsprogs qemu-utils"
 if [ "$host_arch" = arm64 ]; then
-	host_pkgs="$host_pkgs musl-tools musl-dev linux-libc-dev"
+	# arch-test: mmdebstrap needs it to build the amd64 tree (make debian-amd64).
+	host_pkgs="$host_pkgs musl-tools musl-dev linux-libc-dev arch-test"
 else
 	host_pkgs="$host_pkgs gcc-aarch64-linux-gnu linux-libc-dev-arm64-cross musl-dev:arm64"
 fi

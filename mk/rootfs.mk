@@ -51,3 +51,18 @@ $(INITRAMFS): $(BUILD)/initramfs.d/init rootfs/initramfs.spec $(BUILD)/host/rose
 rootfs: $(KERNEL) $(INITRAMFS) $(SHARE)/rosetta
 
 .PHONY: rootfs
+
+# A Debian bookworm amd64 tree (minbase + python3-minimal) and its ext4 image,
+# made by mmdebstrap (root) and cached outside the clone under ROSETTA_CACHE,
+# keyed by every input; build/trees/ holds symlinks to the cache entry.
+# No stamp: the script's own key check is the stamp (a cache hit takes well
+# under a second), and it also sees DEBIAN_SUITE, DEBIAN_PACKAGES and
+# DEBIAN_SOURCES change and a cleared cache. Rules that need to rebuild when
+# the tree changes can depend on $(BUILD)/trees/debian-amd64.key, rewritten
+# only then.
+ROSETTA_CACHE ?= /var/cache/rosetta-guest
+
+debian-amd64:
+	@ROSETTA_CACHE=$(ROSETTA_CACHE) sh rootfs/debian-amd64.sh $(BUILD)/trees
+
+.PHONY: debian-amd64

@@ -4,7 +4,7 @@
 FUZZ_SECONDS ?= 10
 
 check: deps
-	@$(MAKE) --no-print-directory all unit-build fuzz-build test-progs
+	@$(MAKE) --no-print-directory all unit-build fuzz-build test-progs debian-amd64
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run $(BUILD)
 
 fuzz: fuzz-build
@@ -16,7 +16,7 @@ integration: host test-progs
 unit: unit-build
 	@sh tests/run $(BUILD) unit
 
-e2e: all
+e2e: all debian-amd64
 	@sh tests/run $(BUILD) e2e
 
 # Programs the tests run (guest builds of test helpers and the like):

@@ -18,17 +18,19 @@ static void warn_key(void *arg, const char *where, const char *key, const char *
 		 *key ? ": " : "", problem);
 }
 
-static int read_cmdline(char *buf, size_t size, struct failure *f)
+int read_cmdline(char *buf, size_t size)
 {
 	ssize_t n;
 	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
-		return fail(f, errno, "check that /proc is mounted", "opening /proc/cmdline");
+		return -errno;
 	n = read(fd, buf, size - 1);
+	if (n < 0)
+		n = -errno;
 	close(fd);
 	if (n < 0)
-		return fail(f, errno, "check that /proc is mounted", "reading /proc/cmdline");
+		return (int)n;
 	buf[n] = '\0';
 	return 0;
 }
@@ -55,11 +57,11 @@ static void log_details(const struct config *cfg)
 
 int stage_config(struct boot_ctx *ctx, struct failure *f)
 {
-	char cmdline[4096];
-	int rc;
+	char cmdline[CMDLINE_MAX];
+	int rc = read_cmdline(cmdline, sizeof(cmdline));
 
-	if (read_cmdline(cmdline, sizeof(cmdline), f) < 0)
-		return -1;
+	if (rc < 0)
+		return fail(f, -rc, "check that /proc is mounted", "reading /proc/cmdline");
 	config_defaults(&ctx->cfg);
 	rc = config_read_file(&ctx->cfg, CONFIG_FILE, warn_key, NULL);
 	if (rc < 0)
@@ -75,6 +77,7 @@ int stage_config(struct boot_ctx *ctx, struct failure *f)
 	log_info("config: tag=%s mount=%s root=%s entry=%s flags=%s", ctx->cfg.tag, ctx->cfg.mount,
 		 ctx->cfg.root, ctx->cfg.entry, ctx->cfg.binfmt_flags);
 	log_details(&ctx->cfg);
+	ctx->configured = true;
 	if (ctx->entry_argv[0][0] != '/')
 		return fail(f, EINVAL, "start rosetta.entry with an absolute path, e.g. /bin/sh",
 			    "rosetta.entry '%s' does not start with an absolute path",

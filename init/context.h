@@ -5,6 +5,7 @@
 #define INIT_CONTEXT_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <sys/types.h>
 
 #include "config.h"
@@ -18,6 +19,7 @@ struct failure {
 
 struct boot_ctx {
 	struct config cfg;
+	bool configured;		      /* stage config has applied cfg */
 	char translator[CONFIG_STR_MAX + 16]; /* <mount>/rosetta */
 	const char *binfmt_dir;		      /* /proc/sys/fs/binfmt_misc */
 	const char *modules_dir;	      /* /lib/modules */

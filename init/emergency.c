@@ -11,6 +11,7 @@
 #include "console.h"
 #include "log.h"
 #include "shutdown.h"
+#include "stages.h"
 
 static char *const shell_argv[] = { DEBUG_SHELL_PATH, NULL };
 static char *const shell_env[] = {
@@ -45,9 +46,9 @@ int debug_shell_run(const char *why)
 	return 0;
 }
 
-static int action_of(const struct boot_ctx *ctx)
+static int action_of(enum emergency_action want)
 {
-	switch (ctx->cfg.emergency) {
+	switch (want) {
 	case EMERGENCY_HALT:
 		return RB_HALT_SYSTEM;
 	case EMERGENCY_REBOOT:
@@ -57,9 +58,24 @@ static int action_of(const struct boot_ctx *ctx)
 	}
 }
 
+/* Before stage config has run, the command line's rosetta.emergency still
+ * decides: an unattended launcher asks for poweroff there, and nobody could
+ * type into a shell. */
+static enum emergency_action wanted(const struct boot_ctx *ctx)
+{
+	char cmdline[CMDLINE_MAX];
+	struct config cfg;
+
+	if (ctx->configured || read_cmdline(cmdline, sizeof(cmdline)) < 0)
+		return ctx->cfg.emergency;
+	config_defaults(&cfg);
+	config_parse_cmdline(&cfg, cmdline, NULL, NULL);
+	return cfg.emergency;
+}
+
 void emergency(const struct boot_ctx *ctx, const struct failure *f)
 {
-	enum emergency_action want = ctx->cfg.emergency;
+	enum emergency_action want = wanted(ctx);
 
 	if (f->err)
 		log_error("%s failed: %s: %s", f->stage, f->what, strerror(f->err));
@@ -75,5 +91,5 @@ void emergency(const struct boot_ctx *ctx, const struct failure *f)
 				 "DEBUG_SHELL=0",
 				 strerror(-r));
 	}
-	shutdown_system(action_of(ctx));
+	shutdown_system(action_of(want));
 }

@@ -15,6 +15,10 @@ int stage_selftest(struct boot_ctx *ctx, struct failure *f);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
 
+/* The kernel command line, as stage config reads it. 0 or -errno. */
+#define CMDLINE_MAX 4096
+int read_cmdline(char *buf, size_t size);
+
 /* After stage switch: free the old initramfs (ctx->oldroot_fd, then
  * closed), sparing the tree. A no-op when there is none to free. */
 void switch_free_old_root(struct boot_ctx *ctx);

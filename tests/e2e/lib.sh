@@ -94,6 +94,20 @@ expect_no_text() { # FIXED-STRING DESCRIPTION
 	fi
 }
 
+# A boot that must stop at STAGE, name CAUSE, give a remedy and power off.
+expect_stage_failure() { # NAME STAGE CAUSE [LAUNCH-OPTION...] -- ENTRY...
+	n=$1
+	stage=$2
+	cause=$3
+	shift 3
+	boot "$n" "$share" "$@"
+	expect_status 126 "no exit status: the entry never ran"
+	expect_text "error: $stage failed: $cause" "$stage fails naming the cause"
+	expect_text "error: remedy:" "a remedy is printed"
+	expect_text "reboot: Power down" "the VM powers off"
+	expect_no_panic
+}
+
 # A share directory holding FILE as `rosetta` with MODE; prints its path.
 make_share() { # FILE MODE
 	dir=$(mktemp -d "$logdir/share.XXXXXX")

@@ -4,20 +4,6 @@
 # is bounded; expect_no_panic fails on a "Kernel panic" line).
 . "$(dirname "$0")/lib.sh"
 
-# A boot that must stop at STAGE, name CAUSE, give a remedy and power off.
-expect_stage_failure() { # NAME STAGE CAUSE [LAUNCH-OPTION...] -- ENTRY...
-	n=$1
-	stage=$2
-	cause=$3
-	shift 3
-	boot "$n" "$share" "$@"
-	expect_status 126 "no exit status: the entry never ran"
-	expect_text "error: $stage failed: $cause" "$stage fails naming the cause"
-	expect_text "error: remedy:" "a remedy is printed"
-	expect_text "reboot: Power down" "the VM powers off"
-	expect_no_panic
-}
-
 expect_stage_failure tag-missing share \
 	"1 virtio-fs device(s) present, none tagged 'elsewhere' within 2 s" \
 	--cmdline "rosetta.tag=elsewhere rosetta.timeout=2" -- /bin/true

@@ -1,7 +1,7 @@
 /*
- * The children's argument vectors (qemu under TCG and KVM, one or two shares, virtiofsd),
- * the escaping inside qemu and virtiofsd options, shell quoting for --dry-run, the share
- * layout and the choice of accelerator.
+ * The children's argument vectors (qemu under TCG and KVM, the shares, the root disk,
+ * virtiofsd), the escaping inside qemu and virtiofsd options, shell quoting for --dry-run,
+ * the share layout with its read-only marks, and the choice of accelerator.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -174,6 +174,200 @@ static void test_qemu_custom_tag_and_comma(void **state)
 	launch_argv_free(&a);
 }
 
+/* The words of qemu's argv from the first -object on: the memory, the disk, the shares. */
+static void assert_qemu_tail(const struct launch_config *cfg, const struct launch_plan *plan,
+			     const char *const *want)
+{
+	struct launch_argv a, tail;
+	size_t i = 0;
+
+	launch_argv_init(&a);
+	launch_argv_init(&tail);
+	assert_int_equal(launch_qemu_argv(&a, cfg, plan), 0);
+	while (i < a.n && strcmp(a.v[i], "-object") != 0)
+		i++;
+	for (; i < a.n; i++)
+		launch_argv_add(&tail, a.v[i]);
+	assert_argv(&tail, want);
+	launch_argv_free(&tail);
+	launch_argv_free(&a);
+}
+
+static void test_qemu_root_image_raw(void **state)
+{
+	static const char *const want[] = {
+		"-object",  "memory-backend-memfd,id=mem,size=1024M,share=on",
+		"-numa",    "node,memdev=mem",
+		"-drive",   "file=/srv/debian-amd64.ext4,format=raw,if=none,id=root",
+		"-device",  "virtio-blk-pci,drive=root",
+		"-chardev", "socket,id=vfs0,path=/run/user/0/rosetta-launch.abc123/vfs0.sock",
+		"-device",  "vhost-user-fs-pci,chardev=vfs0,tag=rosetta",
+		NULL,
+	};
+	struct launch_config cfg;
+	struct launch_plan plan;
+
+	(void)state;
+	setup_plan(&cfg, &plan, NULL);
+	cfg.root_image = "debian-amd64.ext4";
+	strcpy(plan.root_image, "/srv/debian-amd64.ext4");
+	plan.image_format = LAUNCH_IMAGE_RAW;
+	assert_qemu_tail(&cfg, &plan, want);
+}
+
+static void test_qemu_root_image_qcow2_snapshot(void **state)
+{
+	static const char *const want[] = {
+		"-object",  "memory-backend-memfd,id=mem,size=1024M,share=on",
+		"-numa",    "node,memdev=mem",
+		"-drive",   "file=/srv/a,,b.qcow2,format=qcow2,if=none,id=root,snapshot=on",
+		"-device",  "virtio-blk-pci,drive=root",
+		"-chardev", "socket,id=vfs0,path=/run/user/0/rosetta-launch.abc123/vfs0.sock",
+		"-device",  "vhost-user-fs-pci,chardev=vfs0,tag=rosetta",
+		NULL,
+	};
+	struct launch_config cfg;
+	struct launch_plan plan;
+
+	(void)state;
+	setup_plan(&cfg, &plan, NULL);
+	cfg.root_image = "a,b.qcow2";
+	cfg.ephemeral = true;
+	/* a comma in the path is doubled, as qemu's option parser wants */
+	strcpy(plan.root_image, "/srv/a,b.qcow2");
+	plan.image_format = LAUNCH_IMAGE_QCOW2;
+	assert_qemu_tail(&cfg, &plan, want);
+}
+
+static void test_qemu_root_image_readonly(void **state)
+{
+	struct launch_config cfg;
+	struct launch_plan plan;
+	struct launch_argv a;
+	size_t i;
+
+	(void)state;
+	setup_plan(&cfg, &plan, NULL);
+	cfg.root_image = "d.img";
+	cfg.root_ro = true;
+	strcpy(plan.root_image, "/d.img");
+	launch_argv_init(&a);
+	assert_int_equal(launch_qemu_argv(&a, &cfg, &plan), 0);
+	for (i = 0; i < a.n && strcmp(a.v[i], "-drive") != 0; i++)
+		;
+	assert_true(i + 1 < a.n);
+	assert_string_equal(a.v[i + 1], "file=/d.img,format=raw,if=none,id=root,readonly=on");
+	launch_argv_free(&a);
+}
+
+/* Without --root-image, no disk. */
+static void test_qemu_no_disk_without_image(void **state)
+{
+	struct launch_config cfg;
+	struct launch_plan plan;
+	struct launch_argv a;
+	size_t i;
+
+	(void)state;
+	setup_plan(&cfg, &plan, "/srv/x86");
+	launch_argv_init(&a);
+	assert_int_equal(launch_qemu_argv(&a, &cfg, &plan), 0);
+	for (i = 0; i < a.n; i++) {
+		assert_string_not_equal(a.v[i], "-drive");
+		assert_string_not_equal(a.v[i], "virtio-blk-pci,drive=root");
+	}
+	launch_argv_free(&a);
+}
+
+static void test_plan_extra_shares(void **state)
+{
+	static const char *const want[] = {
+		"-object",  "memory-backend-memfd,id=mem,size=1024M,share=on",
+		"-numa",    "node,memdev=mem",
+		"-chardev", "socket,id=vfs0,path=/run/user/0/rosetta-launch.abc123/vfs0.sock",
+		"-device",  "vhost-user-fs-pci,chardev=vfs0,tag=rosetta",
+		"-chardev", "socket,id=vfs1,path=/run/user/0/rosetta-launch.abc123/vfs1.sock",
+		"-device",  "vhost-user-fs-pci,chardev=vfs1,tag=rosetta-root",
+		"-chardev", "socket,id=vfs2,path=/run/user/0/rosetta-launch.abc123/vfs2.sock",
+		"-device",  "vhost-user-fs-pci,chardev=vfs2,tag=data",
+		"-chardev", "socket,id=vfs3,path=/run/user/0/rosetta-launch.abc123/vfs3.sock",
+		"-device",  "vhost-user-fs-pci,chardev=vfs3,tag=lib",
+		NULL,
+	};
+	struct launch_config cfg;
+	struct launch_plan plan;
+
+	(void)state;
+	setup_plan(&cfg, &plan, "/srv/x86");
+	cfg.nshares = 2;
+	strcpy(cfg.share[0].dir, "/srv/data");
+	strcpy(cfg.share[0].tag, "data");
+	strcpy(cfg.share[1].dir, "/srv/lib");
+	strcpy(cfg.share[1].tag, "lib");
+	cfg.share[1].ro = true;
+	assert_int_equal(launch_plan_shares(&plan, &cfg), 0);
+	assert_int_equal(launch_plan_sockets(&plan, "/run/user/0/rosetta-launch.abc123", NULL), 0);
+	assert_int_equal(plan.nshares, 4);
+	assert_string_equal(plan.share[2].dir, "/srv/data");
+	assert_false(plan.share[0].ro);
+	assert_false(plan.share[1].ro);
+	assert_false(plan.share[2].ro);
+	assert_true(plan.share[3].ro);
+	assert_qemu_tail(&cfg, &plan, want);
+}
+
+/* The root share is read-only for the host too when the guest will not write it. */
+static void test_plan_root_share_readonly(void **state)
+{
+	struct launch_config cfg;
+	struct launch_plan plan;
+
+	(void)state;
+	setup_plan(&cfg, &plan, "/srv/x86");
+	assert_false(plan.share[1].ro);
+	cfg.root_ro = true;
+	assert_int_equal(launch_plan_shares(&plan, &cfg), 0);
+	assert_true(plan.share[1].ro);
+	cfg.root_ro = false;
+	cfg.ephemeral = true;
+	assert_int_equal(launch_plan_shares(&plan, &cfg), 0);
+	assert_true(plan.share[1].ro);
+	assert_false(plan.share[0].ro);
+	/* --root-image: no root share at all */
+	cfg.root_dir = NULL;
+	cfg.root_image = "d.img";
+	assert_int_equal(launch_plan_shares(&plan, &cfg), 0);
+	assert_int_equal(plan.nshares, 1);
+}
+
+/* The C virtiofsd has no read-only option: a read-only share's command is the same, and
+ * the launcher's spawn provides the read-only view (see test_launch_cli). */
+static void test_virtiofsd_readonly_share(void **state)
+{
+	static const char *const want[] = {
+		"/usr/lib/qemu/virtiofsd",
+		"--socket-path=/run/user/0/rosetta-launch.abc123/vfs1.sock",
+		"-o",
+		"source=/srv/x86",
+		"-o",
+		"sandbox=chroot",
+		NULL,
+	};
+	struct launch_config cfg;
+	struct launch_plan plan;
+	struct launch_argv a;
+
+	(void)state;
+	setup_plan(&cfg, &plan, "/srv/x86");
+	cfg.root_ro = true;
+	assert_int_equal(launch_plan_shares(&plan, &cfg), 0);
+	assert_true(plan.share[1].ro);
+	launch_argv_init(&a);
+	assert_int_equal(launch_virtiofsd_argv(&a, plan.virtiofsd, &plan.share[1]), 0);
+	assert_argv(&a, want);
+	launch_argv_free(&a);
+}
+
 static void test_virtiofsd(void **state)
 {
 	static const char *const want[] = {
@@ -288,6 +482,13 @@ int main(void)
 		cmocka_unit_test(test_qemu_kvm_sizes),
 		cmocka_unit_test(test_qemu_root_share),
 		cmocka_unit_test(test_qemu_custom_tag_and_comma),
+		cmocka_unit_test(test_qemu_root_image_raw),
+		cmocka_unit_test(test_qemu_root_image_qcow2_snapshot),
+		cmocka_unit_test(test_qemu_root_image_readonly),
+		cmocka_unit_test(test_qemu_no_disk_without_image),
+		cmocka_unit_test(test_plan_extra_shares),
+		cmocka_unit_test(test_plan_root_share_readonly),
+		cmocka_unit_test(test_virtiofsd_readonly_share),
 		cmocka_unit_test(test_virtiofsd),
 		cmocka_unit_test(test_virtiofsd_escapes_source),
 		cmocka_unit_test(test_plan_socket_too_long),

@@ -4,6 +4,8 @@
  * --socket-path=) and for qemu (called with -M): the stand-ins listen and connect like the
  * real ones and then behave as FAKE_VFS / FAKE_QEMU say, so the tests see exit codes,
  * messages, the console copy, and that no child and no run directory outlives a launch.
+ * The virtiofsd stand-in notes whether its source is read-only, which needs a launcher
+ * run as root (a mount namespace of its own for each read-only share).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -37,6 +40,7 @@ static struct {
 	char launcher[PATH_MAX];
 	char scratch[64];
 	char kernel[128], initrd[128], share[128], root[128], xdg[128], pids[128];
+	char qcow2[128], data[128];
 } env;
 
 /* ---- stand-ins ---------------------------------------------------------------------- */
@@ -52,7 +56,19 @@ static void note_pid(const char *role)
 	close(open(path, O_WRONLY | O_CREAT, 0600));
 }
 
-static int fake_virtiofsd(const char *socket_path)
+/* "vfsro.PID" when the directory it serves cannot be written, here. */
+static void note_source(int argc, char *argv[])
+{
+	struct statvfs st;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strncmp(argv[i], "source=", 7) == 0 && statvfs(argv[i] + 7, &st) == 0 &&
+		    (st.f_flag & ST_RDONLY))
+			note_pid("vfsro");
+}
+
+static int fake_virtiofsd(const char *socket_path, int argc, char *argv[])
 {
 	const char *mode = getenv("FAKE_VFS");
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -60,6 +76,7 @@ static int fake_virtiofsd(const char *socket_path)
 	int fd, conn;
 
 	note_pid("vfs");
+	note_source(argc, argv);
 	if (mode && strcmp(mode, "fail") == 0) {
 		fprintf(stderr, "fake virtiofsd: cannot share\n");
 		return 1;
@@ -265,10 +282,26 @@ static void run_launcher(struct run *r, const char *const *words)
 	r->ms = now_ms() - t0;
 }
 
+/* The text shown is cut: cmocka's message buffer would cut it anywhere, and the TAP line
+ * after it must start a line of its own. */
 static void assert_contains(const char *hay, const char *needle)
 {
 	if (!strstr(hay, needle))
-		fail_msg("'%s' not found in:\n%s", needle, hay);
+		fail_msg("'%.300s' not found in:\n%.600s\n", needle, hay);
+}
+
+/* How many stand-ins left a note starting with prefix ("vfsro."). */
+static int count_notes(const char *prefix)
+{
+	struct dirent *d;
+	DIR *dp = opendir(env.pids);
+	int n = 0;
+
+	assert_non_null(dp);
+	while ((d = readdir(dp)))
+		n += strncmp(d->d_name, prefix, strlen(prefix)) == 0;
+	closedir(dp);
+	return n;
 }
 
 /* No run directory left, no stand-in still alive; then forget the stand-ins. */
@@ -323,6 +356,10 @@ static void test_help(void **state)
 	assert_int_equal(r.code, 0);
 	assert_contains(r.out, "Usage:");
 	assert_contains(r.out, "--rosetta-dir DIR");
+	assert_contains(r.out, "--root-image FILE");
+	assert_contains(r.out, "--root-ro");
+	assert_contains(r.out, "--ephemeral");
+	assert_contains(r.out, "--share DIR:TAG[:ro]");
 	assert_contains(r.out, "--dry-run");
 	assert_string_equal(r.err, "");
 }
@@ -416,6 +453,115 @@ static void test_dry_run_root_dir(void **state)
 	assert_non_null(strchr(strchr(second + 1, '\n') + 1, '\n'));
 }
 
+static int count_lines(const char *text)
+{
+	int n = 0;
+
+	for (; *text; text++)
+		n += *text == '\n';
+	return n;
+}
+
+static void test_dry_run_root_image(void **state)
+{
+	struct run r = { .xdg = "/run/test" };
+	char want[512];
+
+	(void)state;
+	launch(&r, "--dry-run", FILES, "--root-image", env.qcow2, "--ephemeral", FAKES);
+	assert_int_equal(r.code, 0);
+	assert_string_equal(r.err, "");
+	snprintf(want, sizeof(want),
+		 " -numa node,memdev=mem -drive file=%s,format=qcow2,if=none,id=root,snapshot=on "
+		 "-device virtio-blk-pci,drive=root -chardev socket,id=vfs0,",
+		 env.qcow2);
+	assert_contains(r.out, want);
+	assert_contains(r.out, "-append 'console=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda "
+			       "rosetta.emergency=poweroff'");
+	/* one virtiofsd (the translator's) and qemu */
+	assert_int_equal(count_lines(r.out), 2);
+	/* an image that is not there is shown as a raw one, under its absolute path */
+	launch(&r, "--dry-run", FILES, "--root-image", "/nonexistent/x.img", "--root-ro", FAKES);
+	assert_int_equal(r.code, 0);
+	assert_contains(r.out, " -drive file=/nonexistent/x.img,format=raw,if=none,id=root,"
+			       "readonly=on -device virtio-blk-pci,drive=root ");
+	assert_contains(r.out, "rosetta.root=/dev/vda rosetta.ro ");
+}
+
+static void test_dry_run_shares(void **state)
+{
+	struct run r = { .xdg = "/run/test" };
+	char want[8 * PATH_MAX], data[160], root[160];
+
+	(void)state;
+	snprintf(data, sizeof(data), "%s:data:ro", env.data);
+	snprintf(root, sizeof(root), "%s:more", env.root);
+	launch(&r, "--dry-run", FILES, "--root-dir", env.root, "--ephemeral", "--share", data,
+	       "--share", root, FAKES);
+	assert_int_equal(r.code, 0);
+	snprintf(want, sizeof(want),
+		 "%s --socket-path=/run/test/rosetta-launch.XXXXXX/vfs0.sock -o source=%s -o "
+		 "sandbox=chroot\n"
+		 "%s --socket-path=/run/test/rosetta-launch.XXXXXX/vfs1.sock -o source=%s -o "
+		 "sandbox=chroot  # read-only: the source bind-mounted read-only in a mount "
+		 "namespace of its own\n"
+		 "%s --socket-path=/run/test/rosetta-launch.XXXXXX/vfs2.sock -o source=%s -o "
+		 "sandbox=chroot  # read-only: the source bind-mounted read-only in a mount "
+		 "namespace of its own\n"
+		 "%s --socket-path=/run/test/rosetta-launch.XXXXXX/vfs3.sock -o source=%s -o "
+		 "sandbox=chroot\n",
+		 env.self, env.share, env.self, env.root, env.self, env.data, env.self, env.root);
+	if (strncmp(r.out, want, strlen(want)) != 0)
+		fail_msg("want the virtiofsd lines\n%.300s\ngot\n%.300s\n", want, r.out);
+	assert_contains(r.out, " -m 2048 ");
+	assert_contains(r.out, "rosetta.root=virtiofs:rosetta-root rosetta.overlay=tmpfs ");
+	assert_contains(r.out,
+			"-device vhost-user-fs-pci,chardev=vfs1,tag=rosetta-root "
+			"-chardev socket,id=vfs2,path=/run/test/rosetta-launch.XXXXXX/vfs2.sock "
+			"-device vhost-user-fs-pci,chardev=vfs2,tag=data "
+			"-chardev socket,id=vfs3,path=/run/test/rosetta-launch.XXXXXX/vfs3.sock "
+			"-device vhost-user-fs-pci,chardev=vfs3,tag=more\n");
+}
+
+static void test_root_usage_errors(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, FILES, "--root-dir", env.root, "--root-image", env.qcow2, FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "rosetta-launch: --root-dir and --root-image exclude each other");
+	launch(&r, FILES, "--ephemeral", FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "--ephemeral needs --root-dir or --root-image");
+	launch(&r, FILES, "--share", "/srv:rosetta", FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "--share tag 'rosetta' is taken by the translator share");
+	assert_contains(r.err, "Try 'rosetta-launch --help'");
+	assert_string_equal(r.out, "");
+	assert_clean();
+}
+
+static void test_root_preflight_errors(void **state)
+{
+	struct run r = { 0 };
+	char want[256], share[160];
+
+	(void)state;
+	launch(&r, FILES, "--root-image", "/nonexistent/debian.ext4", FAKES);
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "rosetta-launch: --root-image /nonexistent/debian.ext4 is not a "
+			       "readable disk image: No such file or directory\n");
+	snprintf(share, sizeof(share), "%s:k", env.kernel);
+	launch(&r, FILES, "--share", share, FAKES);
+	assert_int_equal(r.code, 125);
+	snprintf(want, sizeof(want),
+		 "rosetta-launch: --share %s is not a directory: Not a directory", env.kernel);
+	assert_contains(r.err, want);
+	assert_string_equal(r.out, "");
+	assert_clean();
+}
+
 static void test_entry_refused(void **state)
 {
 	struct run r = { 0 };
@@ -458,6 +604,45 @@ static void test_two_shares_and_entry(void **state)
 	/* --verbose shows the commands, virtiofsd first */
 	assert_contains(r.err, "+ ");
 	assert_contains(r.err, "--socket-path=");
+	assert_clean();
+}
+
+/* The disk reaches qemu as planned, and the read-only share reaches virtiofsd read-only:
+ * the stand-in notes it, the others do not, and the host's directory stays writable. */
+static void test_root_image_and_readonly_share(void **state)
+{
+	struct run r = { .qemu_mode = "args" };
+	char want[256], data[160], rw[160], probe[192];
+	struct statvfs st;
+	int fd;
+
+	(void)state;
+	if (geteuid() != 0)
+		fail_msg("needs root: a read-only share runs virtiofsd in a mount namespace");
+	snprintf(data, sizeof(data), "%s:data:ro", env.data);
+	snprintf(rw, sizeof(rw), "%s:rw", env.root);
+	launch(&r, FILES, FAKES, "--root-image", env.qcow2, "--root-ro", "--share", data, "--share",
+	       rw);
+	assert_int_equal(r.code, 0);
+	assert_string_equal(r.err, "");
+	snprintf(want, sizeof(want),
+		 "\n-drive\nfile=%s,format=qcow2,if=none,id=root,readonly=on\n"
+		 "-device\nvirtio-blk-pci,drive=root\n",
+		 env.qcow2);
+	assert_contains(r.out, want);
+	assert_contains(r.out, "\nconsole=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda rosetta.ro "
+			       "rosetta.emergency=poweroff\n");
+	assert_contains(r.out, "vhost-user-fs-pci,chardev=vfs1,tag=data\n");
+	assert_int_equal(count_notes("vfs."), 3);
+	assert_int_equal(count_notes("vfsro."), 1);
+	/* the read-only bind mount stayed in the stand-in's namespace */
+	assert_int_equal(statvfs(env.data, &st), 0);
+	assert_false(st.f_flag & ST_RDONLY);
+	snprintf(probe, sizeof(probe), "%s/probe", env.data);
+	fd = open(probe, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(probe);
 	assert_clean();
 }
 
@@ -580,6 +765,23 @@ static int make_path(char *out, size_t size, const char *name, bool dir)
 	return n < 0 ? -1 : close(n);
 }
 
+/* Enough of a qcow2 header for the launcher to tell it from a raw image. */
+static int make_qcow2(void)
+{
+	int fd;
+
+	if (make_path(env.qcow2, sizeof(env.qcow2), "disk.qcow2", false) < 0)
+		return -1;
+	fd = open(env.qcow2, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	if (write(fd, "QFI\xfb\0\0\0\3", 8) != 8) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
 static int group_setup(void **state)
 {
 	char dir[PATH_MAX];
@@ -605,6 +807,7 @@ static int group_setup(void **state)
 	       make_path(env.initrd, sizeof(env.initrd), "initrd", false) |
 	       make_path(env.share, sizeof(env.share), "share", true) |
 	       make_path(env.root, sizeof(env.root), "root", true) |
+	       make_path(env.data, sizeof(env.data), "data", true) | make_qcow2() |
 	       make_path(env.xdg, sizeof(env.xdg), "xdg", true) |
 	       make_path(env.pids, sizeof(env.pids), "pids", true);
 }
@@ -628,9 +831,14 @@ int main(int argc, char *argv[])
 		cmocka_unit_test(test_missing_programs),
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_dry_run_root_dir),
+		cmocka_unit_test(test_dry_run_root_image),
+		cmocka_unit_test(test_dry_run_shares),
+		cmocka_unit_test(test_root_usage_errors),
+		cmocka_unit_test(test_root_preflight_errors),
 		cmocka_unit_test(test_entry_refused),
 		cmocka_unit_test(test_status_passes_through),
 		cmocka_unit_test(test_two_shares_and_entry),
+		cmocka_unit_test(test_root_image_and_readonly_share),
 		cmocka_unit_test(test_panic_without_status),
 		cmocka_unit_test(test_silent_guest),
 		cmocka_unit_test(test_qemu_failure),
@@ -645,7 +853,7 @@ int main(int argc, char *argv[])
 
 	for (i = 1; i < argc; i++) {
 		if (strncmp(argv[i], "--socket-path=", 14) == 0)
-			return fake_virtiofsd(argv[i] + 14);
+			return fake_virtiofsd(argv[i] + 14, argc, argv);
 		if (strcmp(argv[i], "-M") == 0)
 			return fake_qemu(argc, argv);
 	}

@@ -1,4 +1,4 @@
-/* The guest kernel command line and the quoting of rosetta.entry. */
+/* The guest kernel command line (the root keys too) and the quoting of rosetta.entry. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -134,6 +134,60 @@ static void test_cmdline_custom_tag_root_and_extra(void **state)
 	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet");
 }
 
+static void test_cmdline_root_image(void **state)
+{
+	struct launch_config cfg = config();
+
+	(void)state;
+	cfg.root_image = "debian.ext4";
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda");
+	cfg.root_ro = true;
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda rosetta.ro");
+	/* qemu throws the writes away (snapshot=on): the guest mounts the disk as usual */
+	cfg.root_ro = false;
+	cfg.ephemeral = true;
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda");
+}
+
+static void test_cmdline_root_dir_ro_and_overlay(void **state)
+{
+	struct launch_config cfg = config();
+
+	(void)state;
+	cfg.root_dir = "/srv/debian";
+	cfg.root_ro = true;
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.root=virtiofs:rosetta-root "
+			     "rosetta.ro");
+	cfg.root_ro = false;
+	cfg.ephemeral = true;
+	assert_cmdline(&cfg, "console=ttyAMA0 panic=-1 quiet rosetta.root=virtiofs:rosetta-root "
+			     "rosetta.overlay=tmpfs");
+}
+
+/* The root keys come before --cmdline, so that the user's own rosetta.* keys win. */
+static void test_cmdline_key_order(void **state)
+{
+	char *entry[] = { "/usr/bin/env" };
+	struct launch_config cfg = config();
+
+	(void)state;
+	cfg.tag = "xl";
+	cfg.root_dir = "/srv/debian";
+	cfg.ephemeral = true;
+	cfg.interactive = false;
+	cfg.verbose = true;
+	cfg.cmdline = "rosetta.rw";
+	cfg.entry = entry;
+	cfg.entry_count = 1;
+	cfg.nshares = 1;
+	strcpy(cfg.share[0].dir, "/srv/data");
+	strcpy(cfg.share[0].tag, "data");
+	assert_cmdline(&cfg,
+		       "console=ttyAMA0 panic=-1 rosetta.tag=xl "
+		       "rosetta.root=virtiofs:rosetta-root rosetta.overlay=tmpfs "
+		       "rosetta.emergency=poweroff rosetta.rw rosetta.entry=\"/usr/bin/env\"");
+}
+
 static void test_cmdline_unattended_powers_off(void **state)
 {
 	struct launch_config cfg = config();
@@ -196,7 +250,7 @@ static void test_cmdline_too_long(void **state)
 
 static void test_cmdline_entry_limits(void **state)
 {
-	static char big[LAUNCH_ENTRY_MAX + 2];
+	static char big[ENTRY_MAX + 2];
 	char *entry[] = { big };
 	char *relative[] = { "bin/sh" };
 	struct launch_config cfg = config();
@@ -204,12 +258,12 @@ static void test_cmdline_entry_limits(void **state)
 	char buf[LAUNCH_CMDLINE_MAX + 1];
 
 	(void)state;
-	memset(big, 'a', LAUNCH_ENTRY_MAX);
+	memset(big, 'a', ENTRY_MAX);
 	big[0] = '/';
 	cfg.entry = entry;
 	cfg.entry_count = 1;
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), 0);
-	big[LAUNCH_ENTRY_MAX] = 'a';
+	big[ENTRY_MAX] = 'a';
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -E2BIG);
 	assert_non_null(strstr(err.msg, "1023 bytes rosetta-init accepts"));
 	cfg.entry = relative;
@@ -228,6 +282,9 @@ int main(void)
 		cmocka_unit_test(test_cmdline_defaults),
 		cmocka_unit_test(test_cmdline_verbose_drops_quiet),
 		cmocka_unit_test(test_cmdline_custom_tag_root_and_extra),
+		cmocka_unit_test(test_cmdline_root_image),
+		cmocka_unit_test(test_cmdline_root_dir_ro_and_overlay),
+		cmocka_unit_test(test_cmdline_key_order),
 		cmocka_unit_test(test_cmdline_unattended_powers_off),
 		cmocka_unit_test(test_cmdline_entry),
 		cmocka_unit_test(test_cmdline_entry_refused),

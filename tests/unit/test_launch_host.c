@@ -271,6 +271,31 @@ static void test_spawn_failure_is_an_errno(void **state)
 	assert_int_equal(errno, ECHILD);
 }
 
+/* The child sees dir read-only (mounted so, and unwritable); the host's stays writable. */
+static void test_spawn_readonly_view(void **state)
+{
+	static const char script[] = "touch \"$0/a\" 2>/dev/null && exit 1; "
+				     "grep -q \" $0 ro[, ]\" /proc/self/mountinfo || exit 2";
+	struct scratch *s = *state;
+	char *argv[] = { "/bin/sh", "-c", (char *)script, s->dir, NULL };
+	struct launch_spawn sp = { .argv = argv, .in = -1, .out = -1, .err = -1, .ro_dir = s->dir };
+	struct stat st;
+	int status = -1;
+	pid_t pid;
+
+	if (geteuid() != 0)
+		fail_msg("needs root: a read-only view is a mount namespace of its own");
+	assert_int_equal(launch_spawn(&sp, &pid), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(stat(at(s, "a"), &st), -1);
+	make_file(s, "b", "host", 0600);
+	/* a directory that is not there: the setup's errno, as for a failed exec */
+	sp.ro_dir = at(s, "none");
+	assert_int_equal(launch_spawn(&sp, &pid), -ENOENT);
+}
+
 static void test_stop_with_sigterm(void **state)
 {
 	char *argv[] = { "/bin/sleep", "60", NULL };
@@ -344,6 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_spawn_and_exit_status, child_setup,
 						child_teardown),
 		cmocka_unit_test(test_spawn_failure_is_an_errno),
+		cmocka_unit_test_setup_teardown(test_spawn_readonly_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stop_with_sigterm, child_setup,
 						child_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_escalates_to_sigkill, child_setup,

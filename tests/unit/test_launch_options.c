@@ -1,9 +1,13 @@
-/* rosetta-launch's option parser: defaults, every option, the entry, and usage errors. */
+/*
+ * rosetta-launch's option parser: defaults, every option, the entry, usage errors, the
+ * roots and their options, --share, and the memory default that follows the root.
+ */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -65,6 +69,10 @@ static void test_defaults(void **state)
 	assert_false(p.cfg.dry_run);
 	assert_null(p.cfg.entry);
 	assert_int_equal(p.cfg.entry_count, 0);
+	assert_null(p.cfg.root_image);
+	assert_false(p.cfg.root_ro);
+	assert_false(p.cfg.ephemeral);
+	assert_int_equal(p.cfg.nshares, 0);
 }
 
 static void test_every_option(void **state)
@@ -173,6 +181,150 @@ static void test_bad_accel_and_tag(void **state)
 			   "taken by the --root-dir share");
 }
 
+static void test_root_image_and_root_flags(void **state)
+{
+	struct parsed p = parse(REQUIRED, "--root-image", "disk.qcow2", "--root-ro");
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_string_equal(p.cfg.root_image, "disk.qcow2");
+	assert_null(p.cfg.root_dir);
+	assert_true(p.cfg.root_ro);
+	assert_false(p.cfg.ephemeral);
+	p = parse(REQUIRED, "--ephemeral", "--root-dir", "/srv/x86");
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_true(p.cfg.ephemeral);
+	assert_false(p.cfg.root_ro);
+	assert_string_equal(p.cfg.root_dir, "/srv/x86");
+	assert_usage_error(parse(REQUIRED, "--root-image", ""), "--root-image needs a non-empty");
+	assert_usage_error(parse(REQUIRED, "--root-ro=1", "--root-dir", "/x"), "root-ro");
+}
+
+static void test_root_conflicts(void **state)
+{
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--root-dir", "/x", "--root-image", "d.img"),
+			   "--root-dir and --root-image exclude each other");
+	assert_usage_error(parse(REQUIRED, "--ephemeral"),
+			   "--ephemeral needs --root-dir or --root-image");
+	assert_usage_error(parse(REQUIRED, "--root-ro"),
+			   "--root-ro needs --root-dir or --root-image");
+	assert_usage_error(parse(REQUIRED, "--root-dir", "/x", "--root-ro", "--ephemeral"),
+			   "--root-ro and --ephemeral exclude each other");
+	assert_usage_error(parse(REQUIRED, "--root-image", "d.img", "--root-ro", "--ephemeral"),
+			   "--root-ro and --ephemeral exclude each other");
+	/* the rules apply once every option is read, whatever their order */
+	assert_int_equal(parse(REQUIRED, "--ephemeral", "--root-image", "d.img").r, LAUNCH_RUN);
+}
+
+static void assert_share(const struct launch_extra_share *s, const char *dir, const char *tag,
+			 bool ro)
+{
+	assert_string_equal(s->dir, dir);
+	assert_string_equal(s->tag, tag);
+	assert_int_equal(s->ro, ro);
+}
+
+static void test_share_forms(void **state)
+{
+	struct parsed p = parse(REQUIRED, "--share", "/srv/data:data", "--share", "/srv/ro:lib:ro",
+				"--share", "/a:b:tag", "--share", "rel:ro");
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_int_equal(p.cfg.nshares, 4);
+	assert_share(&p.cfg.share[0], "/srv/data", "data", false);
+	assert_share(&p.cfg.share[1], "/srv/ro", "lib", true);
+	/* DIR may hold colons: the value splits at its last one */
+	assert_share(&p.cfg.share[2], "/a:b", "tag", false);
+	/* ":ro" alone after DIR is the tag ro */
+	assert_share(&p.cfg.share[3], "rel", "ro", false);
+	p = parse(REQUIRED, "--share", "d:ro:ro", "--share",
+		  "/d:012345678901234567890123456789012345:ro");
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_share(&p.cfg.share[0], "d", "ro", true);
+	assert_share(&p.cfg.share[1], "/d", "012345678901234567890123456789012345", true);
+}
+
+static void test_share_refusals(void **state)
+{
+	static char long_dir[PATH_MAX + 8];
+	struct parsed p;
+
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--share", "/srv/data"),
+			   "invalid --share value '/srv/data': expected DIR:TAG or DIR:TAG:ro");
+	assert_usage_error(parse(REQUIRED, "--share", ":data"),
+			   "invalid --share value ':data': DIR is empty");
+	assert_usage_error(parse(REQUIRED, "--share", ":data:ro"), "DIR is empty");
+	assert_usage_error(parse(REQUIRED, "--share", "/d:"), "invalid --share tag in '/d:'");
+	assert_usage_error(parse(REQUIRED, "--share", "/d::ro"), "invalid --share tag in '/d::ro'");
+	assert_usage_error(parse(REQUIRED, "--share", "/d:a b"), "invalid --share tag in '/d:a b'");
+	assert_usage_error(parse(REQUIRED, "--share", "/d:a,b:ro"), "--share tag");
+	assert_usage_error(parse(REQUIRED, "--share", "/d:0123456789012345678901234567890123456"),
+			   "use 1 to 36 letters");
+	assert_usage_error(parse(REQUIRED, "--share", ""), "--share");
+	memset(long_dir, 'd', PATH_MAX);
+	memcpy(long_dir + PATH_MAX, ":t", 3);
+	p = parse(REQUIRED, "--share", long_dir);
+	assert_int_equal(p.r, -ENAMETOOLONG);
+	assert_non_null(strstr(p.err.msg, "--share directory is too long"));
+}
+
+static void test_share_tag_clashes(void **state)
+{
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--share", "/d:rosetta"),
+			   "--share tag 'rosetta' is taken by the translator share");
+	/* --tag comes later, and still counts */
+	assert_usage_error(parse(REQUIRED, "--share", "/d:xl", "--tag", "xl"),
+			   "--share tag 'xl' is taken by the translator share");
+	assert_int_equal(parse(REQUIRED, "--share", "/d:rosetta", "--tag", "xl").r, LAUNCH_RUN);
+	assert_usage_error(parse(REQUIRED, "--root-dir", "/r", "--share", "/d:rosetta-root"),
+			   "--share tag 'rosetta-root' is taken by the --root-dir share");
+	assert_usage_error(parse(REQUIRED, "--share", "/a:t", "--share", "/b:t:ro"),
+			   "--share tag 't' is given twice");
+}
+
+static void test_share_limit(void **state)
+{
+	const char *words[32] = { REQUIRED };
+	static char values[LAUNCH_EXTRA_SHARES_MAX + 1][16];
+	struct parsed p;
+	size_t n = 6, i;
+
+	(void)state;
+	for (i = 0; i < LAUNCH_EXTRA_SHARES_MAX; i++) {
+		snprintf(values[i], sizeof(values[i]), "/d:t%zu", i);
+		words[n++] = "--share";
+		words[n++] = values[i];
+	}
+	p = parse_words(words);
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_int_equal(p.cfg.nshares, LAUNCH_EXTRA_SHARES_MAX);
+	assert_string_equal(p.cfg.share[LAUNCH_EXTRA_SHARES_MAX - 1].tag, "t7");
+	words[n++] = "--share";
+	words[n++] = "/d:one-more";
+	assert_usage_error(parse_words(words), "at most 8 --share options");
+}
+
+static void test_memory_default_follows_root(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(REQUIRED).cfg.memory_mib, 1024);
+	assert_int_equal(parse(REQUIRED, "--root-dir", "/x").cfg.memory_mib, 1024);
+	assert_int_equal(parse(REQUIRED, "--root-image", "d", "--ephemeral").cfg.memory_mib, 1024);
+	/* the tmpfs that takes the root's writes lives in guest memory */
+	assert_int_equal(parse(REQUIRED, "--root-dir", "/x", "--ephemeral").cfg.memory_mib, 2048);
+	/* --memory wins, before or after the root options */
+	assert_int_equal(
+	    parse(REQUIRED, "--memory", "512", "--root-dir", "/x", "--ephemeral").cfg.memory_mib,
+	    512);
+	assert_int_equal(
+	    parse(REQUIRED, "--root-dir", "/x", "--ephemeral", "--memory", "1024").cfg.memory_mib,
+	    1024);
+}
+
 /* The parser resets getopt, so a second run does not inherit the first one's position. */
 static void test_parses_twice(void **state)
 {
@@ -194,6 +346,13 @@ int main(void)
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_bad_accel_and_tag),
 		cmocka_unit_test(test_parses_twice),
+		cmocka_unit_test(test_root_image_and_root_flags),
+		cmocka_unit_test(test_root_conflicts),
+		cmocka_unit_test(test_share_forms),
+		cmocka_unit_test(test_share_refusals),
+		cmocka_unit_test(test_share_tag_clashes),
+		cmocka_unit_test(test_share_limit),
+		cmocka_unit_test(test_memory_default_follows_root),
 	};
 
 	return cmocka_run_group_tests_name("launch_options", tests, NULL, NULL);

@@ -66,14 +66,13 @@ void launch_argv_addf(struct launch_argv *a, const char *fmt, ...)
 }
 
 /*
- * Append prefix + value with each character of special in value preceded by esc. qemu
- * options double a comma; virtiofsd's -o (libfuse's option parser) takes a backslash.
+ * Append prefix + value + suffix with each character of special in value preceded by esc.
+ * qemu options double a comma; virtiofsd's -o (libfuse's option parser) takes a backslash.
  */
 static void add_escaped(struct launch_argv *a, const char *prefix, const char *value,
-			const char *special, char esc)
+			const char *suffix, const char *special, char esc)
 {
-	size_t plen = strlen(prefix);
-	char *s = malloc(plen + 2 * strlen(value) + 1);
+	char *s = malloc(strlen(prefix) + 2 * strlen(value) + strlen(suffix) + 1);
 
 	if (s) {
 		char *d = stpcpy(s, prefix);
@@ -83,7 +82,7 @@ static void add_escaped(struct launch_argv *a, const char *prefix, const char *v
 				*d++ = esc;
 			*d++ = *value;
 		}
-		*d = '\0';
+		memcpy(d, suffix, strlen(suffix) + 1);
 	}
 	push(a, s);
 }
@@ -94,7 +93,7 @@ int launch_virtiofsd_argv(struct launch_argv *a, const char *virtiofsd,
 	launch_argv_add(a, virtiofsd);
 	launch_argv_addf(a, "--socket-path=%s", share->socket);
 	launch_argv_add(a, "-o");
-	add_escaped(a, "source=", share->dir, ",\\", '\\');
+	add_escaped(a, "source=", share->dir, "", ",\\", '\\');
 	launch_argv_add(a, "-o");
 	launch_argv_add(a, "sandbox=chroot");
 	return a->err;
@@ -127,9 +126,24 @@ static void add_share(struct launch_argv *a, const struct launch_share *s, size_
 
 	launch_argv_add(a, "-chardev");
 	snprintf(prefix, sizeof(prefix), "socket,id=vfs%zu,path=", i);
-	add_escaped(a, prefix, s->socket, ",", ',');
+	add_escaped(a, prefix, s->socket, "", ",", ',');
 	launch_argv_add(a, "-device");
 	launch_argv_addf(a, "vhost-user-fs-pci,chardev=vfs%zu,tag=%s", i, s->tag);
+}
+
+/* The root disk, the only virtio-blk device: the guest's /dev/vda. --ephemeral leaves the
+ * image alone (qemu writes to a temporary overlay); --root-ro opens it read-only. */
+static void add_root_image(struct launch_argv *a, const struct launch_config *cfg,
+			   const struct launch_plan *plan)
+{
+	char opts[96];
+
+	snprintf(opts, sizeof(opts), ",format=%s,if=none,id=root%s%s",
+		 plan->image_format == LAUNCH_IMAGE_QCOW2 ? "qcow2" : "raw",
+		 cfg->ephemeral ? ",snapshot=on" : "", cfg->root_ro ? ",readonly=on" : "");
+	launch_argv_add(a, "-drive");
+	add_escaped(a, "file=", plan->root_image, opts, ",", ',');
+	add_pair(a, "-device", "virtio-blk-pci,drive=root");
 }
 
 int launch_qemu_argv(struct launch_argv *a, const struct launch_config *cfg,
@@ -146,6 +160,8 @@ int launch_qemu_argv(struct launch_argv *a, const struct launch_config *cfg,
 	launch_argv_add(a, "-object");
 	launch_argv_addf(a, "memory-backend-memfd,id=mem,size=%uM,share=on", cfg->memory_mib);
 	add_pair(a, "-numa", "node,memdev=mem");
+	if (plan->root_image[0])
+		add_root_image(a, cfg, plan);
 	for (i = 0; i < plan->nshares; i++)
 		add_share(a, &plan->share[i], i);
 	return a->err;

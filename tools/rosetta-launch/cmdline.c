@@ -76,7 +76,7 @@ int launch_quote_entry(char *const *args, size_t n, char *buf, size_t size, size
 
 static int add_entry(struct text *t, const struct launch_config *cfg, struct launch_error *err)
 {
-	char value[LAUNCH_ENTRY_MAX + 1];
+	char value[ENTRY_MAX + 1];
 	size_t bad = 0;
 	int r;
 
@@ -88,16 +88,31 @@ static int add_entry(struct text *t, const struct launch_config *cfg, struct lau
 	r = launch_quote_entry(cfg->entry, cfg->entry_count, value, sizeof(value), &bad);
 	if (r == -EINVAL)
 		return launch_fail(err, EINVAL,
-				   "entry word %zu contains %s, which rosetta.entry cannot carry "
-				   "(see ENTRY QUOTING in rosetta-launch(1))",
-				   bad + 1, launch_entry_refusal(cfg->entry[bad]));
+				   "entry word %zu contains %s, which %s cannot carry (see ENTRY "
+				   "QUOTING in rosetta-launch(1))",
+				   bad + 1, launch_entry_refusal(cfg->entry[bad]),
+				   CMDLINE_KEY(KEY_ENTRY));
 	if (r < 0)
 		return launch_fail(err, E2BIG,
 				   "the entry and its arguments, quoted, are longer than the %d "
 				   "bytes rosetta-init accepts",
-				   LAUNCH_ENTRY_MAX);
-	text_add(t, " rosetta.entry=\"%s\"", value);
+				   ENTRY_MAX);
+	text_add(t, " " CMDLINE_KEY(KEY_ENTRY) "=\"%s\"", value);
 	return 0;
+}
+
+/* The root: a virtio-fs share or the first virtio-blk disk. The disk's --ephemeral is
+ * qemu's business (snapshot=on); the share's is the guest's, a tmpfs over it. */
+static void add_root(struct text *t, const struct launch_config *cfg)
+{
+	if (cfg->root_dir)
+		text_add(t, " " CMDLINE_KEY(KEY_ROOT) "=virtiofs:%s", ROOT_SHARE_TAG);
+	else if (cfg->root_image)
+		text_add(t, " " CMDLINE_KEY(KEY_ROOT) "=%s", ROOT_IMAGE_DEVICE);
+	if (cfg->root_ro)
+		text_add(t, " " CMDLINE_KEY(KEY_RO));
+	if (cfg->ephemeral && cfg->root_dir)
+		text_add(t, " " CMDLINE_KEY(KEY_OVERLAY) "=%s", OVERLAY_TMPFS);
 }
 
 int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
@@ -110,15 +125,14 @@ int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size
 	text_add(&t, "console=ttyAMA0 panic=-1");
 	if (!cfg->verbose)
 		text_add(&t, " quiet");
-	if (strcmp(cfg->tag, LAUNCH_DEFAULT_TAG) != 0)
-		text_add(&t, " rosetta.tag=%s", cfg->tag);
-	if (cfg->root_dir)
-		text_add(&t, " rosetta.root=virtiofs:%s", LAUNCH_ROOT_TAG);
+	if (strcmp(cfg->tag, DEFAULT_TAG) != 0)
+		text_add(&t, " " CMDLINE_KEY(KEY_TAG) "=%s", cfg->tag);
+	add_root(&t, cfg);
 	/* Nobody could type into an emergency shell: a failed boot powers off
 	 * instead of waiting. --cmdline comes later, and the init's last
 	 * rosetta.emergency wins. */
 	if (!cfg->interactive)
-		text_add(&t, " rosetta.emergency=poweroff");
+		text_add(&t, " " CMDLINE_KEY(KEY_EMERGENCY) "=poweroff");
 	if (cfg->cmdline && *cfg->cmdline)
 		text_add(&t, " %s", cfg->cmdline);
 	if (cfg->entry_count) {

@@ -11,11 +11,10 @@
 #include "error.h"
 #include "options.h"
 
-/* arm64's COMMAND_LINE_SIZE is 2048 bytes including the terminating NUL. */
+/* arm64's COMMAND_LINE_SIZE is 2048 bytes including the terminating NUL. A rosetta.entry
+ * value longer than ENTRY_MAX (lib/contract.h) rosetta-init ignores, and it would run its
+ * default entry instead: the launcher refuses it. */
 #define LAUNCH_CMDLINE_MAX 2047
-/* rosetta-init keeps the rosetta.entry value in 1024 bytes (CONFIG_ENTRY_MAX), NUL included;
- * a longer one it ignores, and it would run its default entry instead. */
-#define LAUNCH_ENTRY_MAX 1023
 
 /*
  * Join args into the value of rosetta.entry: words separated by one space, a word that is

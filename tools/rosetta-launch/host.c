@@ -86,6 +86,46 @@ int launch_check_readable(const char *path)
 	return r;
 }
 
+/* A file or block device: 0, or -EISDIR, -EINVAL, -errno. */
+static int image_type(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -errno;
+	if (S_ISDIR(st.st_mode))
+		return -EISDIR;
+	return S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) ? 0 : -EINVAL;
+}
+
+int launch_probe_image(const char *path, bool *qcow2)
+{
+	static const char magic[4] = { 'Q', 'F', 'I', '\xfb' };
+	int fd, r;
+
+	*qcow2 = false;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -errno;
+	r = image_type(fd);
+	if (r == 0) {
+		char head[sizeof(magic)];
+		ssize_t n = pread(fd, head, sizeof(head), 0);
+
+		if (n < 0)
+			r = -errno;
+		else
+			*qcow2 = n == (ssize_t)sizeof(head) && !memcmp(head, magic, sizeof(magic));
+	}
+	close(fd);
+	return r;
+}
+
+int launch_check_writable(const char *path)
+{
+	return access(path, W_OK) < 0 ? -errno : 0;
+}
+
 int launch_check_dir(const char *path)
 {
 	struct stat st;

@@ -5,6 +5,7 @@
 #ifndef ROSETTA_LAUNCH_HOST_H
 #define ROSETTA_LAUNCH_HOST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define LAUNCH_QEMU_NAME	 "qemu-system-aarch64"
@@ -22,6 +23,15 @@ int launch_find_virtiofsd(const char *override, const char *path_env, char *out,
 
 /* A regular file this process can open for reading. */
 int launch_check_readable(const char *path);
+
+/*
+ * A disk image: a regular file or block device (-EISDIR, -EINVAL otherwise) this process
+ * can read. *qcow2 says whether it starts with qcow2's magic, QFI\xfb.
+ */
+int launch_probe_image(const char *path, bool *qcow2);
+
+/* Whether this process may write path (access(2), so a read-only file system counts). */
+int launch_check_writable(const char *path);
 
 /* An existing directory (-ENOTDIR otherwise). */
 int launch_check_dir(const char *path);

@@ -35,6 +35,7 @@
 #define QEMU_GRACE_MS  5000
 #define VFS_GRACE_MS   2000
 #define PROC_NET_UNIX  "/proc/net/unix"
+#define RO_NOTE	       "read-only: the source bind-mounted read-only in a mount namespace of its own"
 
 static const char prog[] = "rosetta-launch";
 
@@ -92,8 +93,15 @@ static void __attribute__((noreturn)) usage(void)
 	fputs("     --initrd FILE       initramfs whose /init is rosetta-init\n", out);
 	fputs("     --rosetta-dir DIR   directory holding the translator (share 'rosetta')\n", out);
 	fputs("     --root-dir DIR      x86-64 root tree to share as 'rosetta-root'\n", out);
+	fputs("     --root-image FILE   x86-64 root file system image (raw or qcow2), /dev/vda\n",
+	      out);
+	fputs("     --root-ro           the guest mounts the root read-only\n", out);
+	fputs("     --ephemeral         the root's writes are thrown away at power-off\n", out);
+	fputs("     --share DIR:TAG[:ro]  one more virtiofs share (up to 8)\n", out);
 	fputs("     --cmdline STR       more kernel command line text\n", out);
-	fputs("     --memory MIB        guest memory in MiB (default 1024)\n", out);
+	fputs("     --memory MIB        guest memory in MiB (default 1024; 2048 with\n"
+	      "                         --root-dir --ephemeral)\n",
+	      out);
 	fputs("     --cpus N            virtual CPUs (default 2)\n", out);
 	fputs("     --accel MODE        auto, kvm or tcg (default auto)\n", out);
 	fputs("     --timeout SECS      stop the guest after SECS seconds (default 0: never)\n",
@@ -125,13 +133,14 @@ static int ensure_stdio(void)
 	return 0;
 }
 
-static int show(FILE *f, const char *prefix, const struct launch_argv *a)
+/* A read-only share's line says so in a comment: the read-only bind mount is no word of it. */
+static int show(FILE *f, const char *prefix, const struct launch_argv *a, bool ro)
 {
 	char *line;
 
 	if (launch_shell_join(a->v, a->n, &line) < 0)
 		return -ENOMEM;
-	fprintf(f, "%s%s\n", prefix, line);
+	fprintf(f, "%s%s%s\n", prefix, line, ro ? "  # " RO_NOTE : "");
 	free(line);
 	return 0;
 }
@@ -152,13 +161,15 @@ static int dry_run(const struct launch_config *cfg, struct launch_plan *plan)
 		return EXIT_LAUNCHER;
 	}
 	for (i = 0; i <= plan->nshares && r == 0; i++) {
+		bool ro = i < plan->nshares && plan->share[i].ro;
+
 		launch_argv_init(&a);
 		if (i < plan->nshares)
 			r = launch_virtiofsd_argv(&a, plan->virtiofsd, &plan->share[i]);
 		else
 			r = launch_qemu_argv(&a, cfg, plan);
 		if (r == 0)
-			r = show(stdout, "", &a);
+			r = show(stdout, "", &a, ro);
 		launch_argv_free(&a);
 	}
 	if (r == 0 && fflush(stdout) == 0 && !ferror(stdout))
@@ -320,7 +331,7 @@ static int open_child_io(const char *log, int *in, int *out)
 static int start_virtiofsd(struct session *s, size_t i)
 {
 	const struct launch_share *sh = &s->plan->share[i];
-	struct launch_spawn sp = { .own_pgrp = true };
+	struct launch_spawn sp = { .own_pgrp = true, .ro_dir = sh->ro ? sh->dir : NULL };
 	struct launch_argv a;
 	int r;
 
@@ -334,13 +345,19 @@ static int start_virtiofsd(struct session *s, size_t i)
 		return EXIT_LAUNCHER;
 	}
 	if (s->cfg->verbose)
-		show(stderr, "+ ", &a);
+		show(stderr, "+ ", &a, sh->ro);
 	sp.argv = a.v;
 	sp.err = sp.out;
 	r = launch_spawn(&sp, &s->vfs[i].pid);
 	close(sp.in);
 	close(sp.out);
 	launch_argv_free(&a);
+	if (r < 0 && sh->ro) {
+		say("cannot start %s with a read-only view of %s: %s%s", s->plan->virtiofsd,
+		    sh->dir, strerror(-r),
+		    r == -EPERM ? " (a mount namespace of its own needs root)" : "");
+		return EXIT_LAUNCHER;
+	}
 	if (r < 0) {
 		say("cannot start %s: %s", s->plan->virtiofsd, strerror(-r));
 		return EXIT_LAUNCHER;
@@ -366,7 +383,7 @@ static int start_qemu(struct session *s)
 	}
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
 	if (s->cfg->verbose)
-		show(stderr, "+ ", &a);
+		show(stderr, "+ ", &a, false);
 	launch_tty_save(&s->tty, STDIN_FILENO);
 	sp.argv = a.v;
 	sp.out = fds[1];

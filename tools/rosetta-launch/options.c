@@ -4,13 +4,19 @@
 #include <limits.h>
 #include <string.h>
 
+#include "config_check.h"
 #include "options.h"
+#include "share_arg.h"
 
 enum {
 	OPT_KERNEL = 256,
 	OPT_INITRD,
 	OPT_ROSETTA_DIR,
 	OPT_ROOT_DIR,
+	OPT_ROOT_IMAGE,
+	OPT_ROOT_RO,
+	OPT_EPHEMERAL,
+	OPT_SHARE,
 	OPT_CMDLINE,
 	OPT_MEMORY,
 	OPT_CPUS,
@@ -28,6 +34,10 @@ static const struct option long_options[] = {
 	{ "initrd", required_argument, NULL, OPT_INITRD },
 	{ "rosetta-dir", required_argument, NULL, OPT_ROSETTA_DIR },
 	{ "root-dir", required_argument, NULL, OPT_ROOT_DIR },
+	{ "root-image", required_argument, NULL, OPT_ROOT_IMAGE },
+	{ "root-ro", no_argument, NULL, OPT_ROOT_RO },
+	{ "ephemeral", no_argument, NULL, OPT_EPHEMERAL },
+	{ "share", required_argument, NULL, OPT_SHARE },
 	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
 	{ "memory", required_argument, NULL, OPT_MEMORY },
 	{ "cpus", required_argument, NULL, OPT_CPUS },
@@ -46,22 +56,11 @@ static const struct option long_options[] = {
 void launch_config_init(struct launch_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->tag = LAUNCH_DEFAULT_TAG;
-	cfg->memory_mib = 1024;
+	cfg->tag = DEFAULT_TAG;
+	cfg->memory_mib = LAUNCH_MEMORY_DEFAULT;
 	cfg->cpus = 2;
 	cfg->accel = LAUNCH_ACCEL_AUTO;
 	cfg->interactive = true; /* main() asks isatty() */
-}
-
-int launch_check_tag(const char *tag)
-{
-	size_t len = strlen(tag);
-
-	if (len == 0 || len > LAUNCH_TAG_MAX)
-		return -EINVAL;
-	if (strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != len)
-		return -EINVAL;
-	return 0;
 }
 
 /* Decimal digits only: no sign, no spaces, no suffix. */
@@ -117,13 +116,26 @@ static int accel(const char *arg, enum launch_accel *out, struct launch_error *e
 
 static int tag(const char *arg, const char **out, struct launch_error *err)
 {
-	if (launch_check_tag(arg) < 0)
+	if (!contract_tag_ok(arg))
 		return launch_fail(
 		    err, EINVAL,
 		    "invalid --tag value '%s': use 1 to %d letters, digits, '.', '_' or '-'", arg,
-		    LAUNCH_TAG_MAX);
+		    TAG_MAX);
 	*out = arg;
 	return 0;
+}
+
+static int share(const char *arg, struct launch_config *cfg, struct launch_error *err)
+{
+	int r;
+
+	if (cfg->nshares == LAUNCH_EXTRA_SHARES_MAX)
+		return launch_fail(err, EINVAL, "at most %d --share options can be given",
+				   LAUNCH_EXTRA_SHARES_MAX);
+	r = launch_parse_share(arg, &cfg->share[cfg->nshares], err);
+	if (r == 0)
+		cfg->nshares++;
+	return r;
 }
 
 static int apply_value(int opt, const char *arg, struct launch_config *cfg,
@@ -138,6 +150,10 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 		return path("rosetta-dir", arg, &cfg->rosetta_dir, err);
 	case OPT_ROOT_DIR:
 		return path("root-dir", arg, &cfg->root_dir, err);
+	case OPT_ROOT_IMAGE:
+		return path("root-image", arg, &cfg->root_image, err);
+	case OPT_SHARE:
+		return share(arg, cfg, err);
 	case OPT_QEMU:
 		return path("qemu", arg, &cfg->qemu, err);
 	case OPT_VIRTIOFSD:
@@ -172,23 +188,10 @@ static int bad_option(int opt, const char *what, struct launch_error *err)
 	return launch_fail(err, EINVAL, "unrecognized option '%s'", what);
 }
 
-static int check_required(const struct launch_config *cfg, struct launch_error *err)
-{
-	if (!cfg->kernel)
-		return launch_fail(err, EINVAL, "missing required option --kernel");
-	if (!cfg->initrd)
-		return launch_fail(err, EINVAL, "missing required option --initrd");
-	if (!cfg->rosetta_dir)
-		return launch_fail(err, EINVAL, "missing required option --rosetta-dir");
-	if (cfg->root_dir && strcmp(cfg->tag, LAUNCH_ROOT_TAG) == 0)
-		return launch_fail(err, EINVAL, "--tag %s is taken by the --root-dir share",
-				   LAUNCH_ROOT_TAG);
-	return 0;
-}
-
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			 struct launch_error *err)
 {
+	bool memory_given = false;
 	int opt, r;
 
 	launch_config_init(cfg);
@@ -203,12 +206,17 @@ int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			cfg->verbose = true;
 		else if (opt == OPT_DRY_RUN)
 			cfg->dry_run = true;
+		else if (opt == OPT_ROOT_RO)
+			cfg->root_ro = true;
+		else if (opt == OPT_EPHEMERAL)
+			cfg->ephemeral = true;
 		else if (opt == '?' || opt == ':')
 			return bad_option(opt, argv[optind - 1], err);
 		else if ((r = apply_value(opt, optarg, cfg, err)) < 0)
 			return r;
+		memory_given |= opt == OPT_MEMORY;
 	}
-	r = check_required(cfg, err);
+	r = launch_check_config(cfg, memory_given, err);
 	if (r < 0)
 		return r;
 	if (optind < argc) {

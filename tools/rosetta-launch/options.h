@@ -1,20 +1,25 @@
 /*
  * rosetta-launch's configuration and the parser that fills it from argv. Pure: it neither
- * prints nor looks at the file system; strings point into argv.
+ * prints nor looks at the file system; strings point into argv, except the --share
+ * directories and tags, which are copied (see share_arg.h). The rules between options are
+ * in config_check.c.
  */
 #ifndef ROSETTA_LAUNCH_OPTIONS_H
 #define ROSETTA_LAUNCH_OPTIONS_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
+#include "lib/contract.h"
 
-#define LAUNCH_VERSION	   "0.1"
-#define LAUNCH_DEFAULT_TAG "rosetta"
-#define LAUNCH_ROOT_TAG	   "rosetta-root"
-/* The virtio-fs device config holds a 36-byte tag. */
-#define LAUNCH_TAG_MAX 36
+#define LAUNCH_VERSION "0.1"
+/* --share options; with the translator's and the root's, the shares of one launch. */
+#define LAUNCH_EXTRA_SHARES_MAX 8
+/* Guest memory when --memory is not given; more when a tmpfs holds the root's writes. */
+#define LAUNCH_MEMORY_DEFAULT 1024
+#define LAUNCH_MEMORY_OVERLAY 2048
 
 enum launch_accel {
 	LAUNCH_ACCEL_AUTO,
@@ -22,14 +27,24 @@ enum launch_accel {
 	LAUNCH_ACCEL_TCG,
 };
 
+/* A --share DIR:TAG[:ro], copied out of its argument. */
+struct launch_extra_share {
+	char dir[PATH_MAX];
+	char tag[TAG_MAX + 1];
+	bool ro;
+};
+
 struct launch_config {
 	const char *kernel;
 	const char *initrd;
 	const char *rosetta_dir;
-	const char *root_dir;  /* NULL: the init's default root */
-	const char *cmdline;   /* extra kernel command line text, or NULL */
-	const char *qemu;      /* NULL: qemu-system-aarch64 from PATH */
-	const char *virtiofsd; /* NULL: the default location, then PATH */
+	const char *root_dir;	/* NULL: the init's default root */
+	const char *root_image; /* a disk image for the root; excludes root_dir */
+	bool root_ro;		/* the guest mounts the root read-only */
+	bool ephemeral;		/* the root's writes are thrown away */
+	const char *cmdline;	/* extra kernel command line text, or NULL */
+	const char *qemu;	/* NULL: qemu-system-aarch64 from PATH */
+	const char *virtiofsd;	/* NULL: the default location, then PATH */
 	const char *tag;
 	unsigned int memory_mib;
 	unsigned int cpus;
@@ -40,6 +55,8 @@ struct launch_config {
 	bool interactive;   /* a terminal on stdin: someone can use an emergency shell */
 	char *const *entry; /* ENTRY ARGS, or NULL for the init's default */
 	size_t entry_count;
+	struct launch_extra_share share[LAUNCH_EXTRA_SHARES_MAX];
+	size_t nshares;
 };
 
 enum launch_action {
@@ -53,8 +70,5 @@ void launch_config_init(struct launch_config *cfg);
 /* Return a launch_action, or -EINVAL with err filled for a usage error. */
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			 struct launch_error *err);
-
-/* 0 when tag can name a virtiofs share on the command line and in a qemu option. */
-int launch_check_tag(const char *tag);
 
 #endif

@@ -28,9 +28,10 @@ static int share_paths(struct launch_share *s, size_t i, const char *rundir,
 	return 0;
 }
 
-static int set_share(struct launch_share *s, const char *tag, const char *dir)
+static int set_share(struct launch_share *s, const char *tag, const char *dir, bool ro)
 {
 	s->tag = tag;
+	s->ro = ro;
 	if ((size_t)snprintf(s->dir, sizeof(s->dir), "%s", dir) >= sizeof(s->dir))
 		return -ENAMETOOLONG;
 	return 0;
@@ -38,14 +39,18 @@ static int set_share(struct launch_share *s, const char *tag, const char *dir)
 
 int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg)
 {
+	size_t i;
 	int r;
 
-	plan->nshares = 1;
-	r = set_share(&plan->share[0], cfg->tag, cfg->rosetta_dir);
-	if (r == 0 && cfg->root_dir) {
-		plan->nshares = 2;
-		r = set_share(&plan->share[1], LAUNCH_ROOT_TAG, cfg->root_dir);
-	}
+	plan->nshares = 0;
+	r = set_share(&plan->share[plan->nshares++], cfg->tag, cfg->rosetta_dir, false);
+	/* The guest mounts an --ephemeral root read-only under its tmpfs: the host may too. */
+	if (r == 0 && cfg->root_dir)
+		r = set_share(&plan->share[plan->nshares++], ROOT_SHARE_TAG, cfg->root_dir,
+			      cfg->root_ro || cfg->ephemeral);
+	for (i = 0; r == 0 && i < cfg->nshares; i++)
+		r = set_share(&plan->share[plan->nshares++], cfg->share[i].tag, cfg->share[i].dir,
+			      cfg->share[i].ro);
 	return r;
 }
 

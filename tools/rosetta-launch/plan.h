@@ -1,7 +1,7 @@
 /*
  * What a launch resolved before starting anything: the programs to run, the accelerator,
- * the kernel command line, and one virtiofs share per directory with its socket and log
- * inside the private run directory.
+ * the kernel command line, the root disk, and one virtiofs share per directory with its
+ * socket and log inside the private run directory.
  */
 #ifndef ROSETTA_LAUNCH_PLAN_H
 #define ROSETTA_LAUNCH_PLAN_H
@@ -14,7 +14,8 @@
 #include "error.h"
 #include "options.h"
 
-#define LAUNCH_MAX_SHARES 2
+/* The translator's, the root's and the --share ones. */
+#define LAUNCH_MAX_SHARES (2 + LAUNCH_EXTRA_SHARES_MAX)
 /* sizeof(((struct sockaddr_un *)0)->sun_path) on Linux */
 #define LAUNCH_SOCKET_MAX  108
 #define LAUNCH_RUNDIR_NAME "rosetta-launch.XXXXXX"
@@ -22,8 +23,15 @@
 struct launch_share {
 	const char *tag;
 	char dir[PATH_MAX]; /* absolute: virtiofsd chroots into it */
+	bool ro;	    /* virtiofsd sees dir through a read-only bind mount */
 	char socket[LAUNCH_SOCKET_MAX];
 	char log[PATH_MAX];
+};
+
+/* What the first bytes of a --root-image say it is: qcow2's magic, else raw. */
+enum launch_image_format {
+	LAUNCH_IMAGE_RAW,
+	LAUNCH_IMAGE_QCOW2,
 };
 
 struct launch_plan {
@@ -33,12 +41,15 @@ struct launch_plan {
 	char cmdline[LAUNCH_CMDLINE_MAX + 1];
 	struct launch_share share[LAUNCH_MAX_SHARES];
 	size_t nshares;
+	char root_image[PATH_MAX]; /* absolute; "" without --root-image */
+	enum launch_image_format image_format;
 };
 
 /* Where the run directory goes: $XDG_RUNTIME_DIR when set to an absolute path, else /tmp. */
 const char *launch_runtime_base(const char *xdg_runtime_dir);
 
-/* One share per directory of cfg, tags set, directories as given. 0 or -ENAMETOOLONG. */
+/* One share per directory of cfg (the translator's, the root's, each --share's), tags and
+ * read-only set, directories as given. 0 or -ENAMETOOLONG. */
 int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg);
 
 /* Give each share its socket and log under rundir. 0 or -errno. */

@@ -35,6 +35,7 @@ static int check_dir(const char *what, const char *path, struct launch_error *er
 
 static int check_inputs(const struct launch_config *cfg, struct launch_error *err)
 {
+	size_t i;
 	int r;
 
 	r = check_file("--kernel", cfg->kernel, err);
@@ -44,6 +45,8 @@ static int check_inputs(const struct launch_config *cfg, struct launch_error *er
 		r = check_dir("--rosetta-dir", cfg->rosetta_dir, err);
 	if (r == 0 && cfg->root_dir)
 		r = check_dir("--root-dir", cfg->root_dir, err);
+	for (i = 0; r == 0 && i < cfg->nshares; i++)
+		r = check_dir("--share", cfg->share[i].dir, err);
 	return r;
 }
 
@@ -88,11 +91,60 @@ static int share_dirs(const struct launch_config *cfg, struct launch_plan *plan,
 	return 0;
 }
 
-/* --dry-run prints a program it cannot find under the name it was given. */
+/* --dry-run prints a program it cannot find, or an image, under the name it was given. */
 static int keep_name(char *out, size_t size, const char *name)
 {
 	if ((size_t)snprintf(out, size, "%s", name) >= size)
 		return -ENAMETOOLONG;
+	return 0;
+}
+
+/* qemu writes the image unless --root-ro or --ephemeral says it must not. */
+static int check_image(const struct launch_config *cfg, bool *qcow2, struct launch_error *err)
+{
+	const char *path = cfg->root_image;
+	int r = launch_probe_image(path, qcow2);
+
+	if (r == -EINVAL)
+		return launch_fail(err, EINVAL,
+				   "--root-image %s is neither a regular file nor a block device",
+				   path);
+	if (r < 0)
+		return launch_fail(err, -r, "--root-image %s is not a readable disk image: %s",
+				   path, strerror(-r));
+	if (!cfg->root_ro && !cfg->ephemeral && (r = launch_check_writable(path)) < 0)
+		return launch_fail(err, -r,
+				   "--root-image %s is not writable: %s (--root-ro or --ephemeral "
+				   "leave it unwritten)",
+				   path, strerror(-r));
+	return 0;
+}
+
+/* The image's absolute path (qemu would take a relative one with a colon for a protocol)
+ * and its format. --dry-run takes an image it cannot read for a raw one. */
+static int root_image(const struct launch_config *cfg, struct launch_plan *plan,
+		      struct launch_error *err)
+{
+	char *out = plan->root_image;
+	bool qcow2 = false;
+	int r = 0;
+
+	if (!cfg->root_image)
+		return 0;
+	if (!cfg->dry_run)
+		r = check_image(cfg, &qcow2, err);
+	else
+		launch_probe_image(cfg->root_image, &qcow2);
+	if (r < 0)
+		return r;
+	plan->image_format = qcow2 ? LAUNCH_IMAGE_QCOW2 : LAUNCH_IMAGE_RAW;
+	if (realpath(cfg->root_image, out))
+		return 0;
+	r = cfg->dry_run ? keep_name(out, sizeof(plan->root_image), cfg->root_image) : -errno;
+	if (r == 0)
+		r = join_cwd(out, sizeof(plan->root_image));
+	if (r < 0)
+		return launch_fail(err, -r, "cannot resolve %s: %s", cfg->root_image, strerror(-r));
 	return 0;
 }
 
@@ -157,6 +209,8 @@ int launch_preflight(const struct launch_config *cfg, const char *path_env,
 		r = check_inputs(cfg, err);
 	if (r == 0)
 		r = share_dirs(cfg, plan, err);
+	if (r == 0)
+		r = root_image(cfg, plan, err);
 	if (r == 0)
 		r = find_qemu(cfg, path_env, plan, err);
 	if (r == 0)

@@ -17,9 +17,13 @@ struct launch_spawn {
 	int out;
 	int err;
 	bool own_pgrp; /* keep it out of the terminal's job control signals */
+	/* When set, the child runs in a mount namespace of its own in which this directory
+	 * (absolute) is a read-only bind mount of itself, submounts included. Needs root. */
+	const char *ro_dir;
 };
 
-/* Fork and exec; an exec failure comes back as its errno, not as a child that exits. */
+/* Fork and exec; an exec failure, or a failure to set up ro_dir, comes back as its errno,
+ * not as a child that exits. */
 int launch_spawn(const struct launch_spawn *sp, pid_t *pid);
 
 /* 1 and *status set when pid has exited (and is reaped now), 0 while it runs. */

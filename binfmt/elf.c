@@ -126,7 +126,7 @@ static ssize_t read_headers(int fd, unsigned char *buf, uint64_t *file_size)
 int elf_check_fd(int fd, struct elf_facts *facts)
 {
 	unsigned char buf[ELF_READ_MAX];
-	uint64_t size;
+	uint64_t size = 0;
 	ssize_t have = read_headers(fd, buf, &size);
 
 	if (have < 0)
@@ -167,7 +167,7 @@ int elf_interp(const unsigned char *buf, size_t len, uint64_t file_size, uint64_
 int elf_interp_fd(int fd, char *interp, size_t size, uint16_t *machine)
 {
 	unsigned char buf[ELF_READ_MAX];
-	uint64_t file_size, off, len;
+	uint64_t file_size = 0, off, len;
 	ssize_t have = read_headers(fd, buf, &file_size);
 	int r;
 

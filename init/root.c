@@ -29,6 +29,16 @@ struct root_mounter {
 		     unsigned long flags, struct failure *f);
 };
 
+/* A module that will not load may be built in: the mount that needs it says
+ * what is wrong if it is not. */
+static void load_module(const struct boot_ctx *ctx, const char *name)
+{
+	int r = modules_load(ctx->modules_dir, name);
+
+	if (r < 0)
+		log_warn("root: loading the module %s: %s", name, strerror(-r));
+}
+
 static int mount_initramfs(struct boot_ctx *ctx, const struct root_spec *spec, const char *target,
 			   unsigned long flags, struct failure *f)
 {
@@ -90,25 +100,31 @@ static int find_device(struct boot_ctx *ctx, const struct root_spec *spec, struc
 	}
 }
 
+static int no_device(const struct boot_ctx *ctx, const struct blockdev *bd, size_t n,
+		     struct failure *f)
+{
+	char seen[512];
+
+	blockdev_describe(bd, n, seen, sizeof(seen));
+	return fail(f, ENODEV,
+		    "attach the disk (rosetta-launch --root-image), or set rosetta.root= to one of "
+		    "the devices seen",
+		    "no block device matches %s within %u s; devices seen: %s", ctx->cfg.root,
+		    ctx->cfg.timeout_ms / 1000, seen);
+}
+
 static int mount_block(struct boot_ctx *ctx, const struct root_spec *spec, const char *target,
 		       unsigned long flags, struct failure *f)
 {
 	const struct config *cfg = &ctx->cfg;
 	struct blockdev bd[BLOCKDEV_MAX];
-	char dev[64], seen[512];
+	char dev[64];
 	const char *type;
 	size_t n, i;
 	int r;
 
-	if (find_device(ctx, spec, bd, &n, &i) < 0) {
-		blockdev_describe(bd, n, seen, sizeof(seen));
-		return fail(
-		    f, ENODEV,
-		    "attach the disk (rosetta-launch --root-image), or set rosetta.root= to "
-		    "one of the devices seen",
-		    "no block device matches %s within %u s; devices seen: %s", cfg->root,
-		    cfg->timeout_ms / 1000, seen);
-	}
+	if (find_device(ctx, spec, bd, &n, &i) < 0)
+		return no_device(ctx, bd, n, f);
 	snprintf(dev, sizeof(dev), "/dev/%s", bd[i].name);
 	type = cfg->rootfstype[0] ? cfg->rootfstype : bd[i].type;
 	if (!type[0])
@@ -116,9 +132,7 @@ static int mount_block(struct boot_ctx *ctx, const struct root_spec *spec, const
 			    "give the VM a disk image that holds a filesystem (e.g. made with "
 			    "mkfs.ext4 -d TREE IMAGE), or set rosetta.rootfstype=",
 			    "%s holds no filesystem that libblkid recognises", dev);
-	r = modules_load(ctx->modules_dir, type);
-	if (r < 0)
-		log_warn("root: loading the module for %s: %s", type, strerror(-r));
+	load_module(ctx, type);
 	r = mount_at(dev, target, type, flags, cfg->rootflags[0] ? cfg->rootflags : NULL);
 	if (r < 0)
 		return fail(
@@ -155,9 +169,7 @@ static int mount_overlay(struct boot_ctx *ctx, const struct root_mounter *t,
 
 	if (t->mount(ctx, spec, OVERLAY_LOWER, MS_RDONLY, f) < 0)
 		return -1;
-	r = modules_load(ctx->modules_dir, "overlay");
-	if (r < 0)
-		log_warn("root: loading the module overlay: %s", strerror(-r));
+	load_module(ctx, "overlay");
 	r = mount_at("tmpfs", OVERLAY_RW, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
 	if (r == 0 && (mkdir(OVERLAY_RW "/upper", 0755) < 0 || mkdir(OVERLAY_RW "/work", 0755) < 0))
 		r = -errno;
@@ -185,7 +197,6 @@ static int mount_root(struct boot_ctx *ctx, struct failure *f)
 	const struct config *cfg = &ctx->cfg;
 	const struct root_mounter *t;
 	struct root_spec spec;
-	int r;
 
 	if (cfg->root_refused[0])
 		return fail(f, EINVAL, remedy,
@@ -195,11 +206,8 @@ static int mount_root(struct boot_ctx *ctx, struct failure *f)
 	if (contract_root_parse(cfg->root, &spec) < 0 || !(t = find_type(spec.type)))
 		return fail(f, EINVAL, remedy, "rosetta.root=%s is not %s", cfg->root,
 			    contract_root_forms);
-	if (t->module) {
-		r = modules_load(ctx->modules_dir, t->module);
-		if (r < 0)
-			log_warn("root: loading the module %s: %s", t->module, strerror(-r));
-	}
+	if (t->module)
+		load_module(ctx, t->module);
 	if (cfg->overlay)
 		return mount_overlay(ctx, t, &spec, f);
 	return t->mount(ctx, &spec, ctx->newroot, cfg->root_ro ? MS_RDONLY : 0, f);

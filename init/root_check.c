@@ -45,7 +45,7 @@ static void shebang(int fd, char *interp, size_t size)
 	p = line + 2 + strspn(line + 2, " \t");
 	p[strcspn(p, " \t\n")] = '\0';
 	if (*p == '/' && strlen(p) < size)
-		strcpy(interp, p);
+		memcpy(interp, p, strlen(p) + 1);
 }
 
 static int check_loader(const char *root, const char *tree, const char *what, const char *prog,
@@ -72,7 +72,7 @@ static int check_loader(const char *root, const char *tree, const char *what, co
 static int check_file(const char *root, const char *tree, const char *what, const char *prog,
 		      int depth, struct failure *f)
 {
-	char interp[SHEBANG_MAX], nested[SHEBANG_MAX + 32];
+	char interp[SHEBANG_MAX];
 	struct stat st;
 	int fd = open_in_root(root, prog, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
 
@@ -86,6 +86,8 @@ static int check_file(const char *root, const char *tree, const char *what, cons
 	}
 	shebang(fd, interp, sizeof(interp));
 	if (interp[0] && depth == 0) {
+		char nested[SHEBANG_MAX + 32];
+
 		snprintf(nested, sizeof(nested), "%.*s's interpreter", SHEBANG_MAX, prog);
 		r = check_file(root, tree, nested, interp, depth + 1, f);
 	} else {

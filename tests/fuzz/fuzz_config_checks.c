@@ -4,12 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void check(int ok)
-{
-	if (!ok)
-		abort();
-}
-
 void check_text(const char *s, size_t size)
 {
 	check(memchr(s, '\0', size) != NULL);

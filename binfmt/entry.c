@@ -12,7 +12,7 @@
 
 /* The first 20 bytes of an x86-64 ELF header: class 64, little-endian,
  * version 1, any OS/ABI, e_type ET_EXEC or ET_DYN (the mask clears bit 0 of
- * the low byte), e_machine EM_X86_64. Taken from ROSETTA.md. */
+ * the low byte), e_machine EM_X86_64. The layout Apple's guide registers. */
 static const unsigned char x86_64_magic[20] = { 0x7f, 'E',  'L',  'F',	0x02, 0x01, 0x01,
 						0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 						0x00, 0x00, 0x02, 0x00, 0x3e, 0x00 };

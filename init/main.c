@@ -19,7 +19,7 @@ struct stage {
 	int (*run)(struct boot_ctx *ctx, struct failure *f);
 };
 
-/* One stage per line, in boot order (DESIGN.md). */
+/* One stage per line, in boot order (docs/rosetta-init.md). */
 static const struct stage stages[] = {
 	{ "early", stage_early },	/* API filesystems, console */
 	{ "config", stage_config },	/* rosetta.* keys */

@@ -3,7 +3,8 @@
  * O_NOFOLLOW, and every check reads that descriptor, so what was checked is
  * what stays open in the boot context. rosetta.verify chooses the checks
  * (strict: file, filesystem and ELF; elf; off), rosetta.sha256 pins the
- * content. The host's own Rosetta checks are never imitated (ROSETTA.md). */
+ * content. The host's own Rosetta checks are never imitated
+ * (docs/rosetta-init.md, "Translator verification"). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -8,13 +8,7 @@ tree=$build/trees/debian-amd64
 img=$build/trees/debian-amd64.ext4
 script=rootfs/debian-amd64.sh
 fix="(run: make debian-amd64)"
-n=0
-check() { # DESCRIPTION COMMAND...
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
-}
+. "$(dirname "$0")/../tap.sh"
 # debugfs reports a missing path on stderr and still exits 0: look for its
 # stat output instead.
 in_image() { debugfs -R "stat $1" "$img" 2>/dev/null | grep -q '^Inode: .*Type: '; }

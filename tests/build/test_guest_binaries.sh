@@ -1,15 +1,9 @@
 #!/bin/sh
-# The guest binaries are what DESIGN.md promises: static aarch64
+# The guest binaries are what the README promises: static aarch64
 # executables with libmount, libkmod and libseccomp linked in, not just named.
 build=${1:?usage: $0 BUILD}
 init=$build/guest/rosetta-init
-n=0
-check() { # DESCRIPTION COMMAND...
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
-}
+. "$(dirname "$0")/../tap.sh"
 nm=nm
 command -v aarch64-linux-gnu-nm >/dev/null 2>&1 && nm=aarch64-linux-gnu-nm
 

@@ -9,20 +9,11 @@ initrd=$build/initramfs.cpio.gz
 share=$build/share
 logdir=$build/test/e2e
 mkdir -p "$logdir"
-tap_n=0
+. "$(dirname "$0")/../tap.sh"
 
 # Generous: TCG boots take about 10 s here; a hang must still end the test.
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}
 
-ok() {
-	tap_n=$((tap_n + 1))
-	echo "ok $tap_n - $*"
-}
-
-not_ok() {
-	tap_n=$((tap_n + 1))
-	echo "not ok $tap_n - $*"
-}
 
 # boot NAME SHAREDIR [LAUNCH-OPTION...] [-- ENTRY ARG...]
 # Leaves the console in $log and rosetta-launch's exit code in $status.

@@ -6,9 +6,7 @@
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
+. "$(dirname "$0")/../tap.sh"
 
 NS="unshare --user --map-root-user --pid --fork --mount-proc"
 broken=

@@ -25,9 +25,7 @@ stage=$build/test/stage-register
 translator=$build/share/rosetta
 work=$(mktemp -d)
 D=$work/binfmt_misc
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
+. "$(dirname "$0")/../tap.sh"
 check() { # DESCRIPTION COMMAND...
 	desc=$1
 	shift

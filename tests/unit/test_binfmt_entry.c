@@ -11,7 +11,7 @@
 
 #include "binfmt/entry.h"
 
-/* The register line ROSETTA.md documents, with flags CFP in kernel order. */
+/* The Rosetta register line (docs/binfmtctl.1), with flags CFP in kernel order. */
 static const char rosetta_line[] =
     ":rosetta:M:0:"
     "\\x7f\\x45\\x4c\\x46\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"

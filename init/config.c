@@ -20,15 +20,9 @@ _Static_assert(CONFIG_STR_MAX == 256 && CONFIG_ENTRY_MAX == 1024, "update the ex
 
 #define ABS_PATH "an absolute path of at most 255 bytes"
 #define FLAG	 "0 or 1, or no value"
-#define STAGES	 "one of early, config, modules, share, verify, register, selftest, root, switch, run"
 
 /* Values shown in warnings are cut here: a refused entry can be 1 KiB. */
 #define SHOWN_MAX 64
-
-const char *const config_stage_names[] = {
-	"early",    "config", "modules", "share", "verify", "register",
-	"selftest", "root",   "switch",	 "run",	  NULL,
-};
 
 void config_defaults(struct config *cfg)
 {
@@ -85,7 +79,7 @@ struct key {
 	const char *name; /* after "rosetta." */
 	bool (*set)(struct config *cfg, const struct key *k, const char *value);
 	size_t off, size;   /* the field, for the setters shared by several keys */
-	const char *expect; /* completes "'VALUE' is not ..." */
+	const char *expect; /* completes "'VALUE' is not ...", NULL: see expect_of() */
 	bool flag;	    /* may stand alone, like the kernel's `quiet` */
 	bool root;	    /* refused, it fails stage root: no fallback to another tree */
 };
@@ -237,7 +231,22 @@ static bool set_verify(struct config *cfg, const struct key *k, const char *valu
 
 static bool set_break(struct config *cfg, const struct key *k, const char *value)
 {
-	return lookup(value, config_stage_names, (size_t)-1) >= 0 && set_text(cfg, k, value);
+	return contract_stage_find(value) >= 0 && set_text(cfg, k, value);
+}
+
+/* "one of early, config, ...": the accepted values, from the stage table. */
+static const char *stage_list(void)
+{
+	static char text[160];
+
+	if (!text[0]) {
+		size_t len = (size_t)snprintf(text, sizeof(text), "one of");
+
+		for (int i = 0; i < STAGE_COUNT && len < sizeof(text); i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s",
+						i ? "," : "", contract_stage_names[i]);
+	}
+	return text;
 }
 
 /* `rosetta.quiet` alone or =1 sets the level, =0 returns to normal: the
@@ -291,7 +300,7 @@ static const struct key keys[] = {
 	{ KEY_EXEC, set_path, FIELD(exec), ABS_PATH, false, false },
 	{ KEY_SHUTDOWN_TIMEOUT, set_seconds, FIELD(shutdown_timeout_ms), CONFIG_SECONDS, false,
 	  false },
-	{ KEY_BREAK, set_break, FIELD(break_stage), STAGES, false, false },
+	{ KEY_BREAK, set_break, FIELD(break_stage), NULL, false, false }, /* stage_list() */
 	{ KEY_CACHE, set_path, FIELD(cache), ABS_PATH, false, false },
 	{ KEY_QUIET, set_quiet, FIELD(log_level), FLAG, true, false },
 	{ KEY_DEBUG, set_debug, FIELD(log_level), FLAG, true, false },
@@ -347,15 +356,21 @@ static void set_env(struct config *cfg, const char *key, const char *name, const
 	memcpy(cfg->env[i] + nlen + 1, value, strlen(value) + 1);
 }
 
+/* What a key accepts, in words; rosetta.break's comes from the stage table. */
+static const char *expect_of(const struct key *k)
+{
+	return k->expect ? k->expect : stage_list();
+}
+
 /* A refused root key is remembered too: the default root must not boot in
  * place of the one that was asked for. */
 static void refuse(struct config *cfg, const struct key *k, const char *key, const char *value,
 		   bool truncated, struct config_report *r)
 {
 	if (!value)
-		config_warnf(r, key, "no value, expected %s", k->expect);
+		config_warnf(r, key, "no value, expected %s", expect_of(k));
 	else
-		config_refuse(r, key, value, truncated, k->expect);
+		config_refuse(r, key, value, truncated, expect_of(k));
 	if (k->root && !cfg->root_refused[0])
 		snprintf(cfg->root_refused, sizeof(cfg->root_refused), "%s=%.*s", key, SHOWN_MAX,
 			 value ? value : "");

@@ -83,9 +83,6 @@ struct config {
 /* Where the init looks for its configuration file, in the initramfs. */
 #define CONFIG_FILE "/etc/rosetta-init.conf"
 
-/* The boot stages in boot order, NULL-ended: the values rosetta.break takes. */
-extern const char *const config_stage_names[];
-
 /* Called for each problem found while parsing: a key that is unknown, or a
  * value that is refused (the default stays). where is NULL on the kernel
  * command line and "FILE:LINE" in the configuration file; key is the key as

@@ -31,7 +31,7 @@ int debug_shell_run(const char *why)
 	if (!debug_shell_available())
 		return -ENOENT;
 	log_warn("%s", why);
-	log_warn("debug shell: %s (aarch64 busybox); 'exit' leaves it", DEBUG_SHELL_PATH);
+	log_warn("debug shell: %s; 'exit' leaves it", DEBUG_SHELL_PATH);
 	pid = fork();
 	if (pid < 0)
 		return -errno;

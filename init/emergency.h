@@ -7,7 +7,7 @@
 #include "context.h"
 
 /* Debian's aarch64 busybox in the initramfs (make DEBUG_SHELL=1, the
- * default). Gone after the switch, with the rest of the initramfs. */
+ * default). After the switch the same path is the tree's own shell. */
 #define DEBUG_SHELL_PATH "/bin/sh"
 
 bool debug_shell_available(void);

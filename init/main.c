@@ -14,52 +14,49 @@
 #include "stages.h"
 #include "supervise.h"
 
-struct stage {
-	const char *name;
-	int (*run)(struct boot_ctx *ctx, struct failure *f);
+/* The boot stages, indexed by the contract's stage names (lib/contract.h),
+ * in boot order; run, the last name, is run() below. */
+static int (*const stages[STAGE_RUN])(struct boot_ctx *ctx, struct failure *f) = {
+	[STAGE_EARLY] = stage_early,	   /* API filesystems, console */
+	[STAGE_CONFIG] = stage_config,	   /* rosetta.* keys */
+	[STAGE_MODULES] = stage_modules,   /* coldplug, fuse, virtiofs, binfmt_misc */
+	[STAGE_SHARE] = stage_share,	   /* mount the translator's virtiofs share */
+	[STAGE_VERIFY] = stage_verify,	   /* file, ELF, optional SHA-256 pin */
+	[STAGE_REGISTER] = stage_register, /* the binfmt_misc entry */
+	[STAGE_SELFTEST] = stage_selftest, /* x86-64 code through it, sandboxed */
+	[STAGE_ROOT] = stage_root,	   /* mount the x86-64 tree */
+	[STAGE_SWITCH] = stage_switch,	   /* make it / */
 };
 
-/* One stage per line, in boot order (docs/rosetta-init.md). */
-static const struct stage stages[] = {
-	{ "early", stage_early },	/* API filesystems, console */
-	{ "config", stage_config },	/* rosetta.* keys */
-	{ "modules", stage_modules },	/* coldplug, fuse, virtiofs, binfmt_misc */
-	{ "share", stage_share },	/* mount the translator's virtiofs share */
-	{ "verify", stage_verify },	/* file, ELF, optional SHA-256 pin */
-	{ "register", stage_register }, /* the binfmt_misc entry */
-	{ "selftest", stage_selftest }, /* x86-64 code through it, sandboxed */
-	{ "root", stage_root },		/* mount the x86-64 tree */
-	{ "switch", stage_switch },	/* make it / */
-};
-
-/* rosetta.break: the debug shell before the stage; the boot goes on after. */
-static void stop_before(const char *stage)
+/* rosetta.break: the debug shell before the stage; the boot goes on after.
+ * Before run, the initramfs is gone: the shell is the tree's own /bin/sh. */
+static void stop_before(const struct boot_ctx *ctx, enum stage stage)
 {
+	const char *name = contract_stage_names[stage];
 	char why[96];
 	int r;
 
-	snprintf(why, sizeof(why), "break: stopped before stage %s (rosetta.break)", stage);
+	if (strcmp(ctx->cfg.break_stage, name) != 0)
+		return;
+	snprintf(why, sizeof(why), "break: stopped before stage %s (rosetta.break)", name);
 	r = debug_shell_run(why);
 	if (r < 0)
-		log_warn("break: no debug shell (%s), going on with %s", strerror(-r), stage);
+		log_warn("break: no debug shell (%s), going on with %s", strerror(-r), name);
 	else
-		log_info("break: debug shell exited, going on with %s", stage);
+		log_info("break: debug shell exited, going on with %s", name);
 }
 
 static void boot(struct boot_ctx *ctx)
 {
-	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++) {
-		struct failure f = { .stage = stages[i].name };
+	for (int i = 0; i < STAGE_RUN; i++) {
+		struct failure f = { .stage = contract_stage_names[i] };
 		uint64_t start;
 
-		if (!strcmp(ctx->cfg.break_stage, stages[i].name))
-			stop_before(stages[i].name);
+		stop_before(ctx, (enum stage)i);
 		start = boot_ms();
-
-		if (stages[i].run(ctx, &f) < 0)
+		if (stages[i](ctx, &f) < 0)
 			emergency(ctx, &f);
-		log_info("%s ... ok (%llu ms)", stages[i].name,
-			 (unsigned long long)(boot_ms() - start));
+		log_info("%s ... ok (%llu ms)", f.stage, (unsigned long long)(boot_ms() - start));
 	}
 }
 
@@ -107,8 +104,9 @@ static void __attribute__((noreturn)) run(struct boot_ctx *ctx)
 		close(ctx->translator_fd);
 		ctx->translator_fd = -1;
 	}
+	stop_before(ctx, STAGE_RUN);
 	if (ctx->cfg.exec[0]) {
-		struct failure f = { .stage = "run" };
+		struct failure f = { .stage = contract_stage_names[STAGE_RUN] };
 
 		/* Nothing of ours runs after the exec to do it later. */
 		switch_free_old_root(ctx);

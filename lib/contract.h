@@ -62,6 +62,29 @@
 
 bool contract_tag_ok(const char *tag);
 
+/* rosetta-init's stages in the order they run: the boot stages up to the
+ * switch, then run (the entry and services). rosetta.break=NAME stops
+ * before any of them; the init's stage table is indexed by this enum. */
+enum stage {
+	STAGE_EARLY,
+	STAGE_CONFIG,
+	STAGE_MODULES,
+	STAGE_SHARE,
+	STAGE_VERIFY,
+	STAGE_REGISTER,
+	STAGE_SELFTEST,
+	STAGE_ROOT,
+	STAGE_SWITCH,
+	STAGE_RUN,
+	STAGE_COUNT,
+};
+
+/* The names, indexed by enum stage, NULL-ended. */
+extern const char *const contract_stage_names[STAGE_COUNT + 1];
+
+/* The stage called name, or -1. */
+int contract_stage_find(const char *name);
+
 /* The forms rosetta.root takes. */
 enum root_type {
 	ROOT_INITRAMFS, /* initramfs:/PATH, a directory of the initramfs */

@@ -55,6 +55,17 @@ expect_text "break: debug shell exited, going on with register" "exit continues 
 expect_line "after the break: x86_64"
 expect_status 0 "the entry ran after the break"
 
+# Before run the initramfs is gone: the shell is the tree's own, x86-64.
+printf 'echo in the tree: $(uname -m)\nexit\n' \
+	>"$logdir/break-run-input"
+boot_driven break-run "$share" "rosetta-init# " "$logdir/break-run-input" \
+	--cmdline "rosetta.break=run" -- /bin/sh -c 'echo the entry ran'
+expect_text "break: stopped before stage run (rosetta.break)" "rosetta.break=run stops before the entry"
+expect_line "in the tree: x86_64" "the shell is the switched tree's, x86-64"
+expect_text "break: debug shell exited, going on with run" "exit continues with run"
+expect_line "the entry ran"
+expect_status 0 "the entry ran after the break"
+
 printf 'echo in the emergency shell\nexit\n' >"$logdir/emergency-input"
 empty=$(mktemp -d "$logdir/empty-share.XXXXXX")
 boot_driven emergency-shell "$empty" "rosetta-init# " "$logdir/emergency-input" \

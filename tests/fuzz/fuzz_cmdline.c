@@ -8,14 +8,6 @@
 
 #include "fuzz_config_checks.h"
 
-static int stage_known(const char *name)
-{
-	for (int i = 0; config_stage_names[i]; i++)
-		if (!strcmp(name, config_stage_names[i]))
-			return 1;
-	return 0;
-}
-
 static void check_env(const struct config *cfg)
 {
 	int i;
@@ -40,7 +32,7 @@ static void check_config(const struct config *cfg)
 	check_text(cfg->binfmt_flags, sizeof(cfg->binfmt_flags));
 	check_text(cfg->sha256, sizeof(cfg->sha256));
 	check(cfg->tag[0] && cfg->entry[0] && cfg->binfmt_name[0]);
-	check(!cfg->break_stage[0] || stage_known(cfg->break_stage));
+	check(!cfg->break_stage[0] || contract_stage_find(cfg->break_stage) >= 0);
 	check(!cfg->sha256[0] || strlen(cfg->sha256) == 64);
 	check_seconds(cfg->selftest_timeout_ms);
 	check(cfg->verify <= VERIFY_OFF && (cfg->selftest == 0 || cfg->selftest == 1));

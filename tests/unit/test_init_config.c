@@ -403,10 +403,10 @@ static void break_takes_every_stage_name(void **state)
 	size_t n;
 
 	(void)state;
-	for (n = 0; config_stage_names[n]; n++) {
+	for (n = 0; contract_stage_names[n]; n++) {
 		assert_true(n < count);
-		assert_string_equal(config_stage_names[n], expected[n]);
-		snprintf(cmdline, sizeof(cmdline), "rosetta.break=%s", config_stage_names[n]);
+		assert_string_equal(contract_stage_names[n], expected[n]);
+		snprintf(cmdline, sizeof(cmdline), "rosetta.break=%s", contract_stage_names[n]);
 		assert_int_equal(parse(&cfg, cmdline, &w), 0);
 		assert_string_equal(cfg.break_stage, expected[n]);
 	}

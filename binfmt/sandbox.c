@@ -1,13 +1,17 @@
 /* The sandbox runner. The filter is built in the parent, so the child only
  * loads it between fork and exec; a CLOEXEC pipe carries the errno of a
- * failed exec back, as posix_spawn implementations do. */
+ * failed set-up or exec back, as posix_spawn implementations do. Every wait
+ * is bounded by the one deadline: an exec that never returns (its
+ * interpreter on a file server that went away) included. */
 #include "sandbox.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <seccomp.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -18,22 +22,58 @@
 #include <unistd.h>
 
 const char *const sandbox_denied_syscalls[] = {
-	"mount",       "umount2",      "pivot_root",	"move_mount", "fsopen",
-	"fsmount",     "open_tree",    "reboot",	"kexec_load", "kexec_file_load",
-	"init_module", "finit_module", "delete_module", "ptrace",     "bpf",
-	"swapon",      "swapoff",      "setns",		NULL,
+	"mount",
+	"umount2",
+	"pivot_root",
+	"move_mount",
+	"fsopen",
+	"fsmount",
+	"open_tree",
+	"reboot",
+	"kexec_load",
+	"kexec_file_load",
+	"init_module",
+	"finit_module",
+	"delete_module",
+	"ptrace",
+	"bpf",
+	"swapon",
+	"swapoff",
+	"setns",
+	"unshare",
+	"chroot",
+	"io_uring_setup",
+	"io_uring_enter",
+	"io_uring_register",
+	"keyctl",
+	"add_key",
+	"request_key",
+	"userfaultfd",
+	"perf_event_open",
+	NULL,
 };
+
+/* After SIGKILL, how long a child may take to go: one stuck in the kernel
+ * (a FUSE request nobody answers) is left to PID 1's reaping. */
+#define KILL_GRACE_MS 2000
 
 struct pipes {
 	int out[2], err[2], status[2];
 };
 
-static unsigned int now_ms(void)
+static uint64_t now_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (unsigned int)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static int remaining(uint64_t deadline)
+{
+	uint64_t now = now_ms();
+
+	return now >= deadline ? 0 : (int)(deadline - now > INT32_MAX ? INT32_MAX : deadline - now);
 }
 
 static int build_filter(const struct sandbox_spec *spec, scmp_filter_ctx *out)
@@ -61,31 +101,55 @@ static int build_filter(const struct sandbox_spec *spec, scmp_filter_ctx *out)
 	return 0;
 }
 
-static void limit(int resource, rlim_t value)
+static int limit(int resource, rlim_t value)
 {
 	struct rlimit rl = { value, value };
 
-	setrlimit(resource, &rl);
+	return setrlimit(resource, &rl);
+}
+
+static int limits(const struct sandbox_spec *spec)
+{
+	if (limit(RLIMIT_CORE, 0) < 0 || limit(RLIMIT_NOFILE, 256) < 0 ||
+	    limit(RLIMIT_FSIZE, 16 << 20) < 0 || limit(RLIMIT_CPU, spec->timeout_ms / 1000 + 2) < 0)
+		return -1;
+	return 0;
+}
+
+/* Root becomes SANDBOX_UID with no capability left in any set, the bounding
+ * set included, so that nothing the program runs can get one back. A caller
+ * that is not root has none to give away. */
+static int drop_privileges(void)
+{
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 && errno != EINVAL)
+		return -1;
+	if (geteuid() != 0)
+		return 0;
+	for (int cap = 0; prctl(PR_CAPBSET_READ, cap, 0, 0, 0) >= 0; cap++)
+		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0)
+			return -1;
+	/* Changing every uid from 0 clears the permitted and effective sets. */
+	if (setgroups(0, NULL) < 0 || setresgid(SANDBOX_GID, SANDBOX_GID, SANDBOX_GID) < 0 ||
+	    setresuid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID) < 0)
+		return -1;
+	return 0;
 }
 
 static void __attribute__((noreturn))
 child(const struct sandbox_spec *spec, scmp_filter_ctx ctx, const struct pipes *p)
 {
 	sigset_t none;
-	int null = open("/dev/null", O_RDONLY | O_CLOEXEC), err;
+	int null, err;
 
 	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	setpgid(0, 0);
+	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0 || setsid() < 0)
+		goto fail;
+	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (null < 0 || dup2(null, 0) < 0 || dup2(p->out[1], 1) < 0 || dup2(p->err[1], 2) < 0)
 		goto fail;
-	limit(RLIMIT_CORE, 0);
-	limit(RLIMIT_NOFILE, 256);
-	limit(RLIMIT_FSIZE, 16 << 20);
-	limit(RLIMIT_CPU, spec->timeout_ms / 1000 + 2);
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+	if (limits(spec) < 0 || drop_privileges() < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		goto fail;
-	if (ctx && seccomp_load(ctx) < 0)
+	if (ctx && (errno = -seccomp_load(ctx)) != 0)
 		goto fail;
 	execve(spec->argv[0], (char *const *)spec->argv, (char *const *)spec->envp);
 fail:
@@ -118,18 +182,33 @@ static int drain(int fd, char *buf, size_t size, size_t *len)
 	return 1;
 }
 
-/* Read stdout and stderr until both close or the deadline. Returns 0 or -ETIME. */
-static int collect(const struct pipes *p, unsigned int deadline, struct sandbox_result *res)
+/* The exec's verdict: the status pipe closes when the exec succeeds, or
+ * carries the errno of what failed. 0, or -ETIME at the deadline. */
+static int exec_verdict(int fd, uint64_t deadline, int *exec_errno)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	int r;
+
+	*exec_errno = 0;
+	while ((r = poll(&pfd, 1, remaining(deadline))) < 0 && errno == EINTR)
+		;
+	if (r <= 0)
+		return -ETIME;
+	if (read(fd, exec_errno, sizeof(*exec_errno)) != sizeof(*exec_errno))
+		*exec_errno = 0;
+	return 0;
+}
+
+/* Read stdout and stderr until both close or the deadline. 0 or -ETIME. */
+static int collect(const struct pipes *p, uint64_t deadline, struct sandbox_result *res)
 {
 	struct pollfd fds[2] = { { p->out[0], POLLIN, 0 }, { p->err[0], POLLIN, 0 } };
 	int open_fds = 2;
 
 	while (open_fds > 0) {
-		unsigned int now = now_ms();
-
-		if (now >= deadline)
+		if (remaining(deadline) == 0)
 			return -ETIME;
-		if (poll(fds, 2, (int)(deadline - now)) < 0 && errno != EINTR)
+		if (poll(fds, 2, remaining(deadline)) < 0 && errno != EINTR)
 			return -errno;
 		for (int i = 0; i < 2; i++) {
 			if (fds[i].fd < 0 || !fds[i].revents)
@@ -145,28 +224,39 @@ static int collect(const struct pipes *p, unsigned int deadline, struct sandbox_
 	return 0;
 }
 
-/* Wait for the child until the deadline (a pidfd becomes readable when the
- * process ends), then kill its whole group. */
-static void reap(pid_t pid, unsigned int deadline, struct sandbox_result *res)
+/* Whether pid ended by the deadline (a pidfd becomes readable when it does). */
+static bool ended_by(int pidfd, uint64_t deadline)
 {
-	struct pollfd pfd = { (int)syscall(SYS_pidfd_open, pid, 0), POLLIN, 0 };
-	unsigned int now = now_ms();
-	int status = 0;
+	struct pollfd pfd = { pidfd, POLLIN, 0 };
+	int r;
 
-	if (pfd.fd >= 0) {
-		while (poll(&pfd, 1, now < deadline ? (int)(deadline - now) : 0) < 0 &&
-		       errno == EINTR)
-			now = now_ms();
-		close(pfd.fd);
-	}
+	while ((r = poll(&pfd, 1, remaining(deadline))) < 0 && errno == EINTR)
+		;
+	return r > 0;
+}
+
+/* Wait for the child until the deadline, then kill its whole session and
+ * wait a little more: never for ever. */
+static void reap(pid_t pid, uint64_t deadline, struct sandbox_result *res)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), status = 0;
+
+	if (pidfd >= 0)
+		ended_by(pidfd, deadline);
 	if (waitpid(pid, &status, WNOHANG) != pid) {
 		res->timed_out = true;
 		kill(-pid, SIGKILL);
-		waitpid(pid, &status, 0);
+		kill(pid, SIGKILL);
+		if (pidfd >= 0 && !ended_by(pidfd, now_ms() + KILL_GRACE_MS))
+			res->unreaped = true;
+		else
+			waitpid(pid, &status, 0);
 	}
-	res->exited = WIFEXITED(status);
+	if (pidfd >= 0)
+		close(pidfd);
+	res->exited = !res->unreaped && WIFEXITED(status);
 	res->code = res->exited ? WEXITSTATUS(status) : 0;
-	res->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	res->signal = !res->unreaped && WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
 static int open_pipes(struct pipes *p)
@@ -188,7 +278,7 @@ static void close_pipes(struct pipes *p)
 int sandbox_run(const struct sandbox_spec *spec, struct sandbox_result *res)
 {
 	scmp_filter_ctx ctx = NULL;
-	unsigned int start = now_ms(), deadline = start + spec->timeout_ms;
+	uint64_t start = now_ms(), deadline = start + spec->timeout_ms;
 	struct pipes p;
 	pid_t pid = -1;
 	int r;
@@ -205,12 +295,11 @@ int sandbox_run(const struct sandbox_spec *spec, struct sandbox_result *res)
 		child(spec, ctx, &p);
 	close(p.out[1]), close(p.err[1]), close(p.status[1]);
 	p.out[1] = p.err[1] = p.status[1] = -1;
-	if (read(p.status[0], &res->exec_errno, sizeof(res->exec_errno)) != sizeof(int))
-		res->exec_errno = 0;
-	if (collect(&p, deadline, res) == -ETIME)
+	if (exec_verdict(p.status[0], deadline, &res->exec_errno) == -ETIME ||
+	    collect(&p, deadline, res) == -ETIME)
 		deadline = now_ms(); /* kill at once */
 	reap(pid, deadline, res);
-	res->elapsed_ms = now_ms() - start;
+	res->elapsed_ms = (unsigned int)(now_ms() - start);
 out:
 	close_pipes(&p);
 	if (ctx)

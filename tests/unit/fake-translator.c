@@ -1,10 +1,12 @@
 /* A stand-in for a misbehaving translator, for the sandbox tests: what it
  * does is chosen by argv[1]. */
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "binfmt/selftest.h"
@@ -39,6 +41,24 @@ int main(int argc, char **argv)
 		fputs(SELFTEST_LINE, stdout);
 		return SELFTEST_CODE;
 	}
+	if (!strcmp(mode, "whoami")) {
+		char line[256], capeff[64] = "?";
+		FILE *f = fopen("/proc/self/status", "r");
+
+		while (f && fgets(line, sizeof(line), f))
+			sscanf(line, "CapEff: %63s", capeff);
+		if (f)
+			fclose(f);
+		printf("uid=%d gid=%d capeff=%s session-leader=%d tty=%d\n", (int)getuid(),
+		       (int)getgid(), capeff, getsid(0) == getpid(), isatty(0) || isatty(1));
+		return SELFTEST_CODE;
+	}
+	if (!strcmp(mode, "unshare"))
+		unshare(CLONE_NEWNS);
+	if (!strcmp(mode, "chroot"))
+		chroot("/");
+	if (!strcmp(mode, "io_uring"))
+		syscall(SYS_io_uring_setup, 1, NULL);
 	if (!strcmp(mode, "hang"))
 		for (;;)
 			pause();

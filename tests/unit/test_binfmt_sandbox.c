@@ -1,7 +1,8 @@
 /* The self-test sandbox on the host, with a fake translator
- * (tests/unit/fake-translator.c): denied system calls kill it, a hang is
- * killed at the time bound, wrong output or code fails, the translator's own
- * message is kept. */
+ * (tests/unit/fake-translator.c): denied system calls kill it, it runs as
+ * nobody without capabilities in a session of its own, a hang (in the
+ * program or in its exec) is killed at the time bound, wrong output or code
+ * fails, the translator's own message is kept. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,37 +11,52 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "binfmt/selftest.h"
 
-static char fake[PATH_MAX + 32];
+static char dir[] = "/tmp/test-sandbox.XXXXXX", fake[64];
 
-/* The fake is built beside the test binaries: build/unit/X -> build/test/. */
+/* The fake is built beside the test binaries (build/unit/X -> build/test/)
+ * and copied to a directory everyone may enter: run as root, the sandbox
+ * runs it as nobody, who may not reach into the build tree. */
 static int find_fake(void **state)
 {
-	char self[PATH_MAX];
+	char self[PATH_MAX], cmd[2 * PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	char *slash;
 
 	(void)state;
-	if (n < 0)
+	if (n < 0 || !mkdtemp(dir) || chmod(dir, 0755) < 0)
 		return -1;
 	self[n] = '\0';
 	slash = strrchr(self, '/');
 	*slash = '\0';
-	snprintf(fake, sizeof(fake), "%s/../test/fake-translator", self);
-	if (access(fake, X_OK) != 0) {
-		fprintf(stderr, "no %s (built by make test-progs): %s\n", fake, strerror(errno));
+	snprintf(fake, sizeof(fake), "%s/fake-translator", dir);
+	snprintf(cmd, sizeof(cmd), "install -m 0755 %s/../test/fake-translator %s", self, fake);
+	if (system(cmd) != 0 || access(fake, X_OK) != 0) {
+		fprintf(stderr, "no %s/../test/fake-translator (built by make test-progs)\n", self);
 		return -1;
 	}
 	return 0;
 }
 
-static int run(const char *mode, unsigned int timeout_ms, struct sandbox_result *r)
+static int remove_fake(void **state)
+{
+	(void)state;
+	unlink(fake);
+	return rmdir(dir);
+}
+
+static int run_quietly(const char *mode, unsigned int timeout_ms, struct sandbox_result *r)
 {
 	const char *const argv[] = { fake, mode, NULL };
 	const char *const envp[] = { NULL };
@@ -52,8 +68,15 @@ static int run(const char *mode, unsigned int timeout_ms, struct sandbox_result 
 		.deny_inet_sockets = true,
 	};
 
-	assert_int_equal(sandbox_run(&spec, r), 0);
-	return selftest_judge(r);
+	return sandbox_run(&spec, r) < 0 ? -1 : selftest_judge(r);
+}
+
+static int run(const char *mode, unsigned int timeout_ms, struct sandbox_result *r)
+{
+	int rule = run_quietly(mode, timeout_ms, r);
+
+	assert_true(rule >= 0);
+	return rule;
 }
 
 static void good_translator_passes(void **state)
@@ -76,6 +99,61 @@ static void denied_syscalls_kill(void **state)
 	assert_int_equal(r.signal, SIGSYS);
 	assert_int_equal(run("inet", 5000, &r), SELFTEST_DENIED);
 	assert_int_equal(run("unix", 5000, &r), SELFTEST_OK); /* AF_UNIX stays allowed */
+	assert_int_equal(run("unshare", 5000, &r), SELFTEST_DENIED);
+	assert_int_equal(run("chroot", 5000, &r), SELFTEST_DENIED);
+	assert_int_equal(run("io_uring", 5000, &r), SELFTEST_DENIED);
+}
+
+/* Run by root, the program is nobody, holds no capability, leads a session
+ * of its own and has no terminal. */
+static void runs_unprivileged_in_its_own_session(void **state)
+{
+	char want[128];
+	struct sandbox_result r;
+
+	(void)state;
+	assert_int_equal(run("whoami", 5000, &r), SELFTEST_WRONG_OUTPUT);
+	assert_int_equal(r.code, SELFTEST_CODE);
+	if (geteuid() == 0)
+		snprintf(want, sizeof(want),
+			 "uid=%d gid=%d capeff=0000000000000000 "
+			 "session-leader=1 tty=0\n",
+			 SANDBOX_UID, SANDBOX_GID);
+	else
+		snprintf(want, sizeof(want),
+			 "uid=%d gid=%d capeff=0000000000000000 "
+			 "session-leader=1 tty=0\n",
+			 (int)getuid(), (int)getgid());
+	assert_string_equal(r.out, want);
+}
+
+/* An exec that never returns (here held by a seccomp user notification
+ * nobody answers, as a translator on a file server that went away would
+ * be) ends at the time bound too. In a child: the filter stays with it. */
+static void hung_exec_ends_at_the_bound(void **state)
+{
+	pid_t pid;
+	int status;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+		struct sandbox_result r;
+
+		alarm(20);
+		if (!ctx || seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(execve), 0) < 0 ||
+		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || seccomp_load(ctx) < 0)
+			_exit(3);
+		if (run_quietly("good", 500, &r) != SELFTEST_TIMEOUT || !r.timed_out ||
+		    r.elapsed_ms > 5000)
+			_exit(1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void hang_is_killed_at_the_bound(void **state)
@@ -134,6 +212,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(good_translator_passes),
 		cmocka_unit_test(denied_syscalls_kill),
+		cmocka_unit_test(runs_unprivileged_in_its_own_session),
+		cmocka_unit_test(hung_exec_ends_at_the_bound),
 		cmocka_unit_test(hang_is_killed_at_the_bound),
 		cmocka_unit_test(wrong_results_fail),
 		cmocka_unit_test(translator_message_is_kept),
@@ -141,5 +221,5 @@ int main(void)
 		cmocka_unit_test(missing_program_is_reported),
 	};
 
-	return cmocka_run_group_tests_name("binfmt_sandbox", tests, find_fake, NULL);
+	return cmocka_run_group_tests_name("binfmt_sandbox", tests, find_fake, remove_fake);
 }

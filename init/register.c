@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "binfmt/binfmtfs.h"
 #include "log.h"
@@ -37,6 +38,45 @@ static int disable_rival(void *arg, const struct binfmt_entry *other, bool enabl
 	return 0;
 }
 
+/* With F the kernel opened the translator's path when the entry was
+ * written, and keeps that file: it must be the one verify checked. Only a
+ * change between the kernel's open and this stat can slip by. */
+static int check_same_file(struct boot_ctx *ctx, const struct binfmt_entry *e, struct failure *f)
+{
+	struct stat checked, now;
+
+	if (!strchr(e->flags, 'F') || ctx->translator_fd < 0)
+		return 0;
+	if (fstat(ctx->translator_fd, &checked) < 0 || stat(ctx->translator, &now) < 0 ||
+	    checked.st_dev != now.st_dev || checked.st_ino != now.st_ino ||
+	    checked.st_size != now.st_size || checked.st_mtim.tv_sec != now.st_mtim.tv_sec ||
+	    checked.st_mtim.tv_nsec != now.st_mtim.tv_nsec) {
+		binfmt_fs_control(ctx->binfmt_dir, e->name, "-1");
+		return fail(
+		    f, 0,
+		    "serve the translator from a share that nothing changes while the guest "
+		    "boots",
+		    "%s changed between verify and register (device, inode, size or "
+		    "modification time): the entry %s was removed",
+		    ctx->translator, e->name);
+	}
+	return 0;
+}
+
+/* Without F the kernel opens the path again at every exec: what verify
+ * checked is not what runs. Strict checking insists on F; rosetta.verify=elf
+ * is how a user says otherwise. */
+static int check_flags(const struct boot_ctx *ctx, struct failure *f)
+{
+	if (ctx->cfg.verify != VERIFY_STRICT || strchr(ctx->cfg.binfmt_flags, 'F'))
+		return 0;
+	return fail(f, 0,
+		    "add F to rosetta.binfmt.flags, or set rosetta.verify=elf to register without "
+		    "it (the kernel then opens the translator anew at every exec)",
+		    "rosetta.binfmt.flags=%s has no F, which rosetta.verify=strict requires",
+		    ctx->cfg.binfmt_flags);
+}
+
 int stage_register(struct boot_ctx *ctx, struct failure *f)
 {
 	const struct config *cfg = &ctx->cfg;
@@ -44,6 +84,8 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 	struct binfmt_entry e;
 	int r = binfmt_fs_ensure_mounted(ctx->binfmt_dir);
 
+	if (check_flags(ctx, f) < 0)
+		return -1;
 	if (r < 0)
 		return fail(f, -r, "build the kernel with BINFMT_MISC or ship binfmt_misc.ko",
 			    "mounting binfmt_misc on %s", ctx->binfmt_dir);
@@ -63,6 +105,8 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 	if (r < 0)
 		return fail(f, -r, "check the kernel log (dmesg) for binfmt_misc messages",
 			    "registering %s in %s", e.name, ctx->binfmt_dir);
+	if (check_same_file(ctx, &e, f) < 0)
+		return -1;
 	log_info("register: %s %s/%s -> %s (flags %s)", action_str[action], ctx->binfmt_dir, e.name,
 		 e.interpreter, e.flags);
 	/* A rival that cannot be read is worth a warning, not a failed boot. */

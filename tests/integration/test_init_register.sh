@@ -71,6 +71,19 @@ check "and says so" has 'already registered' "$work/log"
 check "other flags replace the entry" run_stage CF
 check "and say so" has 'replaced' "$work/log"
 check "the replaced entry has flags OCF" has '^flags: OCF$' "$D/rosetta"
+check "flags without F fail under rosetta.verify=strict" sh -c '! "$1" "$2" "$3" CP >"$4" 2>&1' \
+	_ "$stage" "$D" "$translator" "$work/log"
+check "and name the remedy" has 'has no F, which rosetta.verify=strict requires' "$work/log"
+check "the entry is left as it was" has '^flags: OCF$' "$D/rosetta"
+check "rosetta.verify=elf registers without F" run_stage CP "$translator" elf
+check "the entry has flags POC (C implies O)" has '^flags: POC$' "$D/rosetta"
+cp "$translator" "$work/checked-copy"
+check "a translator other than the checked one fails the stage" \
+	sh -c '! "$1" "$2" "$3" CF "$4" >"$5" 2>&1' _ "$stage" "$D" "$translator" \
+	"$work/checked-copy" "$work/log"
+check "the failure says it changed" has 'changed between verify and register' "$work/log"
+check "and the entry is gone" test ! -e "$D/rosetta"
+check "the checked file itself registers" run_stage CF
 check "a missing translator fails the stage" sh -c '! "$1" "$2" /nonexistent/rosetta >"$3" 2>&1' \
 	_ "$stage" "$D" "$work/log"
 check "the failure names the path" has 'registering rosetta in .*: No such file or directory' "$work/log"

@@ -1,10 +1,10 @@
 /* Stage verify: refuse a translator the kernel should not run for every
  * x86-64 program, before it is registered. The file is opened once,
- * O_NOFOLLOW, and every check reads that descriptor, which stays open in the
- * boot context for register to compare with what the kernel opens. rosetta.verify chooses the checks
- * (strict: file, filesystem and ELF; elf; off), rosetta.sha256 pins the
- * content. The host's own Rosetta checks are never imitated
- * (docs/rosetta-init.md, "Translator verification"). */
+ * O_NOFOLLOW, and every check reads that descriptor, which stays open in
+ * the boot context for register to compare with what the kernel opens.
+ * rosetta.verify chooses the checks (strict: file, filesystem and ELF; elf;
+ * off), rosetta.sha256 pins the content. The host's own Rosetta checks are
+ * never imitated (docs/rosetta-init.md, "Translator verification"). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

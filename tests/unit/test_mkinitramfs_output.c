@@ -1,6 +1,6 @@
 /* Unit tests for rosetta-mkinitramfs output handling: choosing and running the compressor
- * (reproducible, checked exit status, missing program), and the OUT.tmp-then-rename output
- * file. */
+ * (reproducible, checked exit status, missing program), and the output file, which appears
+ * only whole, through a private temporary file (O_TMPFILE, or the named fallback). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -262,57 +262,263 @@ static void test_method_names(void **state)
 	assert_null(compress_program(COMPRESS_NONE));
 }
 
+static void write_text(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write_all(fd, text, strlen(text)), 0);
+	close(fd);
+}
+
+static void assert_content(const char *path, const char *text)
+{
+	size_t len;
+	unsigned char *got = slurp(path, &len);
+
+	assert_int_equal(len, strlen(text));
+	assert_memory_equal(got, text, len);
+	free(got);
+}
+
+/* The names in dir other than . and .., sorted and joined by spaces. */
+static void assert_names(const char *dir, const char *want)
+{
+	char cmd[512], got[512] = "";
+	FILE *p;
+	size_t n;
+
+	snprintf(cmd, sizeof(cmd), "ls -A '%s' | sort | tr '\\n' ' ' | sed 's/ $//'", dir);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(got, 1, sizeof(got) - 1, p);
+	got[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	assert_string_equal(got, want);
+}
+
+static void rm_rf(char *d)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
+	assert_int_equal(system(cmd), 0);
+	free(d);
+}
+
+/* Each check_output_* runs twice: with O_TMPFILE (flags 0) and with the named fallback.
+ *
+ * While the archive is written, OUT does not exist yet and no name but a fresh temporary one
+ * (none with O_TMPFILE) is in its directory; on commit OUT appears whole, mode 0666 less the
+ * umask, and nothing else is left. */
+static void check_output_renamed_on_commit(int flags)
+{
+	char *d = make_dir(), want[64];
+	mode_t mask = umask(022);
+	struct output o;
+	struct mkerr err;
+	struct stat st;
+
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(o.fd, "new", 3), 0);
+	assert_int_equal(access(at(d, "out.cpio"), F_OK), -1);
+	if (flags == TMPFILE_NAMED)
+		assert_non_null(o.tmp.name);
+	if (o.tmp.name) {
+		const char *base = strrchr(o.tmp.name, '/') + 1;
+
+		assert_int_equal(strncmp(base, ".out.cpio.", 10), 0);
+		assert_int_equal(strlen(base), 10 + 12);
+		snprintf(want, sizeof(want), "%s", base);
+	} else {
+		want[0] = '\0';
+	}
+	assert_names(d, want);
+	assert_string_equal(output_name(&o), at(d, "out.cpio"));
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_names(d, "out.cpio");
+	assert_content(at(d, "out.cpio"), "new");
+	assert_int_equal(stat(at(d, "out.cpio"), &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0644);
+	umask(mask);
+	rm_rf(d);
+}
+
 static void test_output_renamed_on_commit(void **state)
+{
+	(void)state;
+	check_output_renamed_on_commit(0);
+	check_output_renamed_on_commit(TMPFILE_NAMED);
+}
+
+static void check_output_abort_keeps_old_file(int flags)
 {
 	char *d = make_dir();
 	struct output o;
 	struct mkerr err;
-	unsigned char *got;
-	size_t len;
 
-	(void)state;
+	write_text(at(d, "out.cpio"), "old");
 	mkerr_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), &err), 0);
-	assert_int_equal(write_all(o.fd, "new", 3), 0);
-	assert_int_equal(access(at(d, "out.cpio.tmp"), F_OK), 0);
-	assert_int_equal(access(at(d, "out.cpio"), F_OK), -1);
-	assert_string_equal(output_name(&o), at(d, "out.cpio"));
-	assert_int_equal(output_commit(&o, &err), 0);
-	assert_int_equal(access(at(d, "out.cpio.tmp"), F_OK), -1);
-	got = slurp(at(d, "out.cpio"), &len);
-	assert_int_equal(len, 3);
-	assert_memory_equal(got, "new", 3);
-	free(got);
-	assert_int_equal(unlink(at(d, "out.cpio")), 0);
-	assert_int_equal(rmdir(d), 0);
-	free(d);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(o.fd, "partial", 7), 0);
+	output_abort(&o);
+	assert_names(d, "out.cpio");
+	assert_content(at(d, "out.cpio"), "old");
+	rm_rf(d);
 }
 
 static void test_output_abort_keeps_old_file(void **state)
 {
+	(void)state;
+	check_output_abort_keeps_old_file(0);
+	check_output_abort_keeps_old_file(TMPFILE_NAMED);
+}
+
+/* OUT.tmp, the name a fixed temporary file would have, is a hard link to another file: that
+ * file keeps its contents, and OUT gets the new ones. */
+static void check_output_hard_link_at_tmp_untouched(int flags)
+{
 	char *d = make_dir();
 	struct output o;
 	struct mkerr err;
-	unsigned char *got;
-	size_t len;
-	int fd;
 
-	(void)state;
-	fd = open(at(d, "out.cpio"), O_WRONLY | O_CREAT, 0644);
-	assert_int_equal(write_all(fd, "old", 3), 0);
-	close(fd);
+	write_text(at(d, "precious"), "precious");
+	assert_int_equal(link(at(d, "precious"), at(d, "out.cpio.tmp")), 0);
 	mkerr_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), &err), 0);
-	assert_int_equal(write_all(o.fd, "partial", 7), 0);
-	output_abort(&o);
-	assert_int_equal(access(at(d, "out.cpio.tmp"), F_OK), -1);
-	got = slurp(at(d, "out.cpio"), &len);
-	assert_int_equal(len, 3);
-	assert_memory_equal(got, "old", 3);
-	free(got);
-	assert_int_equal(unlink(at(d, "out.cpio")), 0);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(o.fd, "new", 3), 0);
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_content(at(d, "precious"), "precious");
+	assert_content(at(d, "out.cpio.tmp"), "precious");
+	assert_content(at(d, "out.cpio"), "new");
+	assert_names(d, "out.cpio out.cpio.tmp precious");
+	rm_rf(d);
+}
+
+static void test_output_hard_link_at_tmp_untouched(void **state)
+{
+	(void)state;
+	check_output_hard_link_at_tmp_untouched(0);
+	check_output_hard_link_at_tmp_untouched(TMPFILE_NAMED);
+}
+
+/* The same with a symlink at OUT.tmp: it is neither followed nor in the way. */
+static void check_output_symlink_at_tmp_untouched(int flags)
+{
+	char *d = make_dir();
+	struct output o;
+	struct mkerr err;
+	struct stat st;
+
+	write_text(at(d, "precious"), "precious");
+	assert_int_equal(symlink("precious", at(d, "out.cpio.tmp")), 0);
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(o.fd, "new", 3), 0);
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_content(at(d, "precious"), "precious");
+	assert_int_equal(lstat(at(d, "out.cpio.tmp"), &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_content(at(d, "out.cpio"), "new");
+	rm_rf(d);
+}
+
+static void test_output_symlink_at_tmp_untouched(void **state)
+{
+	(void)state;
+	check_output_symlink_at_tmp_untouched(0);
+	check_output_symlink_at_tmp_untouched(TMPFILE_NAMED);
+}
+
+/* OUT itself a symlink to a regular file: the link is replaced, its target left alone. */
+static void check_output_symlink_at_out_replaced(int flags)
+{
+	char *d = make_dir();
+	struct output o;
+	struct mkerr err;
+	struct stat st;
+
+	write_text(at(d, "precious"), "precious");
+	assert_int_equal(symlink("precious", at(d, "out.cpio")), 0);
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(o.fd, "new", 3), 0);
+	assert_int_equal(output_commit(&o, &err), 0);
+	assert_content(at(d, "precious"), "precious");
+	assert_int_equal(lstat(at(d, "out.cpio"), &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_content(at(d, "out.cpio"), "new");
+	rm_rf(d);
+}
+
+static void test_output_symlink_at_out_replaced(void **state)
+{
+	(void)state;
+	check_output_symlink_at_out_replaced(0);
+	check_output_symlink_at_out_replaced(TMPFILE_NAMED);
+}
+
+/* Two writers of the same OUT, interleaved: each commit puts exactly its own data in place,
+ * so OUT ends up as the last one committed, never as a mix of both. */
+static void check_output_interleaved_writers(int flags)
+{
+	char *d = make_dir();
+	struct output a, b;
+	struct mkerr err;
+
+	mkerr_init(&err);
+	assert_int_equal(output_open(&a, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&b, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(a.fd, "AAAAAAAA", 8), 0);
+	assert_int_equal(write_all(b.fd, "BB", 2), 0);
+	assert_int_equal(output_commit(&a, &err), 0);
+	assert_content(at(d, "out.cpio"), "AAAAAAAA");
+	assert_int_equal(output_commit(&b, &err), 0);
+	assert_content(at(d, "out.cpio"), "BB");
+	assert_int_equal(err.count, 0);
+	assert_names(d, "out.cpio");
+	rm_rf(d);
+}
+
+static void test_output_interleaved_writers(void **state)
+{
+	(void)state;
+	check_output_interleaved_writers(0);
+	check_output_interleaved_writers(TMPFILE_NAMED);
+}
+
+/* The directory is gone by commit time: an error, and nothing is left behind. */
+static void check_output_commit_failure_reported(int flags)
+{
+	char *d = make_dir(), want[256];
+	struct output o;
+	struct mkerr err;
+	int r;
+
+	mkerr_init(&err);
+	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(write_all(o.fd, "new", 3), 0);
+	if (o.tmp.name)
+		assert_int_equal(unlink(o.tmp.name), 0);
 	assert_int_equal(rmdir(d), 0);
+	r = output_commit(&o, &err);
+	assert_int_equal(r, -ENOENT);
+	assert_int_equal(err.kind, MKERR_SYSTEM);
+	if (flags == TMPFILE_NAMED)
+		snprintf(want, sizeof(want), "cannot rename %s/.out.cpio.", d);
+	else
+		snprintf(want, sizeof(want), "cannot name the new %s/out.cpio: ", d);
+	assert_int_equal(strncmp(err.msg[0].text, want, strlen(want)), 0);
+	assert_int_equal(access(d, F_OK), -1);
 	free(d);
+}
+
+static void test_output_commit_failure_reported(void **state)
+{
+	(void)state;
+	check_output_commit_failure_reported(0);
+	check_output_commit_failure_reported(TMPFILE_NAMED);
 }
 
 /* A device given as OUT is written in place, not replaced by a regular file. */
@@ -324,26 +530,32 @@ static void test_output_device_written_in_place(void **state)
 
 	(void)state;
 	mkerr_init(&err);
-	assert_int_equal(output_open(&o, "/dev/null", &err), 0);
+	assert_int_equal(output_open(&o, "/dev/null", 0, &err), 0);
 	assert_int_equal(write_all(o.fd, "x", 1), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
 	assert_int_equal(stat("/dev/null", &st), 0);
 	assert_true(S_ISCHR(st.st_mode));
-	assert_int_equal(access("/dev/null.tmp", F_OK), -1);
 }
 
-static void test_output_error_names_file(void **state)
+static void check_output_error_names_file(int flags)
 {
 	struct output o;
 	struct mkerr err;
 
-	(void)state;
 	mkerr_init(&err);
-	assert_int_equal(output_open(&o, "/nonexistent/dir/out.cpio", &err), -ENOENT);
+	assert_int_equal(output_open(&o, "/nonexistent/dir/out.cpio", flags, &err), -ENOENT);
 	assert_int_equal(err.kind, MKERR_SYSTEM);
-	assert_string_equal(
-	    err.msg[0].text,
-	    "cannot create /nonexistent/dir/out.cpio.tmp: No such file or directory");
+	assert_string_equal(err.msg[0].text,
+			    "cannot create a temporary file in /nonexistent/dir for "
+			    "/nonexistent/dir/out.cpio: No such file or directory");
+	assert_int_equal(o.fd, -1);
+}
+
+static void test_output_error_names_file(void **state)
+{
+	(void)state;
+	check_output_error_names_file(0);
+	check_output_error_names_file(TMPFILE_NAMED);
 }
 
 static void test_output_stdout(void **state)
@@ -353,7 +565,7 @@ static void test_output_stdout(void **state)
 
 	(void)state;
 	mkerr_init(&err);
-	assert_int_equal(output_open(&o, NULL, &err), 0);
+	assert_int_equal(output_open(&o, NULL, 0, &err), 0);
 	assert_int_equal(o.fd, STDOUT_FILENO);
 	assert_string_equal(output_name(&o), "standard output");
 	assert_int_equal(output_commit(&o, &err), 0);
@@ -371,6 +583,11 @@ int main(void)
 		cmocka_unit_test(test_method_names),
 		cmocka_unit_test(test_output_renamed_on_commit),
 		cmocka_unit_test(test_output_abort_keeps_old_file),
+		cmocka_unit_test(test_output_hard_link_at_tmp_untouched),
+		cmocka_unit_test(test_output_symlink_at_tmp_untouched),
+		cmocka_unit_test(test_output_symlink_at_out_replaced),
+		cmocka_unit_test(test_output_interleaved_writers),
+		cmocka_unit_test(test_output_commit_failure_reported),
 		cmocka_unit_test(test_output_device_written_in_place),
 		cmocka_unit_test(test_output_error_names_file),
 		cmocka_unit_test(test_output_stdout),

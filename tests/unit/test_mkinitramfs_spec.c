@@ -23,14 +23,8 @@
 
 static int parse(const char *text, struct entry_list *l, struct mkerr *err)
 {
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	int r;
-
-	assert_non_null(f);
 	mkerr_init(err);
-	r = spec_parse_file(f, "t.spec", l, err);
-	fclose(f);
-	return r;
+	return spec_parse_text(text, strlen(text), "t.spec", l, err);
 }
 
 static const struct entry *find(const struct entry_list *l, const char *name)
@@ -235,15 +229,12 @@ static void test_spec_nonzero_owner_refused(void **state)
 static void test_spec_nul_byte_refused(void **state)
 {
 	static const char text[] = "dir /a 0755 0 0\ndir /b\0c 0755 0 0\n";
-	FILE *f = fmemopen((void *)text, sizeof(text) - 1, "r");
 	struct entry_list l = { 0 };
 	struct mkerr err;
 
 	(void)state;
-	assert_non_null(f);
 	mkerr_init(&err);
-	assert_int_equal(spec_parse_file(f, "t.spec", &l, &err), -EINVAL);
-	fclose(f);
+	assert_int_equal(spec_parse_text(text, sizeof(text) - 1, "t.spec", &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
 	assert_string_equal(err.msg[0].text, "t.spec:2: line contains a NUL byte");
 	entry_list_free(&l);
@@ -261,6 +252,83 @@ static void test_spec_load_missing_file(void **state)
 	assert_int_equal(err.kind, MKERR_INPUT);
 	assert_string_equal(err.msg[0].text, "cannot open spec file /nonexistent/initramfs.spec: "
 					     "No such file or directory");
+}
+
+/* A spec file over the size limit is refused as a whole, before any line is parsed. */
+static void test_spec_load_too_large(void **state)
+{
+	char path[] = "/tmp/test_mkinitramfs_spec.XXXXXX", want[256];
+	static const char line[] = "# a comment line, repeated until the file is too large\n";
+	struct entry_list l = { 0 };
+	struct mkerr err;
+	size_t total = 0;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	while (total <= (16u << 20)) {
+		assert_int_equal(write(fd, line, sizeof(line) - 1), (ssize_t)sizeof(line) - 1);
+		total += sizeof(line) - 1;
+	}
+	close(fd);
+	mkerr_init(&err);
+	assert_int_equal(spec_load(path, &l, &err), -EFBIG);
+	assert_int_equal(err.count, 1);
+	assert_int_equal(err.kind, MKERR_INPUT);
+	snprintf(want, sizeof(want),
+		 "cannot read spec file %s: larger than the limit of 16777216 bytes", path);
+	assert_string_equal(err.msg[0].text, want);
+	assert_int_equal(l.n, 0);
+	unlink(path);
+}
+
+/* A line over the line length limit is reported with its number; the others still count. */
+static void test_spec_load_long_line(void **state)
+{
+	char path[] = "/tmp/test_mkinitramfs_spec.XXXXXX", want[256];
+	struct entry_list l = { 0 };
+	struct mkerr err;
+	char *text = malloc(40000);
+	int fd = mkstemp(path);
+	int n;
+
+	(void)state;
+	assert_non_null(text);
+	assert_true(fd >= 0);
+	n = sprintf(text, "dir /a 0755 0 0\n# ");
+	memset(text + n, 'x', 16384);
+	n += 16384;
+	n += sprintf(text + n, "\ndir /b 0755 0 0\n# ");
+	memset(text + n, 'x', 16382); /* exactly at the limit */
+	n += 16382;
+	text[n++] = '\n';
+	assert_int_equal(write(fd, text, n), n);
+	close(fd);
+	mkerr_init(&err);
+	assert_int_equal(spec_load(path, &l, &err), -EINVAL);
+	assert_int_equal(err.count, 1);
+	snprintf(want, sizeof(want), "%s:2: line longer than 16384 bytes", path);
+	assert_string_equal(err.msg[0].text, want);
+	assert_int_equal(err.msg[0].line, 2);
+	assert_int_equal(l.n, 2);
+	entry_list_free(&l);
+	free(text);
+	unlink(path);
+}
+
+/* A directory as the spec file: refused with what it is. */
+static void test_spec_load_directory(void **state)
+{
+	struct entry_list l = { 0 };
+	struct mkerr err;
+
+	(void)state;
+	mkerr_init(&err);
+	assert_int_equal(spec_load("/tmp", &l, &err), -EINVAL);
+	assert_int_equal(err.count, 1);
+	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_string_equal(err.msg[0].text,
+			    "cannot read spec file /tmp: not a regular file (directory)");
 }
 
 /* A tree with dev/ and init; the spec adds entries beside them. */
@@ -366,6 +434,9 @@ int main(void)
 		cmocka_unit_test(test_spec_nonzero_owner_refused),
 		cmocka_unit_test(test_spec_nul_byte_refused),
 		cmocka_unit_test(test_spec_load_missing_file),
+		cmocka_unit_test(test_spec_load_too_large),
+		cmocka_unit_test(test_spec_load_long_line),
+		cmocka_unit_test(test_spec_load_directory),
 		cmocka_unit_test(test_spec_duplicate_of_tree_entry),
 		cmocka_unit_test(test_spec_duplicate_within_spec),
 		cmocka_unit_test(test_spec_parent_must_be_directory),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "archive.h"
+#include "cleanup.h"
 #include "compress.h"
 #include "entry.h"
 #include "mkerr.h"
@@ -40,7 +41,7 @@ static void usage(FILE *f)
 	    f, "Usage: " PROG " [-o OUT] [--compress gzip|zstd|none] [--mtime SECONDS]\n"
 	       "       [--spec FILE] DIR\n"
 	       "Write the tree under DIR as a reproducible newc cpio archive (initramfs).\n\n"
-	       "  -o, --output OUT     write OUT (via OUT.tmp) instead of standard output\n"
+	       "  -o, --output OUT     write OUT, whole or not at all, instead of standard output\n"
 	       "      --compress M     gzip, zstd or none; default gzip for *.gz, zstd for *.zst,\n"
 	       "                       none otherwise\n"
 	       "      --mtime SECONDS  time of every entry; default $SOURCE_DATE_EPOCH, else 0\n"
@@ -230,7 +231,7 @@ static int write_image(const struct options *o, const struct entry_list *l, stru
 	struct output out;
 	int r;
 
-	r = output_open(&out, o->out, err);
+	r = output_open(&out, o->out, 0, err);
 	if (r < 0)
 		return r;
 	if (o->method == COMPRESS_NONE)
@@ -256,7 +257,11 @@ int main(int argc, char **argv)
 	/* A compressor that dies must show up as EPIPE and its exit status, not kill us. */
 	signal(SIGPIPE, SIG_IGN);
 	mkerr_init(&err);
-	r = collect(&o, &l, &err);
+	r = cleanup_install();
+	if (r < 0)
+		r = mkerr_set(&err, MKERR_SYSTEM, -r, "cannot install signal handlers");
+	if (r == 0)
+		r = collect(&o, &l, &err);
 	if (r == 0)
 		r = write_image(&o, &l, &err);
 	entry_list_free(&l);

@@ -1,26 +1,29 @@
-/* The output file: written as OUT.tmp and renamed over OUT only once complete, so that OUT
- * is never a partial archive. */
+/* The output: standard output, a device or FIFO written in place, or a regular file replaced
+ * only once the new archive is complete (see tmpfile.h), so that OUT is never partial, never
+ * a mix of two runs, and no other file is ever written through it. */
 #ifndef MKINITRAMFS_OUTPUT_H
 #define MKINITRAMFS_OUTPUT_H
 
 #include "mkerr.h"
+#include "tmpfile.h"
 
 struct output {
 	int fd;
-	char *path; /* NULL: standard output */
-	char *tmp;  /* NULL: written in place */
+	char *path;	    /* NULL: standard output */
+	int in_place;	    /* path is written directly */
+	struct tmpfile tmp; /* otherwise: the new file, renamed over path on commit */
 };
 
-/* Creates path.tmp (mode 0666 less the umask), or uses standard output when path is NULL.
- * When path exists and is not a regular file (a device, a FIFO, /dev/stdout), it is opened
- * and written in place instead. */
-int output_open(struct output *o, const char *path, struct mkerr *err);
+/* Uses standard output when path is NULL. When path exists and is not a regular file (a
+ * device, a FIFO, /dev/stdout), it is opened and written in place. Otherwise a new file is
+ * made in path's directory with tmpfile_open (flags as there; 0 in the program). */
+int output_open(struct output *o, const char *path, int flags, struct mkerr *err);
 
-/* Closes the file and renames path.tmp to path. On failure the temporary file is removed.
- * Standard output is left open. */
+/* Puts the output in place: closes it, or commits the new file over path. On failure the
+ * new file is removed and path left as it was. Standard output is left open. */
 int output_commit(struct output *o, struct mkerr *err);
 
-/* Closes and removes the temporary file. */
+/* Closes the output; a new file is removed. */
 void output_abort(struct output *o);
 
 /* The name used for the output in messages. */

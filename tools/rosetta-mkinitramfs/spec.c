@@ -221,43 +221,42 @@ static int parse_line(struct line *ln, char *text, struct entry_list *out)
 	return 0;
 }
 
-int spec_parse_file(FILE *f, const char *name, struct entry_list *out, struct mkerr *err)
+/* One line of len bytes at s, copied into buf (SPEC_LINE_MAX + 1 bytes) to be split there. */
+static int parse_text_line(struct line *ln, const char *s, size_t len, char *buf,
+			   struct entry_list *out)
+{
+	if (len > SPEC_LINE_MAX)
+		return BAD(ln, "line longer than %u bytes", SPEC_LINE_MAX);
+	if (memchr(s, '\0', len))
+		return BAD(ln, "line contains a NUL byte");
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return parse_line(ln, buf, out);
+}
+
+int spec_parse_text(const char *text, size_t len, const char *name, struct entry_list *out,
+		    struct mkerr *err)
 {
 	struct line ln = { .file = name, .err = err };
 	unsigned before = err->count;
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	char *buf = malloc(SPEC_LINE_MAX + 1);
+	size_t off = 0;
 	int r = 0;
 
-	while ((len = getline(&buf, &cap, f)) >= 0) {
+	if (!buf)
+		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+	while (off < len) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t n = nl ? (size_t)(nl - (text + off)) : len - off;
+
 		ln.no++;
-		if (memchr(buf, '\0', len))
-			r = mkerr_line(err, name, ln.no, "line contains a NUL byte");
-		else
-			r = parse_line(&ln, buf, out);
+		r = parse_text_line(&ln, text + off, n, buf, out);
 		if (r < 0 && r != -EINVAL)
 			break;
-	}
-	if (r == 0 || r == -EINVAL) {
-		if (ferror(f))
-			r = mkerr_set(err, MKERR_INPUT, errno ? errno : EIO, "cannot read %s",
-				      name);
-		else
-			r = err->count > before ? -EINVAL : 0;
+		off += n + (nl != NULL);
 	}
 	free(buf);
-	return r;
-}
-
-int spec_load(const char *path, struct entry_list *out, struct mkerr *err)
-{
-	FILE *f = fopen(path, "re");
-	int r;
-
-	if (!f)
-		return mkerr_set(err, MKERR_INPUT, errno, "cannot open spec file %s", path);
-	r = spec_parse_file(f, path, out, err);
-	fclose(f);
-	return r;
+	if (r < 0 && r != -EINVAL)
+		return r;
+	return err->count > before ? -EINVAL : 0;
 }

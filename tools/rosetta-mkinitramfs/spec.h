@@ -12,17 +12,26 @@
 #ifndef MKINITRAMFS_SPEC_H
 #define MKINITRAMFS_SPEC_H
 
-#include <stdio.h>
+#include <stddef.h>
 
 #include "entry.h"
 #include "mkerr.h"
 
-/* Parses every line of f, named name in messages, appending entries to out. Each bad line
- * is reported into err as "NAME:LINE: what is wrong", and parsing goes on so that all of
- * them are reported; returns -EINVAL if there was any. */
-int spec_parse_file(FILE *f, const char *name, struct entry_list *out, struct mkerr *err);
+/* Bounds on the input, so that a runaway file cannot make the tool read or keep without
+ * end: far more than a real initramfs spec needs (a line holds two paths of at most
+ * PATH_MAX bytes each). */
+#define SPEC_FILE_MAX (16u << 20)
+#define SPEC_LINE_MAX 16384u
 
-/* Opens path and parses it with spec_parse_file. */
+/* Parses every line of text (len bytes, no NUL terminator needed), named name in messages,
+ * appending entries to out. Each bad line, a line over SPEC_LINE_MAX bytes included, is
+ * reported into err as "NAME:LINE: what is wrong", and parsing goes on so that all of them
+ * are reported; returns -EINVAL if there was any. */
+int spec_parse_text(const char *text, size_t len, const char *name, struct entry_list *out,
+		    struct mkerr *err);
+
+/* Reads path, which must be a regular file of at most SPEC_FILE_MAX bytes, and parses it with
+ * spec_parse_text. Anything else is refused with a message naming path and the cause. */
 int spec_load(const char *path, struct entry_list *out, struct mkerr *err);
 
 #endif

@@ -1,0 +1,417 @@
+/*
+ * The real rosetta-mkinitramfs binary, found next to this test as ../host/rosetta-mkinitramfs,
+ * on inputs that once hung it or left a wrong result: a FIFO or /dev/zero as the spec file,
+ * two runs writing the same -o at once, and a run killed by SIGTERM or SIGINT in the middle
+ * of writing its output. Every run has a time limit and an address space limit, so that a
+ * regression fails the test instead of hanging it or eating the machine's memory.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#define RUN_LIMIT_MS 20000
+#define AS_LIMIT     (1024UL << 20) /* enough for the tool, far less than /dev/zero */
+#define DATA_LEN     (8 << 20)	    /* per tree in the concurrent runs */
+#define BIG_LEN	     (1LL << 30)    /* sparse: the killed run is still writing it */
+
+/* Paths shared by every test: set once by the group setup. */
+static struct {
+	char tool[PATH_MAX];
+	char scratch[64];
+	char tree_a[128], tree_b[128], ref_a[128], ref_b[128], big[128];
+} env;
+
+struct run {
+	pid_t pid;
+	int status;
+	int timed_out;
+	char err[4096]; /* what the tool wrote to standard error */
+};
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void at(char *buf, size_t len, const char *rel)
+{
+	snprintf(buf, len, "%s/%s", env.scratch, rel);
+}
+
+/* Starts the tool with args (NULL-terminated); its standard error goes to errfile. */
+static pid_t start(const char *errfile, const char *const *args)
+{
+	const char *argv[16] = { env.tool };
+	pid_t pid;
+	int n = 1;
+
+	while (*args && n < 15)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = { AS_LIMIT, AS_LIMIT };
+		int fd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+		if (fd < 0 || null < 0 || dup2(fd, STDERR_FILENO) < 0 ||
+		    dup2(null, STDIN_FILENO) < 0 || setrlimit(RLIMIT_AS, &rl) < 0)
+			_exit(126);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		execv(env.tool, (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Waits up to RUN_LIMIT_MS for r->pid; a run past that is killed and marked timed out. */
+static void finish(struct run *r, const char *errfile)
+{
+	long end = now_ms() + RUN_LIMIT_MS;
+	int fd;
+	ssize_t n;
+
+	while (waitpid(r->pid, &r->status, WNOHANG) == 0) {
+		if (now_ms() > end) {
+			r->timed_out = 1;
+			kill(r->pid, SIGKILL);
+			waitpid(r->pid, &r->status, 0);
+			break;
+		}
+		usleep(10000);
+	}
+	fd = open(errfile, O_RDONLY | O_CLOEXEC);
+	n = fd >= 0 ? read(fd, r->err, sizeof(r->err) - 1) : 0;
+	r->err[n > 0 ? n : 0] = '\0';
+	if (fd >= 0)
+		close(fd);
+}
+
+static void run(struct run *r, const char *const *args)
+{
+	char errfile[128];
+
+	memset(r, 0, sizeof(*r));
+	at(errfile, sizeof(errfile), "stderr");
+	r->pid = start(errfile, args);
+	finish(r, errfile);
+}
+
+static int exit_code(const struct run *r)
+{
+	return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : -1;
+}
+
+static void write_file(const char *path, int byte, size_t len)
+{
+	char *buf = malloc(len);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+	assert_non_null(buf);
+	assert_true(fd >= 0);
+	memset(buf, byte, len);
+	assert_int_equal(write(fd, buf, len), (ssize_t)len);
+	close(fd);
+	free(buf);
+}
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+	struct stat st;
+	unsigned char *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	buf = malloc(st.st_size + 1);
+	assert_non_null(buf);
+	assert_int_equal(read(fd, buf, st.st_size), st.st_size);
+	close(fd);
+	*len = st.st_size;
+	return buf;
+}
+
+/* The names in dir other than . and .., joined by spaces, in readdir order. */
+static void list_dir(const char *dir, char *out, size_t len)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t used = 0;
+
+	assert_non_null(d);
+	out[0] = '\0';
+	while ((de = readdir(d))) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		used += snprintf(out + used, used < len ? len - used : 0, "%s%s", used ? " " : "",
+				 de->d_name);
+	}
+	closedir(d);
+}
+
+static void fresh_dir(char *buf, size_t len, const char *rel)
+{
+	char cmd[256];
+
+	at(buf, len, rel);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", buf);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(mkdir(buf, 0755), 0);
+}
+
+/* A spec file that is a FIFO nobody writes to: refused at once, not waited on. */
+static void test_spec_fifo_refused(void **state)
+{
+	char fifo[128], dir[128], out[160], names[256];
+	struct run r;
+
+	(void)state;
+	at(fifo, sizeof(fifo), "fifo.spec");
+	unlink(fifo);
+	assert_int_equal(mkfifo(fifo, 0644), 0);
+	fresh_dir(dir, sizeof(dir), "out-fifo");
+	snprintf(out, sizeof(out), "%s/out.cpio", dir);
+	run(&r, (const char *[]){ "-o", out, "--spec", fifo, env.tree_a, NULL });
+	assert_false(r.timed_out);
+	assert_int_equal(exit_code(&r), 1);
+	assert_non_null(strstr(r.err, fifo));
+	assert_non_null(strstr(r.err, "not a regular file"));
+	list_dir(dir, names, sizeof(names));
+	assert_string_equal(names, "");
+}
+
+/* /dev/zero as the spec file: refused, not read until memory runs out. */
+static void test_spec_dev_zero_refused(void **state)
+{
+	char dir[128], out[160];
+	struct run r;
+
+	(void)state;
+	fresh_dir(dir, sizeof(dir), "out-zero");
+	snprintf(out, sizeof(out), "%s/out.cpio", dir);
+	run(&r, (const char *[]){ "-o", out, "--spec", "/dev/zero", env.tree_a, NULL });
+	assert_false(r.timed_out);
+	assert_int_equal(exit_code(&r), 1);
+	assert_string_equal(r.err, "rosetta-mkinitramfs: cannot read spec file /dev/zero: not a "
+				   "regular file (character device)\n");
+	assert_int_equal(access(out, F_OK), -1);
+}
+
+/* Two runs writing the same OUT at the same time: both succeed and OUT is exactly one of the
+ * two archives, never a mix. Repeated, since the runs overlap differently each time. */
+static void test_concurrent_runs_same_output(void **state)
+{
+	char out[160], dir[128], err_a[128], err_b[128], names[256];
+	size_t la, lb, lo;
+	unsigned char *a = slurp(env.ref_a, &la), *b = slurp(env.ref_b, &lb);
+
+	(void)state;
+	fresh_dir(dir, sizeof(dir), "out-race");
+	snprintf(out, sizeof(out), "%s/out.cpio", dir);
+	at(err_a, sizeof(err_a), "stderr-a");
+	at(err_b, sizeof(err_b), "stderr-b");
+	for (int i = 0; i < 6; i++) {
+		struct run ra = { 0 }, rb = { 0 };
+		unsigned char *got;
+
+		ra.pid = start(err_a, (const char *[]){ "-o", out, env.tree_a, NULL });
+		rb.pid = start(err_b, (const char *[]){ "-o", out, env.tree_b, NULL });
+		finish(&ra, err_a);
+		finish(&rb, err_b);
+		assert_false(ra.timed_out || rb.timed_out);
+		assert_string_equal(ra.err, "");
+		assert_string_equal(rb.err, "");
+		assert_int_equal(exit_code(&ra), 0);
+		assert_int_equal(exit_code(&rb), 0);
+		got = slurp(out, &lo);
+		assert_true((lo == la && memcmp(got, a, la) == 0) ||
+			    (lo == lb && memcmp(got, b, lb) == 0));
+		free(got);
+		list_dir(dir, names, sizeof(names));
+		assert_string_equal(names, "out.cpio");
+	}
+	free(a);
+	free(b);
+}
+
+/* The descriptor the tool writes its output through: one open on a file in dir (a temporary
+ * name, or an unnamed O_TMPFILE file there) that already holds data. Returns 1 once seen. */
+static int writing_into(pid_t pid, const char *dir)
+{
+	char fddir[64], link[PATH_MAX], path[PATH_MAX + 64];
+	size_t dlen = strlen(dir);
+	struct dirent *de;
+	struct stat st;
+	int found = 0;
+	DIR *d;
+
+	snprintf(fddir, sizeof(fddir), "/proc/%d/fd", (int)pid);
+	d = opendir(fddir);
+	if (!d)
+		return 0;
+	while (!found && (de = readdir(d))) {
+		ssize_t n;
+
+		snprintf(path, sizeof(path), "%s/%s", fddir, de->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n <= 0)
+			continue;
+		link[n] = '\0';
+		found = strncmp(link, dir, dlen) == 0 && link[dlen] == '/' &&
+			stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+	}
+	closedir(d);
+	return found;
+}
+
+/* Killed while writing OUT: no temporary file is left beside it, and no OUT appears. */
+static void check_killed(int sig, const char *compress)
+{
+	char out[160], dir[128], errfile[128], names[256];
+	long end = now_ms() + RUN_LIMIT_MS;
+	struct run r = { 0 };
+
+	fresh_dir(dir, sizeof(dir), "out-kill");
+	snprintf(out, sizeof(out), "%s/out.cpio", dir);
+	at(errfile, sizeof(errfile), "stderr");
+	r.pid =
+	    start(errfile, (const char *[]){ "-o", out, "--compress", compress, env.big, NULL });
+	while (!writing_into(r.pid, dir)) {
+		if (now_ms() > end || waitpid(r.pid, &r.status, WNOHANG) != 0) {
+			kill(r.pid, SIGKILL);
+			fail_msg("the tool never wrote into %s", dir);
+		}
+		usleep(1000);
+	}
+	assert_int_equal(kill(r.pid, sig), 0);
+	finish(&r, errfile);
+	assert_false(r.timed_out);
+	assert_true(WIFSIGNALED(r.status));
+	assert_int_equal(WTERMSIG(r.status), sig);
+	list_dir(dir, names, sizeof(names));
+	assert_string_equal(names, "");
+}
+
+static void test_sigterm_leaves_no_temporary(void **state)
+{
+	(void)state;
+	check_killed(SIGTERM, "none");
+}
+
+static void test_sigint_leaves_no_temporary(void **state)
+{
+	(void)state;
+	check_killed(SIGINT, "none");
+}
+
+/* gzip holds the output open after the tool is gone: still nothing is left behind. */
+static void test_sigterm_while_compressing(void **state)
+{
+	(void)state;
+	check_killed(SIGTERM, "gzip");
+}
+
+static int make_tree(char *path, size_t len, const char *rel, int byte)
+{
+	char file[192];
+
+	at(path, len, rel);
+	if (mkdir(path, 0755) < 0)
+		return -1;
+	snprintf(file, sizeof(file), "%s/data", path);
+	write_file(file, byte, DATA_LEN);
+	return 0;
+}
+
+static int make_ref(char *path, size_t len, const char *rel, const char *tree)
+{
+	struct run r;
+
+	at(path, len, rel);
+	run(&r, (const char *[]){ "-o", path, tree, NULL });
+	return exit_code(&r) == 0 ? 0 : -1;
+}
+
+static int make_big(void)
+{
+	char file[192];
+	int fd;
+
+	at(env.big, sizeof(env.big), "big");
+	if (mkdir(env.big, 0755) < 0)
+		return -1;
+	snprintf(file, sizeof(file), "%s/sparse", env.big);
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || ftruncate(fd, BIG_LEN) < 0)
+		return -1;
+	return close(fd);
+}
+
+static int group_setup(void **state)
+{
+	char self[PATH_MAX];
+	ssize_t n;
+
+	(void)state;
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		return -1;
+	self[n] = '\0';
+	snprintf(env.tool, sizeof(env.tool), "%s/../host/rosetta-mkinitramfs", dirname(self));
+	if (access(env.tool, X_OK) != 0) {
+		fprintf(stderr, "# cannot run %s: build it first (make host)\n", env.tool);
+		return -1;
+	}
+	snprintf(env.scratch, sizeof(env.scratch), "/tmp/test_mkinitramfs_cli.XXXXXX");
+	if (!mkdtemp(env.scratch))
+		return -1;
+	return make_tree(env.tree_a, sizeof(env.tree_a), "tree-a", 'a') |
+	       make_tree(env.tree_b, sizeof(env.tree_b), "tree-b", 'b') |
+	       make_ref(env.ref_a, sizeof(env.ref_a), "ref-a.cpio", env.tree_a) |
+	       make_ref(env.ref_b, sizeof(env.ref_b), "ref-b.cpio", env.tree_b) | make_big();
+}
+
+static int group_teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", env.scratch);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_spec_fifo_refused),
+		cmocka_unit_test(test_spec_dev_zero_refused),
+		cmocka_unit_test(test_concurrent_runs_same_output),
+		cmocka_unit_test(test_sigterm_leaves_no_temporary),
+		cmocka_unit_test(test_sigint_leaves_no_temporary),
+		cmocka_unit_test(test_sigterm_while_compressing),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

@@ -1,6 +1,8 @@
 /* binfmt.d(5): which files systemd-binfmt reads (conf_files_list over the
  * binfmt.d directories) and how it reads them (read_line, strstrip, comment
- * characters), so that `binfmtctl load` registers what systemd would. */
+ * characters), so that `binfmtctl load` registers what systemd would. Under
+ * a root every path resolves inside it, as systemd's chase() resolves them
+ * for --root. */
 #include "binfmtd.h"
 
 #include <dirent.h>
@@ -13,6 +15,8 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+
+#include "inroot.h"
 
 const char *const binfmtd_dirs[] = {
 	"/etc/binfmt.d", "/run/binfmt.d", "/usr/local/lib/binfmt.d", "/usr/lib/binfmt.d", NULL,
@@ -37,13 +41,6 @@ struct claims {
 
 enum kind { KIND_FILE, KIND_MASK, KIND_SKIP };
 
-static char *join(const char *a, const char *b, const char *c)
-{
-	char *s = NULL;
-
-	return asprintf(&s, "%s%s%s", a, b, c) < 0 ? NULL : s;
-}
-
 /* conf-files.c: names starting with '.' are hidden, and only *.conf count. */
 static bool is_conf_name(const char *name)
 {
@@ -52,24 +49,40 @@ static bool is_conf_name(const char *name)
 	return name[0] != '.' && len > 5 && !strcmp(name + len - 5, ".conf");
 }
 
+/* Where the scan is: the root, the directory (as a path in the root and as
+ * an open descriptor), and the prefix that shows the root in paths. */
+struct scan {
+	int root_fd; /* AT_FDCWD: no root */
+	const char *prefix;
+	const char *dir;
+	int dir_fd;
+};
+
 /* An empty file or a link to /dev/null masks the name. So does a dangling
  * link: systemd lists it, then ignores it when it cannot be opened. A
  * directory does not claim the name. A file we cannot stat is kept, so that
  * reading it reports why. The link target is checked as text because under
- * a root other than / the link's /dev/null is not there to stat. */
-static enum kind classify(const char *path)
+ * a root other than / the link's /dev/null need not be there to stat. Links
+ * are followed inside the root (in_root is the file's path there). */
+static enum kind classify(const struct scan *sc, const char *name, const char *in_root)
 {
 	char target[16];
-	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	ssize_t n = readlinkat(sc->dir_fd, name, target, sizeof(target) - 1);
 	struct stat st;
+	int fd, r;
 
 	if (n > 0) {
 		target[n] = '\0';
 		if (!strcmp(target, "/dev/null"))
 			return KIND_MASK;
 	}
-	if (stat(path, &st) < 0)
-		return errno == ENOENT ? KIND_MASK : KIND_FILE;
+	fd = binfmt_open_in_root(sc->root_fd, in_root, O_PATH | O_CLOEXEC);
+	if (fd < 0)
+		return fd == -ENOENT ? KIND_MASK : KIND_FILE;
+	r = fstat(fd, &st);
+	close(fd);
+	if (r < 0)
+		return KIND_FILE;
 	if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))
 		return KIND_MASK;
 	if (!S_ISREG(st.st_mode))
@@ -103,17 +116,17 @@ static int claim(struct claims *cs, const char *name, char *path)
 	return 0;
 }
 
-static int add_entry(struct claims *cs, const char *dir, const char *name)
+/* path is the prefix and the path in the root, as the file is shown. */
+static int add_entry(struct claims *cs, const struct scan *sc, const char *name)
 {
 	char *path;
 	enum kind k;
 
 	if (!is_conf_name(name) || claimed(cs, name))
 		return 0;
-	path = join(dir, "/", name);
-	if (!path)
+	if (asprintf(&path, "%s%s/%s", sc->prefix, sc->dir, name) < 0)
 		return -ENOMEM;
-	k = classify(path);
+	k = classify(sc, name, path + strlen(sc->prefix));
 	if (k == KIND_SKIP || k == KIND_MASK) {
 		free(path);
 		path = NULL;
@@ -127,13 +140,21 @@ static int add_entry(struct claims *cs, const char *dir, const char *name)
 	return 0;
 }
 
-static int scan_dir(struct claims *cs, const char *dir)
+static int scan_dir(struct claims *cs, struct scan *sc)
 {
-	DIR *d = opendir(dir);
+	int fd = binfmt_open_in_root(sc->root_fd, sc->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d;
 	int r = 0;
 
-	if (!d)
-		return errno == ENOENT || errno == ENOTDIR ? 0 : -errno;
+	if (fd < 0)
+		return fd == -ENOENT || fd == -ENOTDIR ? 0 : fd;
+	d = fdopendir(fd);
+	if (!d) {
+		r = -errno;
+		close(fd);
+		return r;
+	}
+	sc->dir_fd = fd;
 	/* readdir() tells its end from an error only through errno, which
 	 * add_entry()'s calls may set. */
 	while (r == 0) {
@@ -145,7 +166,7 @@ static int scan_dir(struct claims *cs, const char *dir)
 			r = -errno;
 			break;
 		}
-		r = add_entry(cs, dir, de->d_name);
+		r = add_entry(cs, sc, de->d_name);
 	}
 	closedir(d);
 	return r;
@@ -181,38 +202,48 @@ static void claims_free(struct claims *cs)
 	free(cs->v);
 }
 
-/* root "/" or "x/" would give "//etc" or "x//etc": drop trailing slashes. */
-static char *rooted(const char *root, const char *dir)
+/* The root as paths show it: root "/" or "x/" would give "//etc" or
+ * "x//etc", so trailing slashes go. */
+static char *root_prefix(const char *root)
 {
 	size_t len = root ? strlen(root) : 0;
-	char *prefix, *path;
 
 	while (len > 0 && root[len - 1] == '/')
 		len--;
-	prefix = strndup(root ? root : "", len);
-	if (!prefix)
-		return NULL;
-	path = join(prefix, "", dir);
-	free(prefix);
-	return path;
+	return strndup(root ? root : "", len);
+}
+
+static int scan_dirs(struct claims *cs, int root_fd, const char *prefix, const char *const *dirs)
+{
+	int r = 0;
+
+	for (size_t i = 0; r == 0 && dirs[i]; i++) {
+		struct scan sc = { .root_fd = root_fd, .prefix = prefix, .dir = dirs[i] };
+
+		r = scan_dir(cs, &sc);
+	}
+	return r;
 }
 
 int binfmtd_collect(const char *root, const char *const *dirs, struct binfmtd_files *out)
 {
 	struct claims cs = { 0 };
-	int r = 0;
+	char *prefix = root_prefix(root);
+	int r;
 
-	out->paths = NULL;
-	out->count = 0;
-	for (size_t i = 0; r == 0 && dirs[i]; i++) {
-		char *dir = rooted(root, dirs[i]);
-
-		r = dir ? scan_dir(&cs, dir) : -ENOMEM;
-		free(dir);
-	}
+	*out = (struct binfmtd_files){ .root_fd = AT_FDCWD };
+	if (!prefix)
+		return -ENOMEM;
+	out->prefix_len = strlen(prefix);
+	r = binfmt_root_open(root, &out->root_fd);
+	if (r == 0)
+		r = scan_dirs(&cs, out->root_fd, prefix, dirs);
+	else if (r == -ENOENT || r == -ENOTDIR)
+		r = 0; /* a missing root holds no files */
 	if (r == 0)
 		r = take_paths(&cs, out);
 	claims_free(&cs);
+	free(prefix);
 	if (r < 0)
 		binfmtd_files_free(out);
 	return r;
@@ -223,8 +254,9 @@ void binfmtd_files_free(struct binfmtd_files *files)
 	for (size_t i = 0; i < files->count; i++)
 		free(files->paths[i]);
 	free(files->paths);
-	files->paths = NULL;
-	files->count = 0;
+	if (files->root_fd >= 0)
+		close(files->root_fd);
+	*files = (struct binfmtd_files){ .root_fd = AT_FDCWD };
 }
 
 /* ---- reading files ---- */
@@ -320,12 +352,10 @@ int binfmtd_parse_text(const char *text, size_t len, const char *file,
 	return bad;
 }
 
-int binfmtd_parse_file(const char *path, const struct binfmt_sink *sink)
+/* The text read (r is 0) or why it could not be (r < 0, reported). */
+static int parse_read(int r, char *text, size_t len, const char *path,
+		      const struct binfmt_sink *sink)
 {
-	char *text = NULL;
-	size_t len = 0;
-	int r = binfmt_read_file(path, BINFMTD_FILE_MAX, &text, &len);
-
 	if (r < 0) {
 		report_error(sink, r, path, 0);
 		return r;
@@ -333,4 +363,29 @@ int binfmtd_parse_file(const char *path, const struct binfmt_sink *sink)
 	r = binfmtd_parse_text(text, len, path, sink);
 	free(text);
 	return r;
+}
+
+int binfmtd_parse_file(const char *path, const struct binfmt_sink *sink)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int r = binfmt_read_file(path, BINFMTD_FILE_MAX, &text, &len);
+
+	return parse_read(r, text, len, path, sink);
+}
+
+int binfmtd_parse_collected(const struct binfmtd_files *files, size_t i,
+			    const struct binfmt_sink *sink)
+{
+	const char *path = files->paths[i];
+	char *text = NULL;
+	size_t len = 0;
+	int r, fd = binfmt_open_in_root(files->root_fd, path + files->prefix_len,
+					O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+	if (fd < 0)
+		return parse_read(fd, NULL, 0, path, sink);
+	r = binfmt_read_fd(fd, BINFMTD_FILE_MAX, &text, &len);
+	close(fd);
+	return parse_read(r, text, len, path, sink);
 }

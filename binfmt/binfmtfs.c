@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/magic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +70,7 @@ static int path_in(char *buf, size_t size, const char *dir, const char *name)
 
 static int write_file(const char *dir, const char *name, const char *text, size_t len)
 {
-	char path[BINFMT_PATH_MAX + BINFMT_NAME_MAX];
+	char path[PATH_MAX + BINFMT_NAME_MAX + 2];
 	ssize_t n;
 	int fd, r = path_in(path, sizeof(path), dir, name);
 
@@ -89,7 +90,7 @@ static int write_file(const char *dir, const char *name, const char *text, size_
 /* binfmt_misc files are generated in one read; text is NUL-terminated. */
 static int read_text(const char *dir, const char *name, char *text, size_t size)
 {
-	char path[BINFMT_PATH_MAX + BINFMT_NAME_MAX];
+	char path[PATH_MAX + BINFMT_NAME_MAX + 2];
 	ssize_t n;
 	int fd, r = path_in(path, sizeof(path), dir, name);
 
@@ -108,9 +109,10 @@ static int read_text(const char *dir, const char *name, char *text, size_t size)
 
 int binfmt_fs_read(const char *dir, const char *name, struct binfmt_status *st)
 {
-	char text[2 * BINFMT_PATH_MAX];
+	char text[BINFMT_STATUS_MAX + 1];
 	int r;
 
+	memset(st, 0, sizeof(*st));
 	if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
 		return -EINVAL;
 	r = read_text(dir, name, text, sizeof(text));
@@ -151,6 +153,10 @@ int binfmt_fs_install(const char *dir, const struct binfmt_entry *e,
 	struct binfmt_status old, now;
 	int r = binfmt_fs_read(dir, e->name, &old);
 
+	/* An entry of that name that cannot be read whole is not identical:
+	 * it is replaced (and cannot be put back should e fail). */
+	if (r == -EINVAL && old.bad_lines)
+		r = 0;
 	if (r == 0 && binfmt_status_matches(&old, e)) {
 		*action = BINFMT_KEPT;
 		return 0;
@@ -279,12 +285,15 @@ struct conflict_walk {
 	const struct binfmt_entry *e;
 	int (*fn)(void *arg, const struct binfmt_entry *other, bool enabled);
 	void *arg;
+	int unreadable; /* why the first entry that could not be checked was not */
 };
 
+/* An entry that cannot be read does not stop the walk: the others are
+ * still checked, and the caller learns of it at the end. */
 static int check_conflict(void *arg, const char *name)
 {
 	struct conflict_walk *w = arg;
-	struct binfmt_status st = { .enabled = false };
+	struct binfmt_status st;
 	struct binfmt_entry other;
 	int r;
 
@@ -295,8 +304,11 @@ static int check_conflict(void *arg, const char *name)
 		return 0; /* removed since the directory was read */
 	if (r == 0)
 		r = binfmt_status_to_entry(&st, name, &other);
-	if (r != 0)
-		return r < 0 ? r : -EINVAL;
+	if (r != 0) {
+		if (!w->unreadable)
+			w->unreadable = r < 0 ? r : -EINVAL;
+		return 0;
+	}
 	return binfmt_entries_overlap(w->e, &other) ? w->fn(w->arg, &other, st.enabled) : 0;
 }
 
@@ -305,6 +317,7 @@ int binfmt_fs_conflicts(const char *dir, const struct binfmt_entry *e,
 			void *arg)
 {
 	struct conflict_walk w = { .dir = dir, .e = e, .fn = fn, .arg = arg };
+	int r = binfmt_fs_list(dir, check_conflict, &w);
 
-	return binfmt_fs_list(dir, check_conflict, &w);
+	return r ? r : w.unreadable;
 }

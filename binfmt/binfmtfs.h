@@ -33,13 +33,17 @@ int binfmt_fs_global_status(const char *dir);
 int binfmt_fs_global_control(const char *dir, const char *word);
 
 /* Call fn for each registered entry other than e itself that could match
- * the same files (binfmt_entries_overlap). Returns 0, fn's non-zero value,
- * or -errno. */
+ * the same files (binfmt_entries_overlap). An entry that cannot be read
+ * does not stop the walk: every other one is still checked, and then its
+ * -errno is returned (-EINVAL for a status not understood). Returns 0, fn's
+ * non-zero value, or -errno. */
 int binfmt_fs_conflicts(const char *dir, const struct binfmt_entry *e,
 			int (*fn)(void *arg, const struct binfmt_entry *other, bool enabled),
 			void *arg);
 
-/* Read dir/name into st. -ENOENT when there is no such entry. */
+/* Read dir/name into st. -ENOENT when there is no such entry; -EINVAL with
+ * st->bad_lines set when part of its status could not be read (st holds
+ * the rest, see binfmt_status_parse). */
 int binfmt_fs_read(const char *dir, const char *name, struct binfmt_status *st);
 
 /* Write "1" (enable), "0" (disable) or "-1" (remove) to dir/name. */

@@ -25,11 +25,23 @@ static enum elf_rule check_ident(const unsigned char *buf, size_t len)
 	return ELF_OK;
 }
 
-static enum elf_rule check_phdrs(const Elf64_Ehdr *eh, const unsigned char *buf, size_t len,
-				 uint64_t file_size, struct elf_facts *facts)
+/* Where the dynamic segment lies; it must be inside the file. */
+static enum elf_rule note_dynamic(const Elf64_Phdr *ph, uint64_t file_size, struct elf_facts *facts)
 {
-	int entry_ok = 0;
+	if (ph->p_offset > file_size || ph->p_filesz > file_size - ph->p_offset)
+		return ELF_BAD_PHDRS;
+	if (facts->dynamic_size == 0) {
+		facts->dynamic_offset = ph->p_offset;
+		facts->dynamic_size = ph->p_filesz;
+	}
+	return ELF_OK;
+}
 
+/* The program headers: no PT_INTERP, a PT_LOAD, and whether the entry point
+ * lies in an executable one (*entry_ok). */
+static enum elf_rule check_phdrs(const Elf64_Ehdr *eh, const unsigned char *buf, size_t len,
+				 uint64_t file_size, struct elf_facts *facts, bool *entry_ok)
+{
 	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phnum == 0 || eh->e_phnum == PN_XNUM)
 		return ELF_BAD_PHDRS;
 	/* Both bounds: the table must be in the file and in what we were given. */
@@ -44,25 +56,54 @@ static enum elf_rule check_phdrs(const Elf64_Ehdr *eh, const unsigned char *buf,
 		memcpy(&ph, buf + eh->e_phoff + (uint64_t)i * sizeof(ph), sizeof(ph));
 		if (ph.p_type == PT_INTERP)
 			return ELF_HAS_INTERP;
+		if (ph.p_type == PT_DYNAMIC && note_dynamic(&ph, file_size, facts) != ELF_OK)
+			return ELF_BAD_PHDRS;
 		if (ph.p_type != PT_LOAD)
 			continue;
 		facts->loads++;
 		if ((ph.p_flags & PF_X) && eh->e_entry >= ph.p_vaddr &&
 		    eh->e_entry - ph.p_vaddr < ph.p_memsz)
-			entry_ok = 1;
+			*entry_ok = true;
 	}
-	if (facts->loads == 0)
-		return ELF_NO_LOAD;
-	return entry_ok ? ELF_OK : ELF_BAD_ENTRY;
+	return facts->loads == 0 ? ELF_NO_LOAD : ELF_OK;
 }
 
-enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uint64_t file_size,
-				       struct elf_facts *facts)
+/* Does DT_FLAGS_1 hold DF_1_PIE, among the entries before DT_NULL? */
+static bool dynamic_is_pie(const unsigned char *dyn, size_t len)
+{
+	for (size_t i = 0; i < len / sizeof(Elf64_Dyn); i++) {
+		Elf64_Dyn d;
+
+		memcpy(&d, dyn + i * sizeof(d), sizeof(d));
+		if (d.d_tag == DT_NULL)
+			break;
+		if (d.d_tag == DT_FLAGS_1 && (d.d_un.d_val & DF_1_PIE))
+			return true;
+	}
+	return false;
+}
+
+/* ET_EXEC runs where it was linked. ET_DYN is a static-pie only when its
+ * linker marked it PIE and gave it an entry point; anything else of that
+ * type is a shared library, which execve() would map and jump into. */
+static enum elf_rule judge(const struct elf_facts *facts, bool entry_ok)
+{
+	if (facts->type == ET_DYN && !facts->pie)
+		return ELF_SHARED_LIBRARY;
+	if (!entry_ok || (facts->type == ET_DYN && facts->entry == 0))
+		return ELF_BAD_ENTRY;
+	return ELF_OK;
+}
+
+/* Everything but the dynamic segment's content. */
+static enum elf_rule check_headers(const unsigned char *buf, size_t len, uint64_t file_size,
+				   struct elf_facts *facts, bool *entry_ok)
 {
 	Elf64_Ehdr eh;
 	enum elf_rule rule;
 
 	memset(facts, 0, sizeof(*facts));
+	*entry_ok = false;
 	if (len > file_size)
 		len = file_size;
 	rule = check_ident(buf, len);
@@ -80,7 +121,26 @@ enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uin
 		return ELF_NOT_EXEC;
 	if (eh.e_ehsize != sizeof(Elf64_Ehdr))
 		return ELF_BAD_PHDRS;
-	return check_phdrs(&eh, buf, len, file_size, facts);
+	return check_phdrs(&eh, buf, len, file_size, facts, entry_ok);
+}
+
+enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uint64_t file_size,
+				       struct elf_facts *facts)
+{
+	bool entry_ok;
+	enum elf_rule rule = check_headers(buf, len, file_size, facts, &entry_ok);
+
+	if (rule != ELF_OK)
+		return rule;
+	if (len > file_size)
+		len = file_size;
+	if (facts->type == ET_DYN && facts->dynamic_size) {
+		if (facts->dynamic_offset > len ||
+		    facts->dynamic_size > len - facts->dynamic_offset)
+			return ELF_BAD_PHDRS;
+		facts->pie = dynamic_is_pie(buf + facts->dynamic_offset, facts->dynamic_size);
+	}
+	return judge(facts, entry_ok);
 }
 
 /* Program header tables are a few hundred bytes after the ELF header; a file
@@ -123,15 +183,44 @@ static ssize_t read_headers(int fd, unsigned char *buf, uint64_t *file_size)
 	return (ssize_t)have;
 }
 
+/* The dynamic segment of a static-pie is far from the headers (10 MB into
+ * qemu-x86_64-static); DT_FLAGS_1 is among its first entries. Reads into
+ * buf (ELF_READ_MAX bytes). Returns 0 or -errno. */
+static int read_pie_flag(int fd, unsigned char *buf, struct elf_facts *facts)
+{
+	size_t want =
+	    facts->dynamic_size < ELF_READ_MAX ? (size_t)facts->dynamic_size : ELF_READ_MAX;
+	ssize_t n;
+
+	do
+		n = pread(fd, buf, want, (off_t)facts->dynamic_offset);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	facts->pie = dynamic_is_pie(buf, (size_t)n);
+	return 0;
+}
+
 int elf_check_fd(int fd, struct elf_facts *facts)
 {
 	unsigned char buf[ELF_READ_MAX];
 	uint64_t size = 0;
 	ssize_t have = read_headers(fd, buf, &size);
+	bool entry_ok;
+	enum elf_rule rule;
 
 	if (have < 0)
 		return (int)have;
-	return elf_check_aarch64_static(buf, (size_t)have, size, facts);
+	rule = check_headers(buf, (size_t)have, size, facts, &entry_ok);
+	if (rule != ELF_OK)
+		return rule;
+	if (facts->type == ET_DYN && facts->dynamic_size) {
+		int r = read_pie_flag(fd, buf, facts);
+
+		if (r < 0)
+			return r;
+	}
+	return judge(facts, entry_ok);
 }
 
 int elf_interp(const unsigned char *buf, size_t len, uint64_t file_size, uint64_t *offset,
@@ -213,6 +302,9 @@ const char *elf_rule_str(enum elf_rule rule)
 		return "is dynamically linked (has PT_INTERP), expected a static executable";
 	case ELF_BAD_ENTRY:
 		return "has its entry point outside every executable segment";
+	case ELF_SHARED_LIBRARY:
+		return "is a shared library, not an executable (ELF type DYN without the PIE "
+		       "flag)";
 	}
 	return "breaks an unknown ELF rule";
 }

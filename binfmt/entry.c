@@ -124,7 +124,7 @@ static bool entry_is_sane(const struct binfmt_entry *e)
 	    !terminated(e->interpreter, sizeof(e->interpreter)) ||
 	    !terminated(e->flags, sizeof(e->flags)) || e->flags[strspn(e->flags, "POCF")])
 		return false;
-	if (e->magic_len > BINFMT_MAGIC_MAX || e->mask_len > BINFMT_MAGIC_MAX)
+	if (e->magic_len > sizeof(e->magic) || e->mask_len > sizeof(e->mask))
 		return false;
 	if (e->type == 'E')
 		return !memchr(e->magic, '\0', e->magic_len);
@@ -362,7 +362,7 @@ static int parse_extension(struct cursor *c, struct binfmt_entry *e)
 	if (*offset || *mask)
 		return BINFMT_E_EXTENSION;
 	e->magic_len = strlen(ext);
-	if (e->magic_len > BINFMT_MAGIC_MAX)
+	if (e->magic_len > sizeof(e->magic))
 		return BINFMT_E_MAGIC_LONG;
 	memcpy(e->magic, ext, e->magic_len);
 	return 0;
@@ -418,7 +418,7 @@ static int validate_name(const char *name)
 	 * control files beside the entries; systemd-binfmt refuses them too. */
 	static const char *const reserved[] = { ".", "..", "register", "status" };
 
-	if (!terminated(name, BINFMT_NAME_MAX) || !*name || strchr(name, '/'))
+	if (!terminated(name, BINFMT_NAME_MAX + 1) || !*name || strchr(name, '/'))
 		return BINFMT_E_NAME;
 	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
 		if (!strcmp(name, reserved[i]))
@@ -432,7 +432,8 @@ static int validate_match(const struct binfmt_entry *e)
 		return BINFMT_E_TYPE;
 	if (e->magic_len == 0)
 		return BINFMT_E_MAGIC_EMPTY;
-	if (e->magic_len > BINFMT_MAGIC_MAX)
+	/* An extension is bounded by the register string alone. */
+	if (e->magic_len > (e->type == 'E' ? sizeof(e->magic) : BINFMT_MAGIC_MAX))
 		return BINFMT_E_MAGIC_LONG;
 	if (e->type == 'E')
 		return e->offset || e->mask_len || memchr(e->magic, '/', e->magic_len) ||
@@ -487,7 +488,7 @@ static unsigned char mask_at(const struct binfmt_entry *e, size_t i)
 
 static bool same_extension(const struct binfmt_entry *e, const void *ext, size_t len)
 {
-	return e->type == 'E' && e->magic_len == len && len <= BINFMT_MAGIC_MAX &&
+	return e->type == 'E' && e->magic_len == len && len <= sizeof(e->magic) &&
 	       !memcmp(e->magic, ext, len);
 }
 
@@ -594,7 +595,7 @@ static int parse_status_extension(const char *ext, struct binfmt_status *st)
 {
 	size_t len = strlen(ext);
 
-	if (set_type(st, 'E') < 0 || len == 0 || len > BINFMT_MAGIC_MAX)
+	if (set_type(st, 'E') < 0 || len == 0 || len > sizeof(st->magic))
 		return -EINVAL;
 	memcpy(st->magic, ext, len);
 	st->magic_len = len;
@@ -628,23 +629,27 @@ static int parse_status_line(const char *line, struct binfmt_status *st)
 	return 0;
 }
 
+/* Each line stands alone: one that cannot be read is counted and the rest
+ * are still read. */
 int binfmt_status_parse(const char *text, struct binfmt_status *st)
 {
-	char line[BINFMT_PATH_MAX + 16];
+	char line[BINFMT_STATUS_MAX + 1];
 
 	memset(st, 0, sizeof(*st));
 	while (*text) {
 		size_t len = strcspn(text, "\n");
 
-		if (len >= sizeof(line))
-			return -EINVAL;
-		memcpy(line, text, len);
-		line[len] = '\0';
+		if (len >= sizeof(line)) {
+			st->bad_lines++;
+		} else if (len > 0) {
+			memcpy(line, text, len);
+			line[len] = '\0';
+			if (parse_status_line(line, st) < 0)
+				st->bad_lines++;
+		}
 		text += len + (text[len] == '\n');
-		if (len > 0 && parse_status_line(line, st) < 0)
-			return -EINVAL;
 	}
-	return 0;
+	return st->bad_lines ? -EINVAL : 0;
 }
 
 /* Some kernels store the magic already masked, so compare under the mask. */
@@ -666,7 +671,7 @@ bool binfmt_status_matches(const struct binfmt_status *st, const struct binfmt_e
 {
 	char want[8], have[8];
 
-	if (binfmt_flags_normalize(e->flags, want) < 0 ||
+	if (st->bad_lines || binfmt_flags_normalize(e->flags, want) < 0 ||
 	    binfmt_flags_normalize(st->flags, have) < 0)
 		return false;
 	if (!st->enabled || strcmp(want, have) != 0 || st->type != e->type ||
@@ -680,8 +685,9 @@ bool binfmt_status_matches(const struct binfmt_status *st, const struct binfmt_e
 int binfmt_status_to_entry(const struct binfmt_status *st, const char *name, struct binfmt_entry *e)
 {
 	memset(e, 0, sizeof(*e));
-	if ((st->type != 'M' && st->type != 'E') || st->magic_len == 0 ||
-	    st->magic_len > BINFMT_MAGIC_MAX || (st->mask_len && st->mask_len != st->magic_len))
+	if (st->bad_lines || (st->type != 'M' && st->type != 'E') || st->magic_len == 0 ||
+	    st->magic_len > (st->type == 'E' ? sizeof(st->magic) : BINFMT_MAGIC_MAX) ||
+	    (st->mask_len && st->mask_len != st->magic_len))
 		return -EINVAL;
 	if (!terminated(st->flags, sizeof(st->flags)) ||
 	    binfmt_flags_normalize(st->flags, e->flags) < 0 ||

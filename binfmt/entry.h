@@ -8,16 +8,31 @@
 
 #include "error.h"
 
-#define BINFMT_MAGIC_MAX    128	 /* the kernel's BINPRM_BUF_SIZE */
-#define BINFMT_REGISTER_MAX 1920 /* the kernel's MAX_REGISTER_LENGTH */
-#define BINFMT_NAME_MAX	    64
-#define BINFMT_PATH_MAX	    1024
+/* The kernel's limits, as fs/binfmt_misc.c of Linux 6.1 sets them, so that
+ * every entry a kernel holds can be read and written back. */
+#define BINFMT_REGISTER_MAX 1920 /* MAX_REGISTER_LENGTH: the longest register write */
+/* BINPRM_BUF_SIZE, the bytes of a file the kernel reads to match it: offset
+ * + magic length may not exceed it. 256 since Linux 5.1, 128 before (older
+ * kernels refuse longer entries with EINVAL). */
+#define BINFMT_MAGIC_MAX 256
+/* NAME_MAX: create_entry() sets no length of its own, but the entry's file
+ * is made with lookup_one_len(), whose simple_lookup() refuses a longer
+ * name with ENAMETOOLONG. */
+#define BINFMT_NAME_MAX 255
+/* The interpreter and an extension have no limit of their own in
+ * create_entry(): the register string bounds them (its other fields take at
+ * least 10 bytes). Their fields hold BINFMT_FIELD_MAX bytes, NUL included. */
+#define BINFMT_FIELD_MAX BINFMT_REGISTER_MAX
+#define BINFMT_PATH_MAX	 BINFMT_FIELD_MAX
+/* A status file is generated into one page (entry_status()). */
+#define BINFMT_STATUS_MAX 4096
 
 struct binfmt_entry {
-	char name[BINFMT_NAME_MAX];
+	char name[BINFMT_NAME_MAX + 1];
 	char type; /* 'M' magic, 'E' extension */
 	unsigned int offset;
-	unsigned char magic[BINFMT_MAGIC_MAX]; /* for 'E': the extension, no dot */
+	/* 'M': up to BINFMT_MAGIC_MAX bytes; 'E': the extension, no dot */
+	unsigned char magic[BINFMT_FIELD_MAX];
 	size_t magic_len;
 	unsigned char mask[BINFMT_MAGIC_MAX];
 	size_t mask_len; /* 0: no mask */
@@ -31,11 +46,14 @@ struct binfmt_status {
 	char interpreter[BINFMT_PATH_MAX];
 	char flags[8];
 	unsigned int offset;
-	unsigned char magic[BINFMT_MAGIC_MAX]; /* for 'E': the extension, no dot */
+	unsigned char magic[BINFMT_FIELD_MAX]; /* for 'E': the extension, no dot */
 	size_t magic_len;
 	unsigned char mask[BINFMT_MAGIC_MAX];
 	size_t mask_len;
 	char type; /* 'M' (magic line), 'E' (extension line), 0 (neither) */
+	/* Lines that were not understood or did not fit; the other lines are
+	 * still read, so that what could be read can be shown. */
+	unsigned int bad_lines;
 };
 
 /* Fill e with the Rosetta handler: x86-64 ELF executables (ET_EXEC or
@@ -73,10 +91,10 @@ int binfmt_entry_format(const struct binfmt_entry *e, char *buf, size_t size);
 int binfmt_entry_parse(const char *line, size_t len, struct binfmt_entry *e);
 
 /* Check e against the kernel's rules and ours: a name the kernel and
- * systemd-binfmt accept (not "register"/"status"), magic 1..128 bytes, the
- * mask as long as the magic, offset + magic length <= 128 (kernels from 5.1
- * allow 256; 128 works on all), no offset, mask or '/' for E, an absolute
- * interpreter, flags from POCF, and a register string that
+ * systemd-binfmt accept (1..255 bytes, not "register"/"status"), magic
+ * 1..256 bytes, the mask as long as the magic, offset + magic length <= 256
+ * (BINPRM_BUF_SIZE since Linux 5.1), no offset, mask or '/' for E, an
+ * absolute interpreter, flags from POCF, and a register string that
  * binfmt_entry_format() can write within the kernel's 1920 bytes
  * (BINFMT_E_DELIMITER, BINFMT_E_TOO_LONG), so every valid entry can be
  * registered. Returns 0 or the first binfmt_error found. */
@@ -107,15 +125,19 @@ bool binfmt_entry_matches(const struct binfmt_entry *e, const unsigned char *hea
 
 /* Parse the text of a status file: enabled/disabled, interpreter, flags,
  * then "offset"/"magic"/"mask" lines (type M) or an "extension .EXT" line
- * (type E). Returns 0 or -EINVAL. */
+ * (type E). Returns 0, or -EINVAL when some line was not understood or did
+ * not fit: st->bad_lines counts them, and st still holds every other line,
+ * so one strange entry need not hide what can be read of it. */
 int binfmt_status_parse(const char *text, struct binfmt_status *st);
 
 /* Does the kernel's status describe exactly this entry (enabled, same type,
- * interpreter, flags, and magic under the mask or extension)? */
+ * interpreter, flags, and magic under the mask or extension)? Never when
+ * part of the status could not be read. */
 bool binfmt_status_matches(const struct binfmt_status *st, const struct binfmt_entry *e);
 
 /* The entry a status file describes, named name. Returns 0 or -EINVAL (a
- * name that does not fit, a status without magic or extension, bad flags). */
+ * name that does not fit, a status without magic or extension, bad flags,
+ * lines that could not be read). */
 int binfmt_status_to_entry(const struct binfmt_status *st, const char *name,
 			   struct binfmt_entry *e);
 

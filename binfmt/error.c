@@ -10,14 +10,14 @@ static const char *const messages[] = {
 	[BINFMT_E_SYNTAX] = "not a register string :name:type:offset:magic:mask:interpreter:flags",
 	[BINFMT_E_TOO_LONG] = "register string is longer than the 1920 bytes the kernel takes",
 	[BINFMT_E_NAME] =
-	    "name is empty, reserved (. .. register status), holds '/' or is too long",
+	    "name is empty, reserved (. .. register status), holds '/' or is over 255 bytes",
 	[BINFMT_E_TYPE] = "type must be M (magic) or E (extension)",
 	[BINFMT_E_OFFSET] = "offset is not a non-negative decimal number",
 	[BINFMT_E_MAGIC_EMPTY] = "magic (or extension) is empty",
-	[BINFMT_E_MAGIC_LONG] = "magic is longer than 128 bytes",
+	[BINFMT_E_MAGIC_LONG] = "magic is longer than 256 bytes",
 	[BINFMT_E_ESCAPE] = "\\x must be followed by two hex digits",
 	[BINFMT_E_MASK_LENGTH] = "mask length differs from magic length",
-	[BINFMT_E_RANGE] = "offset + magic length exceeds the 128 bytes the kernel reads",
+	[BINFMT_E_RANGE] = "offset + magic length exceeds the 256 bytes the kernel reads",
 	[BINFMT_E_EXTENSION] = "an extension (E) entry has an offset, a mask, or '/' in it",
 	[BINFMT_E_INTERPRETER] = "interpreter is not an absolute path (or is too long)",
 	[BINFMT_E_FLAGS] = "flags must be letters from P, O, C, F",
@@ -27,6 +27,11 @@ static const char *const messages[] = {
 	[BINFMT_E_MISSING] = "package, interpreter, or magic/extension is missing",
 	[BINFMT_E_VALUE] = "value must be yes or no (or a decimal offset)",
 	[BINFMT_E_BOTH] = "magic and extension exclude each other",
+	[BINFMT_E_INTERP_MISSING] = "interpreter does not exist",
+	[BINFMT_E_INTERP_DIR] = "interpreter is a directory",
+	[BINFMT_E_INTERP_NOT_REGULAR] = "interpreter is not a regular file",
+	[BINFMT_E_INTERP_NOT_EXEC] = "interpreter is not executable",
+	[BINFMT_E_INTERP_NOEXEC_MOUNT] = "interpreter is on a noexec mount",
 };
 
 const char *binfmt_strerror(int err)

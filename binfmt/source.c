@@ -9,7 +9,7 @@
 /* The whole file, however it grows while we read; a file of exactly max
  * bytes fits, one more byte is -EFBIG (the buffer has room for max + 1 so
  * that the end of the file can be seen). */
-static int read_all(int fd, size_t max, char **text, size_t *len)
+int binfmt_read_fd(int fd, size_t max, char **text, size_t *len)
 {
 	size_t cap = 0, n = 0;
 	char *buf = NULL;
@@ -57,7 +57,7 @@ int binfmt_read_file(const char *path, size_t max, char **text, size_t *len)
 
 	if (fd < 0)
 		return -errno;
-	r = read_all(fd, max, text, len);
+	r = binfmt_read_fd(fd, max, text, len);
 	close(fd);
 	return r;
 }

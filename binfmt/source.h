@@ -33,4 +33,7 @@ struct binfmt_sink {
  * caller. Returns 0, -EFBIG past max bytes, or -errno. */
 int binfmt_read_file(const char *path, size_t max, char **text, size_t *len);
 
+/* The same from an open file, read to its end. */
+int binfmt_read_fd(int fd, size_t max, char **text, size_t *len);
+
 #endif

@@ -3,7 +3,10 @@
  * register string its --enable writes: flags C, P, F from credentials,
  * preserve and fix_binary. Unlike binfmt-support we refuse unknown keys,
  * detectors (they need binfmt-support's run-detectors) and values other
- * than yes/no, and report each bad line. */
+ * than yes/no, and report each bad line. A whole line whose first
+ * non-blank character is '#' is a comment: update-binfmts ignores such
+ * lines (Debian's sbcl ships one), and a '#' anywhere else stays part of
+ * the line. */
 #include "update_binfmts.h"
 
 #include <errno.h>
@@ -87,7 +90,7 @@ static int yes_no(const char *s, size_t len, bool *yes)
 }
 
 /* binfmt-support's --offset takes digits only; past INT_MAX the kernel's
- * kstrtoint() would fail, and past 128 our range rule does. */
+ * kstrtoint() would fail, and past 256 our range rule does. */
 static int parse_offset(const char *s, size_t len, unsigned int *offset)
 {
 	unsigned long long v = 0;
@@ -126,7 +129,7 @@ static int set_value(struct format_file *f, enum key k, const char *s, size_t le
 	case K_EXTENSION:
 		f->extension = s;
 		f->extension_len = len;
-		return len > BINFMT_MAGIC_MAX ? BINFMT_E_MAGIC_LONG : 0;
+		return len > BINFMT_FIELD_MAX ? BINFMT_E_MAGIC_LONG : 0;
 	case K_DETECTOR:
 		return BINFMT_E_DETECTOR;
 	default:
@@ -139,9 +142,19 @@ static bool is_space(char c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* Only whole lines: a value may start with '#' ("magic # FASL"). */
+static bool is_comment(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && is_space(s[i]))
+		i++;
+	return i < len && s[i] == '#';
+}
+
 /* get_import(): the line is a C string (a NUL ends it), trailing white
  * space goes, the key is what precedes the first space (any case), the
- * value all that follows it. A blank line says nothing. */
+ * value all that follows it. A blank line or a comment says nothing. */
 static int read_line(struct format_file *f, const char *s, size_t len, unsigned int line)
 {
 	const char *nul = memchr(s, '\0', len), *space;
@@ -151,7 +164,7 @@ static int read_line(struct format_file *f, const char *s, size_t len, unsigned 
 		len = (size_t)(nul - s);
 	while (len > 0 && is_space(s[len - 1]))
 		len--;
-	if (len == 0)
+	if (len == 0 || is_comment(s, len))
 		return 0;
 	space = memchr(s, ' ', len);
 	k = space ? find_key(s, (size_t)(space - s)) : -1;

@@ -19,3 +19,10 @@ test_binfmtctl_format_LIBS := $(LIBBINFMT_LIBS)
 UNIT_TESTS += test_binfmtctl_fs
 test_binfmtctl_fs_SRCS := tests/unit/test_binfmtctl_fs.c $(LIBBINFMT_SRCS)
 test_binfmtctl_fs_LIBS := $(LIBBINFMT_LIBS)
+
+# Rows of entries as list, show and conflicts read them, an entry not
+# understood whole included, on a scratch directory.
+UNIT_TESTS += test_binfmtctl_rows
+test_binfmtctl_rows_SRCS := tests/unit/test_binfmtctl_rows.c binfmt/ctl/context.c \
+	binfmt/ctl/report.c binfmt/ctl/format.c binfmt/ctl/json.c $(LIBBINFMT_SRCS)
+test_binfmtctl_rows_LIBS := $(LIBBINFMT_LIBS)

@@ -35,6 +35,8 @@ static void report_bad(void *arg, int err, const struct binfmt_origin *at)
 	ctl_bad_input(ctx->rep, err, at);
 }
 
+/* Under a root, the files are read inside it, and the entries' programs
+ * will run there: an interpreter without F is looked for there too. */
 static int load_files(struct ctl_ctx *ctx, const char *root, const char *const *dirs)
 {
 	struct binfmt_sink sink = { .entry = install_entry, .error = report_bad, .arg = ctx };
@@ -44,8 +46,10 @@ static int load_files(struct ctl_ctx *ctx, const char *root, const char *const *
 	if (r < 0)
 		return ctl_fail_op(ctx->rep, r, "cannot read the binfmt.d directories%s%s",
 				   root ? " under " : "", root ? root : "");
+	ctx->interp_root = root;
 	for (size_t i = 0; i < files.count; i++)
-		binfmtd_parse_file(files.paths[i], &sink);
+		binfmtd_parse_collected(&files, i, &sink);
+	ctx->interp_root = NULL;
 	binfmtd_files_free(&files);
 	return ctx->rep->code;
 }

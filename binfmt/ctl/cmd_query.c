@@ -19,6 +19,15 @@ static void print_rows_json(struct ctl_ctx *ctx, const struct ctl_rows *rs)
 	json_object_end(&j);
 }
 
+/* A row listed with what could be read is still named as a failure. */
+static void name_unreadable(struct ctl_ctx *ctx, const struct ctl_row *row)
+{
+	if (row->unreadable)
+		ctl_fail(ctx->rep, CTL_EXIT_FAILED,
+			 "entry %s in %s is shown as far as it could be read: %s", row->e.name,
+			 ctx->args->procdir, ctl_unreadable_str(row->unreadable));
+}
+
 int ctl_cmd_list(struct ctl_ctx *ctx)
 {
 	struct ctl_rows rs = { 0 };
@@ -29,6 +38,8 @@ int ctl_cmd_list(struct ctl_ctx *ctx)
 	r = ctl_read_rows(ctx, &rs);
 	if (r != CTL_EXIT_OK)
 		return r;
+	for (size_t i = 0; i < rs.n; i++)
+		name_unreadable(ctx, &rs.v[i]);
 	if (ctx->args->json)
 		print_rows_json(ctx, &rs);
 	else
@@ -55,7 +66,8 @@ int ctl_cmd_show(struct ctl_ctx *ctx)
 	} else {
 		ctl_print_entry(ctx->out, &row);
 	}
-	return CTL_EXIT_OK;
+	name_unreadable(ctx, &row);
+	return ctx->rep->code;
 }
 
 static int count_entry(void *arg, const char *name)

@@ -12,10 +12,10 @@
 #include "command.h"
 
 /* Large enough for a register string: every magic and mask byte as \xHH. */
-#define LINE_MAX_LEN (2 * BINFMT_PATH_MAX + 8 * BINFMT_MAGIC_MAX)
+#define LINE_MAX_LEN (BINFMT_REGISTER_MAX + 1)
 
 struct rival {
-	char name[BINFMT_NAME_MAX];
+	char name[BINFMT_NAME_MAX + 1];
 	bool enabled;
 	bool disabled_now; /* by this run's --disable */
 };
@@ -25,10 +25,8 @@ struct rivals {
 	size_t n, cap;
 };
 
-static int add_rival(void *arg, const struct binfmt_entry *other, bool enabled)
+static int add_rival(struct rivals *rs, const struct binfmt_entry *other, bool enabled)
 {
-	struct rivals *rs = arg;
-
 	if (rs->n == rs->cap) {
 		size_t cap = rs->cap ? 2 * rs->cap : 4;
 		struct rival *v = realloc(rs->v, cap * sizeof(*v));
@@ -57,13 +55,46 @@ static int build_rosetta(struct ctl_ctx *ctx, struct binfmt_entry *e)
 	return CTL_EXIT_OK;
 }
 
+/* The rows other than self that could match the same files. A row whose
+ * match is unknown cannot be judged: it is named, with code (a failure for
+ * conflicts, a warning after an install). Returns 0 or -ENOMEM. */
+static int find_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *self,
+		       const struct ctl_rows *rows, int code, struct rivals *rs)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct ctl_row *row = &rows->v[i];
+		int r;
+
+		if (!strcmp(row->e.name, self->name))
+			continue;
+		if (row->unreadable) {
+			ctl_fail(ctx->rep, code,
+				 "%scannot tell whether %s matches the same files as %s: %s",
+				 code == CTL_EXIT_OK ? "warning: " : "", row->e.name, self->name,
+				 ctl_unreadable_str(row->unreadable));
+			continue;
+		}
+		if (!binfmt_entries_overlap(self, &row->e))
+			continue;
+		r = add_rival(rs, &row->e, row->enabled);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
 /* After an install, an enabled competitor is worth a warning, not a
  * failure: the entry asked for is there. */
 static void warn_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *e)
 {
+	struct ctl_rows rows = { 0 };
 	struct rivals rs = { 0 };
-	int r = binfmt_fs_conflicts(ctx->args->procdir, e, add_rival, &rs);
+	int r;
 
+	if (ctl_read_rows(ctx, &rows) != CTL_EXIT_OK)
+		return;
+	r = find_rivals(ctx, e, &rows, CTL_EXIT_OK, &rs);
+	free(rows.v);
 	if (r != 0)
 		ctl_fail_op(ctx->rep, r, "cannot check the entries competing with %s in %s",
 			    e->name, ctx->args->procdir);
@@ -171,6 +202,7 @@ static int judge(struct ctl_ctx *ctx, const struct ctl_row *self, const struct r
 static int conflicts_of(struct ctl_ctx *ctx, const char *name)
 {
 	const char *dir = ctx->args->procdir;
+	struct ctl_rows rows = { 0 };
 	struct rivals rs = { 0 };
 	struct ctl_row self;
 	int r = ctl_read_row(dir, name, &self);
@@ -178,7 +210,15 @@ static int conflicts_of(struct ctl_ctx *ctx, const char *name)
 	if (r != 0)
 		return ctl_fail_op(ctx->rep, r, "cannot check the conflicts of %s in %s", name,
 				   dir);
-	r = binfmt_fs_conflicts(dir, &self.e, add_rival, &rs);
+	if (self.unreadable)
+		return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
+				"cannot check the conflicts of %s in %s: %s", name, dir,
+				ctl_unreadable_str(self.unreadable));
+	r = ctl_read_rows(ctx, &rows);
+	if (r != CTL_EXIT_OK)
+		return r;
+	r = find_rivals(ctx, &self.e, &rows, CTL_EXIT_FAILED, &rs);
+	free(rows.v);
 	if (r != 0) {
 		free(rs.v);
 		return ctl_fail_op(ctx->rep, r, "cannot check the conflicts of %s in %s", name,
@@ -221,8 +261,13 @@ static size_t all_pairs(struct ctl_ctx *ctx, const struct ctl_rows *t)
 		json_array_begin(&j);
 	}
 	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].unreadable)
+			ctl_fail(ctx->rep, CTL_EXIT_FAILED,
+				 "cannot tell which entries match the same files as %s: %s",
+				 t->v[i].e.name, ctl_unreadable_str(t->v[i].unreadable));
 		for (size_t k = i + 1; k < t->n; k++) {
-			if (!binfmt_entries_overlap(&t->v[i].e, &t->v[k].e))
+			if (t->v[i].unreadable || t->v[k].unreadable ||
+			    !binfmt_entries_overlap(&t->v[i].e, &t->v[k].e))
 				continue;
 			print_pair(ctx, &j, &t->v[i], &t->v[k]);
 			live += t->v[i].enabled && t->v[k].enabled;

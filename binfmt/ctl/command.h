@@ -16,6 +16,9 @@ struct ctl_ctx {
 	const struct ctl_args *args;
 	FILE *out;
 	struct ctl_report *rep;
+	/* load --root: the image whose programs will run through the entries,
+	 * where an interpreter without F is looked for; NULL: here. */
+	const char *interp_root;
 };
 
 int ctl_cmd_list(struct ctl_ctx *ctx);
@@ -43,18 +46,24 @@ int ctl_mount(struct ctl_ctx *ctx);
  * "", ".", "..", anything with '/'), else 0. */
 int ctl_check_name(const char *name);
 
-/* Read entry name of dir as the kernel reports it. Returns 0, a
- * binfmt_error or -errno. */
+/* Read entry name of dir as the kernel reports it. An entry whose status is
+ * not understood whole is still a row, with row->unreadable set (see
+ * struct ctl_row). Returns 0, or a binfmt_error or -errno when there is no
+ * row to show (a bad name, no such entry, a read error). */
 int ctl_read_row(const char *dir, const char *name, struct ctl_row *row);
+
+/* Why a row is incomplete, completing "NAME: ...". */
+const char *ctl_unreadable_str(int err);
 
 struct ctl_rows {
 	struct ctl_row *v;
 	size_t n, cap;
 };
 
-/* Read every entry of the directory in name order. One that cannot be read
- * is named in the report and left out; the others are still worth showing.
- * Returns an exit status; on success the caller frees rows->v. */
+/* Read every entry of the directory in name order, those not understood
+ * whole included (the caller names them). One that cannot be read at all
+ * is named in the report and left out; the others are still worth
+ * showing. Returns an exit status; on success the caller frees rows->v. */
 int ctl_read_rows(struct ctl_ctx *ctx, struct ctl_rows *rows);
 
 /* Name a bad line ("file:line: rule broken") or an unreadable file in the
@@ -63,7 +72,10 @@ void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_origin *
 
 /* Make the kernel hold e (identical kept, different replaced), say which on
  * ctx->out, or record why not; origin ("file:line") is named in the
- * message when not NULL. Returns the exit status of this one entry. */
+ * message when not NULL. The interpreter is checked first, whatever the
+ * flags, where the kernel will open it (binfmt_interp_runnable): with F
+ * here, now; without F where the programs run (ctx->interp_root). Returns
+ * the exit status of this one entry. */
 int ctl_install(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *origin);
 
 #endif

@@ -1,10 +1,15 @@
 /* What the commands share: mount checks, reading one entry, installing one
  * entry with the messages every installing command gives. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "binfmt/binfmtfs.h"
+#include "binfmt/inroot.h"
+#include "binfmt/runnable.h"
 #include "command.h"
 
 int ctl_need_mounted(struct ctl_ctx *ctx, const char *what)
@@ -33,9 +38,23 @@ int ctl_mount(struct ctl_ctx *ctx)
 int ctl_check_name(const char *name)
 {
 	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || strchr(name, '/') ||
-	    !strcmp(name, "register") || !strcmp(name, "status"))
+	    !strcmp(name, "register") || !strcmp(name, "status") || strlen(name) > BINFMT_NAME_MAX)
 		return BINFMT_E_NAME;
 	return 0;
+}
+
+/* What can be shown of an entry whose status was not understood whole: its
+ * name, state, interpreter and flags as far as they were read. */
+static void partial_row(const struct binfmt_status *st, const char *name, int why,
+			struct ctl_row *row)
+{
+	memset(row, 0, sizeof(*row));
+	snprintf(row->e.name, sizeof(row->e.name), "%s", name);
+	snprintf(row->e.interpreter, sizeof(row->e.interpreter), "%s", st->interpreter);
+	if (binfmt_flags_normalize(st->flags, row->e.flags) < 0)
+		row->e.flags[0] = '\0';
+	row->enabled = st->enabled;
+	row->unreadable = why;
 }
 
 int ctl_read_row(const char *dir, const char *name, struct ctl_row *row)
@@ -43,13 +62,24 @@ int ctl_read_row(const char *dir, const char *name, struct ctl_row *row)
 	struct binfmt_status st;
 	int r = ctl_check_name(name);
 
-	if (r == 0)
-		r = binfmt_fs_read(dir, name, &st);
+	memset(row, 0, sizeof(*row));
+	if (r != 0)
+		return r;
+	r = binfmt_fs_read(dir, name, &st);
+	if (r < 0 && !(r == -EINVAL && st.bad_lines))
+		return r;
 	if (r == 0)
 		r = binfmt_status_to_entry(&st, name, &row->e);
 	if (r == 0)
 		row->enabled = st.enabled;
-	return r;
+	else
+		partial_row(&st, name, r, row);
+	return 0;
+}
+
+const char *ctl_unreadable_str(int err)
+{
+	return err == -EINVAL ? "its status file is not fully understood" : binfmt_strerror(err);
 }
 
 struct row_walk {
@@ -108,25 +138,73 @@ static const char *const action_words[] = {
 	[BINFMT_REPLACED] = "replaced the different entry of that name",
 };
 
-/* The kernel's errno alone would mislead in two cases worth explaining. */
+/* With F the kernel opens the interpreter when the entry is registered, in
+ * this mount namespace; without F it opens it for each program, in that
+ * program's root: under load --root, the image's. */
+static int check_interpreter(const struct ctl_ctx *ctx, const struct binfmt_entry *e)
+{
+	const char *root = strchr(e->flags, 'F') ? NULL : ctx->interp_root;
+	int root_fd, r = binfmt_root_open(root, &root_fd);
+
+	if (r < 0)
+		return r;
+	r = binfmt_interp_runnable(root_fd, e->interpreter);
+	if (root_fd >= 0)
+		close(root_fd);
+	return r;
+}
+
+/* The kernel's errno alone would mislead in these cases. EACCES with F is
+ * the kernel's open_exec() refusing what check_interpreter() passed a
+ * moment before: it changed in between, or a check of the kernel's (such
+ * as permission for a user other than root) was not made here. */
 static const char *install_cause(int err, const struct binfmt_entry *e)
 {
 	if (err == -EPROTO)
 		return "the kernel reports a different entry than was written (see dmesg)";
 	if (err == -ENOENT && strchr(e->flags, 'F'))
 		return "the interpreter does not exist (flag F opens it when registering)";
+	if (err == -EACCES && strchr(e->flags, 'F'))
+		return "the kernel cannot open the interpreter (flag F opens it when "
+		       "registering): it must be an executable regular file on a mount that "
+		       "allows exec";
 	return binfmt_strerror(err);
+}
+
+/* checked: err is check_interpreter()'s, else the kernel's. */
+static int install_failed(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *origin,
+			  int err, bool checked)
+{
+	bool refused = !checked && err == -EACCES && strchr(e->flags, 'F');
+	char *why = NULL;
+	int code;
+
+	if (refused) {
+		int now = check_interpreter(ctx, e);
+
+		checked = now > 0; /* name what changed, if it shows */
+		err = checked ? now : err;
+	}
+	if (checked && asprintf(&why, "%s: %s", e->interpreter, binfmt_strerror(err)) < 0)
+		why = NULL;
+	code = refused ? CTL_EXIT_FAILED : ctl_exit_code(err);
+	code = ctl_fail(ctx->rep, code, "cannot register %s%s%s%s in %s: %s", e->name,
+			origin ? " (" : "", origin ? origin : "", origin ? ")" : "",
+			ctx->args->procdir, why ? why : install_cause(err, e));
+	free(why);
+	return code;
 }
 
 int ctl_install(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *origin)
 {
 	enum binfmt_install_action action;
-	int r = binfmt_fs_install(ctx->args->procdir, e, &action);
+	int r = check_interpreter(ctx, e);
 
-	if (r < 0)
-		return ctl_fail(ctx->rep, ctl_exit_code(r), "cannot register %s%s%s%s in %s: %s",
-				e->name, origin ? " (" : "", origin ? origin : "",
-				origin ? ")" : "", ctx->args->procdir, install_cause(r, e));
+	if (r != 0)
+		return install_failed(ctx, e, origin, r, true);
+	r = binfmt_fs_install(ctx->args->procdir, e, &action);
+	if (r != 0)
+		return install_failed(ctx, e, origin, r, false);
 	fprintf(ctx->out, "%s: %s\n", e->name, action_words[action]);
 	return CTL_EXIT_OK;
 }

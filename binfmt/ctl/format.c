@@ -6,8 +6,9 @@
 
 #include "binfmt/elf.h"
 
-/* Large enough for a register string: every magic and mask byte as \xHH. */
-#define LINE_MAX_LEN (2 * BINFMT_PATH_MAX + 8 * BINFMT_MAGIC_MAX)
+/* Large enough for a register string, an extension, and a magic or mask
+ * in hex. */
+#define LINE_MAX_LEN (2 * BINFMT_FIELD_MAX + 8 * BINFMT_MAGIC_MAX)
 
 const char *ctl_state_str(bool enabled)
 {
@@ -59,6 +60,10 @@ const char *ctl_match_summary(const struct binfmt_entry *e, char *buf, size_t si
 	char hex[2 * 8 + 1];
 	size_t shown = e->magic_len < 8 ? e->magic_len : 8;
 
+	if (e->type != 'M' && e->type != 'E') {
+		snprintf(buf, size, "unknown");
+		return buf;
+	}
 	if (e->type == 'E') {
 		snprintf(buf, size, "extension .%.*s", (int)e->magic_len, (const char *)e->magic);
 		return buf;
@@ -115,6 +120,8 @@ void ctl_print_entry(FILE *out, const struct ctl_row *row)
 	print_field(out, "matches:", ctl_match_summary(e, buf, sizeof(buf)));
 	if (e->type == 'E') {
 		print_field(out, "type:", "extension");
+	} else if (e->type != 'M') {
+		print_field(out, "type:", "unknown (its status is not fully understood)");
 	} else {
 		print_field(out, "type:", "magic");
 		fprintf(out, "%-12s %u\n", "offset:", e->offset);
@@ -136,7 +143,7 @@ static int max_int(int a, size_t b)
 void ctl_print_table(FILE *out, const struct ctl_row *rows, size_t count)
 {
 	int wname = 4, winterp = 11; /* the headers' widths */
-	char match[128];
+	char match[BINFMT_FIELD_MAX + 16];
 
 	for (size_t i = 0; i < count; i++) {
 		wname = max_int(wname, strlen(rows[i].e.name));
@@ -157,7 +164,7 @@ static void json_hex_or_null(struct json *j, const char *key, const unsigned cha
 			     size_t len)
 {
 	json_key(j, key);
-	if (len) {
+	if (len && len <= BINFMT_MAGIC_MAX) {
 		char hex[2 * BINFMT_MAGIC_MAX + 1];
 
 		json_string(j, ctl_hex(bytes, len, hex));
@@ -170,15 +177,19 @@ void ctl_json_entry(struct json *j, const struct ctl_row *row)
 {
 	const struct binfmt_entry *e = &row->e;
 	char buf[LINE_MAX_LEN];
-	bool ext = e->type == 'E';
+	bool ext = e->type == 'E', magic = e->type == 'M';
 
 	json_object_begin(j);
 	json_kv_string(j, "name", e->name);
 	json_kv_bool(j, "enabled", row->enabled);
-	json_kv_string(j, "type", ext ? "extension" : "magic");
+	json_key(j, "type");
+	if (ext || magic)
+		json_string(j, ext ? "extension" : "magic");
+	else
+		json_null(j);
 	json_kv_uint(j, "offset", e->offset);
-	json_hex_or_null(j, "magic", e->magic, ext ? 0 : e->magic_len);
-	json_hex_or_null(j, "mask", e->mask, ext ? 0 : e->mask_len);
+	json_hex_or_null(j, "magic", e->magic, magic ? e->magic_len : 0);
+	json_hex_or_null(j, "mask", e->mask, magic ? e->mask_len : 0);
 	json_key(j, "extension");
 	if (ext) {
 		snprintf(buf, sizeof(buf), "%.*s", (int)e->magic_len, (const char *)e->magic);

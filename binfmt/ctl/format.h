@@ -15,6 +15,10 @@
 struct ctl_row {
 	struct binfmt_entry e;
 	bool enabled;
+	/* 0, or why the entry's status could not be read whole (a binfmt_error
+	 * or -errno): e then holds its name, interpreter and flags as far as
+	 * they were read, and type 0 (what it matches is unknown). */
+	int unreadable;
 };
 
 /* "enabled" or "disabled". */
@@ -25,7 +29,7 @@ const char *ctl_state_str(bool enabled);
 char *ctl_hex(const unsigned char *bytes, size_t len, char *out);
 
 /* What the entry matches, in a few words: "ELF64 LSB x86-64",
- * "extension .jar", "magic 4d5a at 0". */
+ * "extension .jar", "magic 4d5a at 0", "unknown" (type 0). */
 const char *ctl_match_summary(const struct binfmt_entry *e, char *buf, size_t size);
 
 /* The flags spelled out: "P (preserve-argv0), F (fix-binary)", or "none". */
@@ -37,7 +41,8 @@ void ctl_print_entry(FILE *out, const struct ctl_row *row);
 /* `list`: a header and one aligned line per entry. */
 void ctl_print_table(FILE *out, const struct ctl_row *rows, size_t count);
 
-/* The entry as one JSON object (the same for `list` and `show`). */
+/* The entry as one JSON object (the same for `list` and `show`); type,
+ * magic, mask, extension and register are null when the match is unknown. */
 void ctl_json_entry(struct json *j, const struct ctl_row *row);
 
 #endif

@@ -24,7 +24,7 @@ void fuzz_assert_equal(const struct binfmt_entry *a, const struct binfmt_entry *
  * compares with the text after the last one). */
 static void check_matches_itself(const struct binfmt_entry *e)
 {
-	char name[BINFMT_MAGIC_MAX + 4] = "f.";
+	char name[BINFMT_FIELD_MAX + 4] = "f.";
 
 	if (e->type == 'M') {
 		unsigned char header[BINFMT_MAGIC_MAX] = { 0 };

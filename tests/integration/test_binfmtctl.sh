@@ -19,100 +19,17 @@
 set -u
 build=${1:?usage: $0 BUILD}
 build=$(cd "$build" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-script=$here/$(basename "$0")
+. "$(dirname "$0")/binfmtctl-ns.sh"
 
-# A reason goes into every TAP line: newlines and runs of blanks become one space.
-one_line() { printf '%s' "$1" | tr -s '\n\t ' '   '; }
-
-if [ "${BINFMTCTL_IN_NS:-}" != 1 ]; then
-	reason=
-	if ! err=$(unshare --user --map-root-user --mount true 2>&1); then
-		reason="cannot create a user and mount namespace: $(one_line "$err")"
-	fi
-	if [ -z "$reason" ]; then
-		BINFMTCTL_IN_NS=1 exec unshare --user --map-root-user --mount sh "$script" "$build"
-	fi
-	BINFMTCTL_IN_NS=1 BINFMTCTL_BROKEN=$reason exec sh "$script" "$build"
-fi
-
-ctl=$build/host/binfmtctl
 hello=$build/test/hello-aarch64
 qemu=/usr/bin/qemu-aarch64-static
-broken=${BINFMTCTL_BROKEN:-}
-work=$(mktemp -d)
-D=$work/binfmt_misc
 root=$work/root
-out=$work/out
-err=$work/err
-n=0
 
 # The aarch64 entry qemu-user-static registers, with F so that the
 # interpreter is opened now, in this namespace.
 AARCH64=':qemu-aarch64:M::\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00:\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff:/usr/bin/qemu-aarch64-static:F'
 AARCH64_MAGIC=7f454c460201010000000000000000000200b700
 QEMU_X86='\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:\xff\xff\xff\xff\xff\xfe\xfe\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff'
-
-cleanup() {
-	# Builtins only: a leftover x86-64 entry could stop umount from running.
-	[ -e "$D/status" ] && echo -1 >"$D/status" 2>/dev/null
-	[ -e "$work/auto/status" ] && echo -1 >"$work/auto/status" 2>/dev/null
-	umount "$work/auto" 2>/dev/null
-	umount "$D" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-# ---- TAP ------------------------------------------------------------------
-
-# t DESCRIPTION FUNCTION: run one test; the function returns non-zero and
-# writes why to stdout when it fails. After a broken setup every test fails.
-t() {
-	n=$((n + 1))
-	if [ -n "$broken" ]; then
-		echo "not ok $n - $1 ($broken)"
-		return
-	fi
-	if why=$("$2" 2>&1); then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1"
-		printf '%s\n' "$why" | sed 's/^/#   /'
-	fi
-}
-
-# run WANT_STATUS COMMAND...: stdout to $out, stderr to $err.
-run() {
-	want=$1
-	shift
-	"$@" >"$out" 2>"$err"
-	got=$?
-	[ "$got" = "$want" ] && return 0
-	echo "'$*' exited $got, expected $want"
-	sed 's/^/stdout: /' "$out"
-	sed 's/^/stderr: /' "$err"
-	return 1
-}
-
-has() { # FILE TEXT: the file holds TEXT (fixed string)
-	grep -qF -- "$2" "$1" && return 0
-	echo "'$2' not in $1:"
-	sed 's/^/  /' "$1"
-	return 1
-}
-
-lacks() { # FILE TEXT
-	! grep -qF -- "$2" "$1" && return 0
-	echo "'$2' unexpectedly in $1"
-	return 1
-}
-
-absent() { # NAME: no such entry
-	[ ! -e "$D/$1" ] && return 0
-	echo "entry $1 exists:"
-	sed 's/^/  /' "$D/$1"
-	return 1
-}
 
 # Exec without a shell in between: shells run a file the kernel refuses
 # (ENOEXEC) as a script, which would hide the refusal.
@@ -127,28 +44,12 @@ except OSError as e:
 ' "$@"
 }
 
-ctl() { "$ctl" --procdir "$D" "$@"; }
-
-# ---- setup ----------------------------------------------------------------
-
 setup() {
-	for f in "$ctl" "$hello" "$qemu"; do
-		[ -x "$f" ] || {
-			broken="$f is missing (make host test-progs; apt-get install qemu-user-static)"
-			return
-		}
-	done
 	command -v python3 >/dev/null || {
 		broken="python3 is missing"
 		return
 	}
-	mkdir -p "$D" || {
-		broken="cannot create $D"
-		return
-	}
-	if ! e=$(mount -t binfmt_misc binfmt_misc "$D" 2>&1); then
-		broken="this kernel has no binfmt_misc per user namespace: mount failed: $(one_line "$e")"
-	fi
+	ns_setup "$hello" "$qemu"
 }
 [ -n "$broken" ] || setup
 
@@ -276,7 +177,10 @@ t_conflicts_teardown() {
 # ---- binfmt.d files ----------------------------------------------------------
 
 make_tree() {
-	mkdir -p "$root/etc/binfmt.d" "$root/run/binfmt.d" "$root/usr/lib/binfmt.d"
+	mkdir -p "$root/etc/binfmt.d" "$root/run/binfmt.d" "$root/usr/lib/binfmt.d" "$root/bin"
+	# Entries without F have their interpreter checked in the image, where
+	# their programs will run.
+	cp /bin/true "$root/bin/true"
 	cat >"$root/etc/binfmt.d/10-test.conf" <<'EOF'
 # good, bad, good
 :t-one:M::\x01\x02\x03\x04::/bin/true:
@@ -340,6 +244,18 @@ EOF
 		has "$D/t-import" "flags: OC"
 }
 
+t_import_comments() {
+	cat >"$work/binfmts/t-comments" <<'EOF'
+# An update-binfmts file with comment lines, as Debian's sbcl ships one.
+package binfmtctl-test
+  # indented
+interpreter /bin/true
+magic \x0f\x0e\x0d
+EOF
+	run 0 ctl import "$work/binfmts/t-comments" && has "$out" "t-comments: added" &&
+		has "$D/t-comments" "magic 0f0e0d"
+}
+
 t_import_refused() {
 	cat >"$work/binfmts/t-detector" <<'EOF'
 package binfmtctl-test
@@ -389,5 +305,6 @@ t "load DIR takes its *.conf files, load FILE that file" t_load_dir_and_file
 t "load of a missing file: named, exit 1" t_load_missing_file
 t "register --file" t_register_file
 t "import of an update-binfmts file" t_import
+t "import skips comment lines" t_import_comments
 t "import refuses a detector line, file:line named, exit 1" t_import_refused
 t "commands that write mount binfmt_misc (nosuid,nodev,noexec) when missing" t_mounts_when_missing

@@ -34,6 +34,25 @@ expect 1 "is an x86-64 ELF, expected aarch64" "an x86-64 ELF is refused" \
 	-- --any-fs "$build/x86/bin/busybox"
 expect 1 "is dynamically linked (has PT_INTERP)" "a dynamic program is refused" \
 	-- --any-fs "$build/test/dynamic-aarch64"
+# Shared libraries are ELF type DYN, as a static-pie is (the stand-in above
+# is one): they are told apart by the PIE flag, and refused by name. The
+# aarch64 libraries of Debian's cross and musl packages (make deps).
+shared_lib() { # DESCRIPTION PATH
+	if [ ! -f "$2" ]; then
+		n=$((n + 1))
+		echo "not ok $n - verify: $1 ($2 is missing: apt-get install libc6-arm64-cross musl:arm64)"
+		return
+	fi
+	cp "$2" "$work/lib.so"
+	chmod 0755 "$work/lib.so"
+	expect 1 "is a shared library, not an executable" "$1 is refused" -- --policy elf "$2"
+	expect 1 "is a shared library, not an executable" "$1 is refused (strict)" \
+		-- --any-fs "$work/lib.so"
+}
+shared_lib "glibc's aarch64 libm.so.6" /usr/aarch64-linux-gnu/lib/libm.so.6
+shared_lib "musl's aarch64 libc.so (its loader too)" /usr/lib/aarch64-linux-musl/libc.so
+expect 0 "a static aarch64 executable" "a static (ET_EXEC) aarch64 program passes" \
+	-- --policy elf "$build/test/static-aarch64"
 printf '#!/bin/sh\n' >"$work/script"
 chmod 0755 "$work/script"
 expect 1 "is not an ELF file" "a script is refused" -- --policy elf "$work/script"

@@ -21,7 +21,7 @@
 /* What a parse reported, in order. */
 struct record {
 	int entries, errors;
-	char name[MAX_SEEN][BINFMT_NAME_MAX];
+	char name[MAX_SEEN][BINFMT_NAME_MAX + 1];
 	char line[MAX_SEEN][BINFMT_REGISTER_MAX + 1];
 	unsigned int entry_at[MAX_SEEN];
 	int err[MAX_SEEN];
@@ -198,6 +198,14 @@ static void put_dir(const char *rel)
 	assert_int_equal(mkdir(path, 0755), 0);
 }
 
+static void remove_dir(const char *rel)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s%s", root, rel);
+	assert_int_equal(rmdir(path), 0);
+}
+
 /* /etc, /run, /usr/local/lib, /usr/lib, each with binfmt.d. */
 static int make_tree(void **state)
 {
@@ -332,6 +340,95 @@ static void parse_file_reports_by_path(void **state)
 	assert_int_equal(binfmtd_parse_file("/dev/null", &sink), 0); /* a mask reads as empty */
 }
 
+/* Under a root, links resolve as if the root were /: an image's absolute
+ * link names a file of the image, a binfmt.d directory may be a link, and
+ * an absolute link to a file only the host has dangles (and masks). */
+static void collect_resolves_links_in_root(void **state)
+{
+	struct binfmtd_files files;
+
+	(void)state;
+	put_dir("/opt");
+	put_dir("/opt/vendor");
+	put_file("/opt/vendor/a.conf", ":a:E::a::/i:\n");
+	put_link("/etc/binfmt.d/a.conf", "/opt/vendor/a.conf");
+	put_dir("/srv");
+	put_dir("/srv/binfmt.d");
+	put_file("/srv/binfmt.d/b.conf", ":b:E::b::/i:\n");
+	remove_dir("/run/binfmt.d");
+	put_link("/run/binfmt.d", "/srv/binfmt.d");
+	put_file("/usr/lib/binfmt.d/c.conf", ":c:E::c::/i:\n");
+	put_link("/etc/binfmt.d/c.conf", "/etc/passwd"); /* the host's, not the image's */
+
+	assert_int_equal(binfmtd_collect(root, binfmtd_dirs, &files), 0);
+	assert_int_equal(files.count, 2);
+	assert_path(files.paths[0], "/etc/binfmt.d/a.conf");
+	assert_path(files.paths[1], "/run/binfmt.d/b.conf");
+	binfmtd_files_free(&files);
+}
+
+/* Reading a collected file resolves it inside the root too: a relative link
+ * that climbs to / and back down to root/outside.conf on the host reaches
+ * the image's own root/tmp/binfmtd-XXXXXX/outside.conf instead. Without a
+ * root the same link reads the host's file. Reported by the path as
+ * shown. */
+static void parse_collected_reads_inside_root(void **state)
+{
+	struct binfmt_sink sink = { .entry = on_entry, .error = on_error };
+	const char *const dirs[] = { "/etc/binfmt.d", NULL };
+	char target[256], rel[128], dir[128];
+	const char *host_dirs[] = { dir, NULL };
+	struct binfmtd_files files;
+	struct record r = { 0 };
+
+	(void)state;
+	sink.arg = &r;
+	snprintf(target, sizeof(target), "../../../../../../..%s/outside.conf", root);
+	put_link("/etc/binfmt.d/x.conf", target);
+	put_file("/outside.conf", ":host:E::h::/i:\n");
+	put_dir("/tmp");
+	put_dir(root); /* root is /tmp/binfmtd-XXXXXX: the same path inside it */
+	snprintf(rel, sizeof(rel), "%s/outside.conf", root);
+	put_file(rel, ":inside:E::i::/i:\n");
+
+	assert_int_equal(binfmtd_collect(root, dirs, &files), 0);
+	assert_int_equal(files.count, 1);
+	assert_path(files.paths[0], "/etc/binfmt.d/x.conf");
+	assert_int_equal(binfmtd_parse_collected(&files, 0, &sink), 0);
+	assert_int_equal(r.entries, 1);
+	assert_string_equal(r.name[0], "inside");
+	binfmtd_files_free(&files);
+
+	snprintf(dir, sizeof(dir), "%s/etc/binfmt.d", root);
+	assert_int_equal(binfmtd_collect(NULL, host_dirs, &files), 0);
+	assert_int_equal(files.count, 1);
+	assert_int_equal(binfmtd_parse_collected(&files, 0, &sink), 0);
+	assert_int_equal(r.entries, 2);
+	assert_string_equal(r.name[1], "host");
+	binfmtd_files_free(&files);
+}
+
+/* A file collected but gone by the time it is read is reported by path. */
+static void parse_collected_reports_by_path(void **state)
+{
+	struct binfmt_sink sink = { .entry = on_entry, .error = on_error };
+	struct binfmtd_files files;
+	struct record r = { 0 };
+	char path[256];
+
+	(void)state;
+	sink.arg = &r;
+	put_file("/etc/binfmt.d/gone.conf", ":g:E::g::/i:\n");
+	assert_int_equal(binfmtd_collect(root, binfmtd_dirs, &files), 0);
+	assert_int_equal(files.count, 1);
+	snprintf(path, sizeof(path), "%s/etc/binfmt.d/gone.conf", root);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(binfmtd_parse_collected(&files, 0, &sink), -ENOENT);
+	assert_int_equal(r.err[0], -ENOENT);
+	assert_string_equal(r.err_file[0], path);
+	binfmtd_files_free(&files);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +445,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(collect_missing_dirs_is_no_error, make_tree,
 						remove_tree),
 		cmocka_unit_test_setup_teardown(parse_file_reports_by_path, make_tree, remove_tree),
+		cmocka_unit_test_setup_teardown(collect_resolves_links_in_root, make_tree,
+						remove_tree),
+		cmocka_unit_test_setup_teardown(parse_collected_reads_inside_root, make_tree,
+						remove_tree),
+		cmocka_unit_test_setup_teardown(parse_collected_reports_by_path, make_tree,
+						remove_tree),
 	};
 
 	return cmocka_run_group_tests_name("binfmt_binfmtd", tests, NULL, NULL);

@@ -49,6 +49,30 @@ static void build(struct image *im)
 	im->ph[1].p_type = PT_NOTE;
 }
 
+/* Make im a static-pie, as Debian's qemu-x86_64-static is: ET_DYN loaded at
+ * 0, its PT_DYNAMIC (the second program header) at dyn_off holding
+ * DT_FLAGS_1 = flags_1, then DT_NULL. The entry stays inside the text. */
+static void make_dyn(struct image *im, uint64_t flags_1, uint64_t dyn_off)
+{
+	Elf64_Dyn dyn[3] = {
+		{ .d_tag = DT_FLAGS, .d_un.d_val = DF_BIND_NOW },
+		{ .d_tag = DT_FLAGS_1, .d_un.d_val = flags_1 },
+		{ .d_tag = DT_NULL },
+	};
+
+	im->eh->e_type = ET_DYN;
+	im->eh->e_entry = 0x100;
+	im->ph[0].p_vaddr = 0;
+	im->ph[1].p_type = PT_DYNAMIC;
+	im->ph[1].p_flags = PF_R | PF_W;
+	im->ph[1].p_offset = dyn_off;
+	im->ph[1].p_vaddr = dyn_off;
+	im->ph[1].p_filesz = sizeof(dyn);
+	im->ph[1].p_memsz = sizeof(dyn);
+	if (dyn_off + sizeof(dyn) <= IMAGE_SIZE)
+		memcpy(im->bytes + dyn_off, dyn, sizeof(dyn));
+}
+
 static enum elf_rule check(const struct image *im, size_t len)
 {
 	struct elf_facts facts;
@@ -67,8 +91,83 @@ static void valid_static_executable_passes(void **state)
 			 ELF_OK);
 	assert_int_equal(facts.loads, 1);
 	assert_int_equal(facts.machine, EM_AARCH64);
-	im.eh->e_type = ET_DYN; /* static-pie, as Debian's qemu-x86_64-static */
+	make_dyn(&im, DF_1_NOW | DF_1_PIE, 0x800); /* static-pie, as qemu-x86_64-static */
 	assert_int_equal(check(&im, IMAGE_SIZE), ELF_OK);
+}
+
+/* ET_DYN is a static-pie only with DF_1_PIE and an entry point; otherwise it
+ * is a shared library (libm.so.6: ET_DYN, entry 0 in its executable first
+ * segment, no PIE flag), refused by name. */
+static void shared_libraries_are_refused(void **state)
+{
+	struct image im;
+
+	(void)state;
+	build(&im);
+	make_dyn(&im, DF_1_NOW, 0x800); /* no DF_1_PIE */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_SHARED_LIBRARY);
+	im.eh->e_entry = 0; /* as libm.so.6: entry 0, inside the text segment at 0 */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_SHARED_LIBRARY);
+	build(&im);
+	im.eh->e_type = ET_DYN; /* no PT_DYNAMIC at all */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_SHARED_LIBRARY);
+	build(&im);
+	make_dyn(&im, DF_1_PIE, 0x800);
+	memset(im.bytes + 0x800, 0, 16); /* DT_NULL first: the flags after it do not count */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_SHARED_LIBRARY);
+	build(&im);
+	make_dyn(&im, DF_1_PIE, 0x800);
+	im.eh->e_entry = 0; /* a PIE must have an entry point */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_ENTRY);
+	build(&im);
+	make_dyn(&im, DF_1_PIE, 0x800);
+	im.ph[1].p_filesz = 8; /* not even one whole entry */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_SHARED_LIBRARY);
+	build(&im);
+	make_dyn(&im, DF_1_PIE, IMAGE_SIZE - 8); /* runs past the end of the file */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_PHDRS);
+	build(&im);
+	make_dyn(&im, DF_1_PIE, 0x800);
+	im.ph[1].p_offset = UINT64_MAX - 8; /* offset + size wraps */
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_BAD_PHDRS);
+	build(&im);
+	make_dyn(&im, DF_1_NOW, 0x800);
+	im.eh->e_type = ET_EXEC; /* an ET_EXEC needs no PIE flag */
+	im.eh->e_entry = VADDR + 0x100;
+	im.ph[0].p_vaddr = VADDR;
+	assert_int_equal(check(&im, IMAGE_SIZE), ELF_OK);
+	assert_string_equal(elf_rule_str(ELF_SHARED_LIBRARY),
+			    "is a shared library, not an executable (ELF type DYN without the "
+			    "PIE flag)");
+}
+
+/* Through a file, the dynamic segment is read wherever it is: in
+ * qemu-x86_64-static it lies 10 MB in, far past the headers. */
+static void dynamic_segment_read_from_file(void **state)
+{
+	static const uint64_t far = 204800; /* 200 KiB */
+	Elf64_Dyn dyn[2] = { { .d_tag = DT_FLAGS_1, .d_un.d_val = DF_1_PIE },
+			     { .d_tag = DT_NULL } };
+	char path[] = "/tmp/test_binfmt_elf_dyn.XXXXXX";
+	struct elf_facts facts;
+	struct image im;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	unlink(path);
+	build(&im);
+	make_dyn(&im, DF_1_PIE, far);
+	im.ph[1].p_filesz = sizeof(dyn);
+	assert_int_equal(pwrite(fd, im.bytes, IMAGE_SIZE, 0), IMAGE_SIZE);
+	assert_int_equal(pwrite(fd, dyn, sizeof(dyn), (off_t)far), (ssize_t)sizeof(dyn));
+	assert_int_equal(elf_check_fd(fd, &facts), ELF_OK);
+	dyn[0].d_un.d_val = DF_1_NOW;
+	assert_int_equal(pwrite(fd, dyn, sizeof(dyn), (off_t)far), (ssize_t)sizeof(dyn));
+	assert_int_equal(elf_check_fd(fd, &facts), ELF_SHARED_LIBRARY);
+	assert_int_equal(ftruncate(fd, (off_t)far + 8), 0); /* the segment is cut short */
+	assert_int_equal(elf_check_fd(fd, &facts), ELF_BAD_PHDRS);
+	close(fd);
 }
 
 static void each_rule_is_detected(void **state)
@@ -182,7 +281,7 @@ static void reads_through_a_descriptor(void **state)
 static void every_rule_has_a_message(void **state)
 {
 	(void)state;
-	for (int r = ELF_OK; r <= ELF_BAD_ENTRY; r++)
+	for (int r = ELF_OK; r <= ELF_SHARED_LIBRARY; r++)
 		assert_string_not_equal(elf_rule_str((enum elf_rule)r),
 					"breaks an unknown ELF rule");
 	assert_string_equal(elf_rule_str(ELF_HAS_INTERP),
@@ -257,6 +356,8 @@ int main(void)
 		cmocka_unit_test(each_rule_is_detected),
 		cmocka_unit_test(other_machines_are_named),
 		cmocka_unit_test(program_header_rules),
+		cmocka_unit_test(shared_libraries_are_refused),
+		cmocka_unit_test(dynamic_segment_read_from_file),
 		cmocka_unit_test(reads_through_a_descriptor),
 		cmocka_unit_test(every_rule_has_a_message),
 	};

@@ -208,27 +208,35 @@ static void extension_entries(void **state)
 	assert_int_equal(parse(":n:E::a/b::/i:", &e), BINFMT_E_EXTENSION);
 }
 
+/* The kernel's limits (Linux 6.1): a name up to NAME_MAX (255) bytes; the
+ * interpreter has none of its own, only the register string's 1920 bytes,
+ * here as binfmt_entry_format() writes it (the magic "ab" as \x61\x62). */
 static void field_overflow_is_the_fields_error(void **state)
 {
-	char line[BINFMT_REGISTER_MAX + 1], name[BINFMT_NAME_MAX + 1], path[BINFMT_PATH_MAX + 1];
+	char line[2 * BINFMT_REGISTER_MAX], name[BINFMT_NAME_MAX + 2], path[BINFMT_REGISTER_MAX];
+	/* ":n:M:0:\x61\x62::" + path + ":" */
+	const size_t longest = BINFMT_REGISTER_MAX - 18;
 	struct binfmt_entry e;
 
 	(void)state;
 	memset(name, 'n', sizeof(name));
-	name[BINFMT_NAME_MAX] = '\0'; /* 64 bytes: one too many */
+	name[BINFMT_NAME_MAX + 1] = '\0'; /* 256 bytes: one too many */
 	snprintf(line, sizeof(line), ":%s:M::ab::/i:", name);
 	assert_int_equal(parse(line, &e), BINFMT_E_NAME);
-	name[BINFMT_NAME_MAX - 1] = '\0';
+	name[BINFMT_NAME_MAX] = '\0';
 	snprintf(line, sizeof(line), ":%s:M::ab::/i:", name);
 	assert_int_equal(parse(line, &e), 0);
+	assert_string_equal(e.name, name);
 	memset(path, 'p', sizeof(path));
 	path[0] = '/';
-	path[BINFMT_PATH_MAX] = '\0'; /* 1024 bytes */
-	snprintf(line, sizeof(line), ":n:M::ab::%s:", path);
-	assert_int_equal(parse(line, &e), BINFMT_E_INTERPRETER);
-	path[BINFMT_PATH_MAX - 1] = '\0';
+	path[longest] = '\0';
 	snprintf(line, sizeof(line), ":n:M::ab::%s:", path);
 	assert_int_equal(parse(line, &e), 0);
+	assert_int_equal(strlen(e.interpreter), longest);
+	path[longest] = 'p';
+	path[longest + 1] = '\0';
+	snprintf(line, sizeof(line), ":n:M::ab::%s:", path);
+	assert_int_equal(parse(line, &e), BINFMT_E_TOO_LONG);
 }
 
 /* n escaped bytes \xab into buf. */
@@ -240,24 +248,25 @@ static char *escaped(char *buf, size_t n)
 	return buf;
 }
 
+/* BINPRM_BUF_SIZE, 256 since Linux 5.1, bounds magic and offset + magic. */
 static void magic_length_and_range(void **state)
 {
-	char line[BINFMT_REGISTER_MAX + 1], m[4 * 130 + 1], k[4 * 130 + 1];
+	char line[BINFMT_REGISTER_MAX + 1], m[4 * 258 + 1], k[4 * 258 + 1];
 	struct binfmt_entry e;
 
 	(void)state;
-	snprintf(line, sizeof(line), ":n:M::%s::/i:", escaped(m, 128));
+	snprintf(line, sizeof(line), ":n:M::%s::/i:", escaped(m, 256));
 	assert_int_equal(parse(line, &e), 0);
-	assert_int_equal(e.magic_len, 128);
-	snprintf(line, sizeof(line), ":n:M::%s::/i:", escaped(m, 129));
+	assert_int_equal(e.magic_len, 256);
+	snprintf(line, sizeof(line), ":n:M::%s::/i:", escaped(m, 257));
 	assert_int_equal(parse(line, &e), BINFMT_E_MAGIC_LONG);
 	snprintf(line, sizeof(line), ":n:M::%s:%s:/i:", escaped(m, 20), escaped(k, 19));
 	assert_int_equal(parse(line, &e), BINFMT_E_MASK_LENGTH);
-	snprintf(line, sizeof(line), ":n:M::%s:%s:/i:", escaped(m, 20), escaped(k, 129));
+	snprintf(line, sizeof(line), ":n:M::%s:%s:/i:", escaped(m, 20), escaped(k, 257));
 	assert_int_equal(parse(line, &e), BINFMT_E_MASK_LENGTH);
-	snprintf(line, sizeof(line), ":n:M:108:%s::/i:", escaped(m, 20));
+	snprintf(line, sizeof(line), ":n:M:236:%s::/i:", escaped(m, 20));
 	assert_int_equal(parse(line, &e), 0);
-	snprintf(line, sizeof(line), ":n:M:109:%s::/i:", escaped(m, 20));
+	snprintf(line, sizeof(line), ":n:M:237:%s::/i:", escaped(m, 20));
 	assert_int_equal(parse(line, &e), BINFMT_E_RANGE);
 }
 

@@ -203,7 +203,7 @@ static void entry_rules_point_at_their_line(void **state)
 	assert_int_equal(parse("x", "package p\ninterpreter /i\nmagic AB\nmask \\xff\n", &r), 1);
 	assert_int_equal(r.err[0], BINFMT_E_MASK_LENGTH);
 	assert_int_equal(r.err_at[0], 4);
-	assert_int_equal(parse("x", "package p\noffset 127\ninterpreter /i\nmagic AB\n", &r), 1);
+	assert_int_equal(parse("x", "package p\noffset 255\ninterpreter /i\nmagic AB\n", &r), 1);
 	assert_int_equal(r.err[0], BINFMT_E_RANGE);
 	assert_int_equal(r.err_at[0], 2);
 }
@@ -228,6 +228,35 @@ static void values_as_binfmt_support_reads_them(void **state)
 	/* ':' in a magic is a byte like any other: it is written escaped. */
 	assert_int_equal(parse("x", "package p\ninterpreter /i\nmagic a:b\n", &r), 0);
 	assert_string_equal(r.line, ":x:M:0:\\x61\\x3a\\x62::/i:");
+}
+
+/* Whole lines whose first non-blank character is '#' are comments, as
+ * update-binfmts takes them (Debian's sbcl ships a file with one); a '#'
+ * inside a value is part of it. */
+static void comment_lines_are_skipped(void **state)
+{
+	struct record r;
+
+	(void)state;
+	assert_int_equal(parse("sbcl",
+			       "# Register SBCL's fasl files\n"
+			       "package sbcl\n"
+			       "   # an indented comment\n"
+			       "\t#\n"
+			       "interpreter /usr/lib/sbcl/sbcl-run\n"
+			       "#magic ignored\n"
+			       "magic # FASL\n",
+			       &r),
+			 0);
+	assert_int_equal(r.errors, 0);
+	assert_int_equal(r.entries, 1);
+	assert_string_equal(r.entry.interpreter, "/usr/lib/sbcl/sbcl-run");
+	assert_int_equal(r.entry.magic_len, 6);
+	assert_memory_equal(r.entry.magic, "# FASL", 6);
+	/* A key that merely starts with '#' after other text is still a bad key. */
+	assert_int_equal(parse("x", "package p\ninterpreter /i\nmagic AB\nx #y\n", &r), 1);
+	assert_int_equal(r.err[0], BINFMT_E_KEY);
+	assert_int_equal(r.err_at[0], 4);
 }
 
 static void parse_file_names_the_entry_after_the_file(void **state)
@@ -265,6 +294,7 @@ int main(void)
 		cmocka_unit_test(whole_file_problems),
 		cmocka_unit_test(entry_rules_point_at_their_line),
 		cmocka_unit_test(values_as_binfmt_support_reads_them),
+		cmocka_unit_test(comment_lines_are_skipped),
 		cmocka_unit_test(parse_file_names_the_entry_after_the_file),
 	};
 

@@ -167,7 +167,7 @@ static void serializable_rule(void **state)
 static void every_rule_has_its_phrase(void **state)
 {
 	(void)state;
-	for (int i = BINFMT_E_SYNTAX; i <= BINFMT_E_BOTH; i++) {
+	for (int i = BINFMT_E_SYNTAX; i <= BINFMT_E_INTERP_NOEXEC_MOUNT; i++) {
 		const char *msg = binfmt_strerror(i);
 
 		assert_non_null(msg);
@@ -176,17 +176,18 @@ static void every_rule_has_its_phrase(void **state)
 		for (int j = BINFMT_E_SYNTAX; j < i; j++)
 			assert_string_not_equal(msg, binfmt_strerror(j));
 	}
-	assert_string_equal(binfmt_strerror(BINFMT_E_MAGIC_LONG), "magic is longer than 128 bytes");
+	assert_string_equal(binfmt_strerror(BINFMT_E_MAGIC_LONG), "magic is longer than 256 bytes");
 	assert_string_equal(binfmt_strerror(BINFMT_E_MASK_LENGTH),
 			    "mask length differs from magic length");
 	assert_string_equal(binfmt_strerror(BINFMT_E_RANGE),
-			    "offset + magic length exceeds the 128 bytes the kernel reads");
+			    "offset + magic length exceeds the 256 bytes the kernel reads");
 	assert_string_equal(binfmt_strerror(BINFMT_E_FLAGS),
 			    "flags must be letters from P, O, C, F");
 	assert_string_equal(binfmt_strerror(BINFMT_E_DETECTOR),
 			    "detector programs are not supported (update-binfmts 'detector')");
 	assert_string_equal(binfmt_strerror(-ENOENT), strerror(ENOENT));
-	assert_string_equal(binfmt_strerror(BINFMT_E_BOTH + 1), "unknown libbinfmt error");
+	assert_string_equal(binfmt_strerror(BINFMT_E_INTERP_NOEXEC_MOUNT + 1),
+			    "unknown libbinfmt error");
 }
 
 int main(void)

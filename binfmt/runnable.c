@@ -1,0 +1,42 @@
+/* The interpreter checks of open_exec(), through one O_PATH descriptor. */
+#include "runnable.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "inroot.h"
+
+/* Root passes with any execute bit, as the kernel lets it; other users
+ * learn the rest from the kernel's EACCES. */
+static int check(int fd)
+{
+	struct statvfs sv;
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || fstatvfs(fd, &sv) < 0)
+		return -errno;
+	if (S_ISDIR(st.st_mode))
+		return BINFMT_E_INTERP_DIR;
+	if (!S_ISREG(st.st_mode))
+		return BINFMT_E_INTERP_NOT_REGULAR;
+	if (!(st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)))
+		return BINFMT_E_INTERP_NOT_EXEC;
+	return (sv.f_flag & ST_NOEXEC) ? BINFMT_E_INTERP_NOEXEC_MOUNT : 0;
+}
+
+int binfmt_interp_runnable(int root_fd, const char *path)
+{
+	int r, fd = binfmt_open_in_root(root_fd, path, O_PATH | O_CLOEXEC);
+
+	if (fd == -ENOENT || fd == -ENOTDIR)
+		return BINFMT_E_INTERP_MISSING;
+	if (fd < 0)
+		return fd;
+	r = check(fd);
+	close(fd);
+	return r;
+}

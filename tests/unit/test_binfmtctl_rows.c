@@ -1,0 +1,139 @@
+/* binfmtctl's rows of entries, against a scratch directory laid out as the
+ * kernel lays out binfmt_misc: an entry whose status is not understood
+ * whole is still a row, with its name, state, interpreter and flags, shown
+ * as far as it could be read; none is left out. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "binfmt/ctl/command.h"
+
+static char dir[64];
+
+static void put(const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/binfmtctl-rows-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	put("register", "");
+	put("status", "enabled\n");
+	put("good", "enabled\ninterpreter /usr/bin/good\nflags: F\noffset 0\nmagic 4142\n");
+	/* A line a future kernel might add. */
+	put("odd", "disabled\ninterpreter /usr/bin/odd\nflags: OC\nsomething new\noffset 0\n"
+		   "magic 4142\n");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *capture(void (*print)(FILE *, const struct ctl_row *), const struct ctl_row *row)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	print(f, row);
+	assert_int_equal(fclose(f), 0);
+	return text;
+}
+
+static void json_of(FILE *f, const struct ctl_row *row)
+{
+	struct json j;
+
+	json_init(&j, f);
+	ctl_json_entry(&j, row);
+}
+
+static void unreadable_entry_is_a_row(void **state)
+{
+	struct ctl_args a = { .procdir = dir };
+	struct ctl_report rep;
+	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
+	struct ctl_rows rows = { 0 };
+	const struct ctl_row *odd;
+	char *text;
+
+	(void)state;
+	ctl_report_init(&rep);
+	assert_int_equal(ctl_read_rows(&ctx, &rows), CTL_EXIT_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].e.name, "good");
+	assert_int_equal(rows.v[0].unreadable, 0);
+	assert_int_equal(rows.v[0].e.type, 'M');
+	odd = &rows.v[1];
+	assert_string_equal(odd->e.name, "odd");
+	assert_int_equal(odd->unreadable, -EINVAL);
+	assert_false(odd->enabled);
+	assert_string_equal(odd->e.interpreter, "/usr/bin/odd");
+	assert_string_equal(odd->e.flags, "OC");
+	assert_int_equal(odd->e.type, 0);
+	assert_int_equal(rep.count, 0); /* the command names it, as it shows it */
+
+	text = capture(ctl_print_entry, odd);
+	assert_non_null(strstr(text, "matches:     unknown\n"));
+	assert_non_null(strstr(text, "interpreter: /usr/bin/odd\n"));
+	assert_null(strstr(text, "register:"));
+	free(text);
+	text = capture(json_of, odd);
+	assert_non_null(strstr(text, "\"type\":null,\"offset\":0,\"magic\":null"));
+	assert_non_null(strstr(text, "\"register\":null"));
+	free(text);
+	assert_string_equal(ctl_unreadable_str(odd->unreadable),
+			    "its status file is not fully understood");
+	free(rows.v);
+	ctl_report_free(&rep);
+}
+
+static void read_row_of_one(void **state)
+{
+	struct ctl_row row;
+
+	(void)state;
+	assert_int_equal(ctl_read_row(dir, "odd", &row), 0);
+	assert_int_equal(row.unreadable, -EINVAL);
+	assert_int_equal(ctl_read_row(dir, "good", &row), 0);
+	assert_int_equal(row.unreadable, 0);
+	assert_string_equal(row.e.interpreter, "/usr/bin/good");
+	assert_int_equal(ctl_read_row(dir, "missing", &row), -ENOENT);
+	assert_int_equal(ctl_read_row(dir, "status", &row), BINFMT_E_NAME);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(unreadable_entry_is_a_row),
+		cmocka_unit_test(read_row_of_one),
+	};
+
+	return cmocka_run_group_tests_name("binfmtctl_rows", tests, setup, teardown);
+}

@@ -96,7 +96,8 @@ static int unregister_one(void *arg, const char *name)
 	struct binfmt_status st;
 	int r = binfmt_fs_read(dir, name, &st);
 
-	if (r < 0) {
+	/* An entry partly read still says its flags: it may pin a file too. */
+	if (r < 0 && !(r == -EINVAL && st.bad_lines)) {
 		log_warn("shutdown: reading binfmt_misc entry %s: %s", name, strerror(-r));
 		return 0;
 	}

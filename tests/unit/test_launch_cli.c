@@ -3,7 +3,8 @@
  * ../host/rosetta-launch. For runs, this same program stands in for virtiofsd (called with
  * --socket-path=) and for qemu (called with -M): the stand-ins listen and connect like the
  * real ones and then behave as FAKE_VFS / FAKE_QEMU say, so the tests see exit codes,
- * messages, the console copy, and that no child and no run directory outlives a launch.
+ * messages, the console copy, and that no child and no run directory outlives a launch:
+ * with a virtiofsd that goes away mid-run, and with a standard output nobody reads.
  * The virtiofsd stand-in notes whether its source is read-only, which needs a launcher
  * run as root (a mount namespace of its own for each read-only share).
  */
@@ -68,11 +69,47 @@ static void note_source(int argc, char *argv[])
 			note_pid("vfsro");
 }
 
+/* The directory it serves, from its -o source=DIR. */
+static const char *source_of(int argc, char *argv[])
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strncmp(argv[i], "source=", 7) == 0)
+			return argv[i] + 7;
+	return "";
+}
+
+/* How a virtiofsd serving the guest goes away on its own: 300 ms into the connection, it is
+ * killed ("die"; "die-root" only for the share of the directory named root), exits with
+ * status 3 saying why ("exit"), or exits 0 while qemu keeps running ("quit"). */
+static int serve(int conn, const char *mode, const char *source)
+{
+	char buf[256];
+	size_t len = strlen(source);
+
+	if (mode && strcmp(mode, "die-root") == 0 &&
+	    (len < 5 || strcmp(source + len - 5, "/root") != 0))
+		mode = NULL;
+	if (mode && (strncmp(mode, "die", 3) == 0 || strcmp(mode, "exit") == 0 ||
+		     strcmp(mode, "quit") == 0)) {
+		usleep(300000);
+		if (strncmp(mode, "die", 3) == 0)
+			raise(SIGKILL);
+		if (strcmp(mode, "quit") == 0)
+			return 0;
+		fprintf(stderr, "fake virtiofsd: lost the guest\n");
+		return 3;
+	}
+	while (read(conn, buf, sizeof(buf)) > 0)
+		;
+	return 0; /* the guest went away */
+}
+
 static int fake_virtiofsd(const char *socket_path, int argc, char *argv[])
 {
 	const char *mode = getenv("FAKE_VFS");
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	char buf[256];
 	int fd, conn;
 
 	note_pid("vfs");
@@ -91,9 +128,7 @@ static int fake_virtiofsd(const char *socket_path, int argc, char *argv[])
 	conn = accept(fd, NULL, NULL);
 	if (conn < 0)
 		return 2;
-	while (read(conn, buf, sizeof(buf)) > 0)
-		;
-	return 0; /* the guest went away */
+	return serve(conn, mode, source_of(argc, argv));
 }
 
 static void say_out(const char *text)
@@ -148,6 +183,22 @@ static void __attribute__((noreturn)) hang(bool ignore_sigterm)
 		pause();
 }
 
+/* A console that writes more than any pipe holds: bytes without end ("flood"), or 128 KiB
+ * and then the status line ("flood-status"). */
+static int flood(bool forever)
+{
+	static char chunk[4096];
+	int i;
+
+	memset(chunk, 'x', sizeof(chunk));
+	chunk[sizeof(chunk) - 1] = '\n';
+	for (i = 0; forever || i < 32; i++)
+		if (write(STDOUT_FILENO, chunk, sizeof(chunk)) < 0)
+			return 3;
+	say_out("rosetta-init: exit status 7\r\n");
+	return 0;
+}
+
 static int fake_qemu(int argc, char *argv[])
 {
 	const char *mode = getenv("FAKE_QEMU");
@@ -170,6 +221,13 @@ static int fake_qemu(int argc, char *argv[])
 	}
 	if (strcmp(mode, "args") == 0)
 		return print_args(argc, argv);
+	if (strncmp(mode, "flood", 5) == 0)
+		return flood(strcmp(mode, "flood") == 0);
+	if (strcmp(mode, "status-hang") == 0) {
+		/* the entry ended, and the guest does not get to power off */
+		say_out("rosetta-init: exit status 7\r\n");
+		hang(false);
+	}
 	if (strcmp(mode, "fail") == 0)
 		return 1;
 	if (strcmp(mode, "hang") == 0 || strcmp(mode, "stubborn") == 0)
@@ -184,6 +242,9 @@ struct run {
 	const char *qemu_mode;
 	const char *vfs_mode;
 	int signal_on_ready;
+	int signal_after_ms; /* send signal_on_ready this long after the start instead */
+	bool unread_out;     /* stdout is a pipe nobody reads */
+	bool unread_err;     /* so is stderr (the same pipe) */
 	bool close_stdin;
 	int code;
 	int64_t ms;
@@ -229,14 +290,23 @@ static bool drain(int fd, char *buf, size_t size, size_t *len)
 	return true;
 }
 
-static void collect(struct run *r, pid_t pid, int out, int err)
+static bool signal_due(const struct run *r, int64_t t0)
+{
+	if (r->signal_after_ms)
+		return now_ms() - t0 >= r->signal_after_ms;
+	return strstr(r->out, "ready pid=") != NULL;
+}
+
+/* Read what the launcher writes (out or err is -1 when nobody reads it) until it exits and
+ * its pipes close; *status is its wait status. */
+static void collect(struct run *r, pid_t pid, int out, int err, int *status)
 {
 	struct pollfd p[2] = { { .fd = out, .events = POLLIN }, { .fd = err, .events = POLLIN } };
 	int64_t t0 = now_ms();
-	bool sent = false;
+	bool sent = false, exited = false;
 
-	while (p[0].fd >= 0 || p[1].fd >= 0) {
-		if (poll(p, 2, 1000) < 0 || now_ms() - t0 > RUN_LIMIT_MS) {
+	while (p[0].fd >= 0 || p[1].fd >= 0 || !exited) {
+		if (poll(p, 2, 100) < 0 || now_ms() - t0 > RUN_LIMIT_MS) {
 			kill(pid, SIGKILL);
 			fail_msg("rosetta-launch did not finish within %d ms", RUN_LIMIT_MS);
 		}
@@ -244,9 +314,13 @@ static void collect(struct run *r, pid_t pid, int out, int err)
 			p[0].fd = -1;
 		if (p[1].revents && !drain(err, r->err, sizeof(r->err), &r->err_len))
 			p[1].fd = -1;
-		if (r->signal_on_ready && !sent && strstr(r->out, "ready pid=")) {
+		if (r->signal_on_ready && !sent && signal_due(r, t0)) {
 			kill(pid, r->signal_on_ready);
 			sent = true;
+		}
+		if (!exited && waitpid(pid, status, WNOHANG) == pid) {
+			exited = true;
+			r->ms = now_ms() - t0;
 		}
 	}
 }
@@ -257,8 +331,7 @@ static void collect(struct run *r, pid_t pid, int out, int err)
 static void run_launcher(struct run *r, const char *const *words)
 {
 	char *argv[64];
-	int out[2], err[2], argc = 0, status;
-	int64_t t0 = now_ms();
+	int out[2], err[2], argc = 0, status = 0;
 	pid_t pid;
 
 	argv[argc++] = env.launcher;
@@ -270,16 +343,15 @@ static void run_launcher(struct run *r, const char *const *words)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0)
-		exec_launcher(r, argv, out[1], err[1]);
+		exec_launcher(r, argv, out[1], r->unread_err ? out[1] : err[1]);
 	close(out[1]);
 	close(err[1]);
-	collect(r, pid, out[0], err[0]);
+	/* an unread pipe stays open, and full, until the launcher is gone */
+	collect(r, pid, r->unread_out ? -1 : out[0], r->unread_err ? -1 : err[0], &status);
 	close(out[0]);
 	close(err[0]);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	r->code = WEXITSTATUS(status);
-	r->ms = now_ms() - t0;
 }
 
 /* The text shown is cut: cmocka's message buffer would cut it anywhere, and the TAP line
@@ -751,6 +823,156 @@ static void test_closed_stdin(void **state)
 	assert_clean();
 }
 
+static void test_cmdline_unbalanced_quote(void **state)
+{
+	struct run r = { 0 };
+
+	(void)state;
+	launch(&r, "--dry-run", FILES, FAKES, "--cmdline", "quiet rosetta.debug=\"", "--",
+	       "/bin/true");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "rosetta.debug=\"");
+	assert_contains(r.err, "Try 'rosetta-launch --help'");
+	assert_string_equal(r.out, "");
+	assert_clean();
+}
+
+/* ---- tests: a virtiofsd that goes away while the guest runs ------------------------- */
+
+static void test_virtiofsd_killed_during_run(void **state)
+{
+	struct run r = { .qemu_mode = "hang", .vfs_mode = "die" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "10");
+	assert_int_equal(r.code, 125);
+	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta' was killed by "
+				   "SIGKILL while the guest was running\n");
+	assert_true(r.ms < 3000);
+	assert_clean();
+}
+
+static void test_virtiofsd_exits_during_run(void **state)
+{
+	struct run r = { .qemu_mode = "hang", .vfs_mode = "exit" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "10");
+	assert_int_equal(r.code, 125);
+	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta' exited with status "
+				   "3 while the guest was running\n"
+				   "  fake virtiofsd: lost the guest\n");
+	assert_true(r.ms < 3000);
+	assert_clean();
+}
+
+/* Its normal end is the guest going away: an exit 0 that qemu does not follow within 2 s
+ * is a loss too. */
+static void test_virtiofsd_quits_during_run(void **state)
+{
+	struct run r = { .qemu_mode = "hang", .vfs_mode = "quit" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "10");
+	assert_int_equal(r.code, 125);
+	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta' exited with status "
+				   "0 while the guest was running\n");
+	assert_true(r.ms >= 2000 && r.ms < 5000);
+	assert_clean();
+}
+
+static void test_root_virtiofsd_killed_during_run(void **state)
+{
+	struct run r = { .qemu_mode = "hang", .vfs_mode = "die-root" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--root-dir", env.root, "--timeout", "10");
+	assert_int_equal(r.code, 125);
+	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta-root' was killed "
+				   "by SIGKILL while the guest was running\n");
+	assert_true(r.ms < 3000);
+	assert_clean();
+}
+
+/* After the status line the guest is powering off: its status stands, and a guest that
+ * could not finish without its file server is stopped at once. */
+static void test_virtiofsd_killed_after_status(void **state)
+{
+	struct run r = { .qemu_mode = "status-hang", .vfs_mode = "die" };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "10");
+	assert_int_equal(r.code, 7);
+	assert_string_equal(r.err, "");
+	assert_true(r.ms < 3000);
+	assert_clean();
+}
+
+/* ---- tests: a standard output nobody reads ------------------------------------------ */
+
+static void test_unread_stdout_sigterm(void **state)
+{
+	struct run r = { .qemu_mode = "flood",
+			 .unread_out = true,
+			 .signal_on_ready = SIGTERM,
+			 .signal_after_ms = 1500 };
+
+	(void)state;
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 128 + SIGTERM);
+	assert_contains(r.err, "stopped by SIGTERM");
+	assert_true(r.ms < 1500 + 2000);
+	assert_clean();
+}
+
+static void test_unread_stdout_timeout(void **state)
+{
+	struct run r = { .qemu_mode = "flood", .unread_out = true };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "1");
+	assert_int_equal(r.code, 124);
+	assert_contains(r.err, "the guest ran past --timeout 1 s; stopping it (its console "
+			       "output was waiting for the standard output to be read)\n");
+	assert_true(r.ms < 1000 + 5000);
+	assert_clean();
+}
+
+/* The guest ends while its last output waits for the reader, who gets it until --timeout
+ * ends the launch: the status line among what it never took still counts. */
+static void test_unread_stdout_status(void **state)
+{
+	struct run r = { .qemu_mode = "flood-status", .unread_out = true };
+
+	(void)state;
+	launch(&r, FILES, FAKES, "--timeout", "2");
+	assert_int_equal(r.code, 7);
+	assert_contains(r.err, " bytes of console output were not written: the standard output "
+			       "did not take them within --timeout 2 s\n");
+	assert_true(r.ms >= 2000 && r.ms < 5000);
+	assert_clean();
+}
+
+/* Its own messages cannot block it either. */
+static void test_unread_stdout_and_stderr(void **state)
+{
+	struct run t = { .qemu_mode = "flood", .unread_out = true, .unread_err = true };
+	struct run r = { .qemu_mode = "flood",
+			 .unread_out = true,
+			 .unread_err = true,
+			 .signal_on_ready = SIGTERM,
+			 .signal_after_ms = 1500 };
+
+	(void)state;
+	launch(&t, FILES, FAKES, "--timeout", "1");
+	assert_int_equal(t.code, 124);
+	assert_true(t.ms < 1000 + 6000);
+	launch(&r, FILES, FAKES);
+	assert_int_equal(r.code, 128 + SIGTERM);
+	assert_true(r.ms < 1500 + 4000);
+	assert_clean();
+}
+
 /* ---- setup and dispatch ------------------------------------------------------------- */
 
 static int make_path(char *out, size_t size, const char *name, bool dir)
@@ -848,6 +1070,16 @@ int main(int argc, char *argv[])
 		cmocka_unit_test(test_sigterm_to_launcher),
 		cmocka_unit_test(test_sighup_to_launcher),
 		cmocka_unit_test(test_closed_stdin),
+		cmocka_unit_test(test_cmdline_unbalanced_quote),
+		cmocka_unit_test(test_virtiofsd_killed_during_run),
+		cmocka_unit_test(test_virtiofsd_exits_during_run),
+		cmocka_unit_test(test_virtiofsd_quits_during_run),
+		cmocka_unit_test(test_root_virtiofsd_killed_during_run),
+		cmocka_unit_test(test_virtiofsd_killed_after_status),
+		cmocka_unit_test(test_unread_stdout_sigterm),
+		cmocka_unit_test(test_unread_stdout_timeout),
+		cmocka_unit_test(test_unread_stdout_status),
+		cmocka_unit_test(test_unread_stdout_and_stderr),
 	};
 	int i;
 

@@ -325,6 +325,26 @@ static void test_memory_default_follows_root(void **state)
 	    1024);
 }
 
+/* The kernel groups a double-quoted value and has no escape: a quote left open takes the
+ * rest of the command line, rosetta.entry included, into one word. */
+static void test_cmdline_quotes(void **state)
+{
+	(void)state;
+	assert_usage_error(parse(REQUIRED, "--cmdline", "rosetta.debug=\""),
+			   "--cmdline: the double quote in 'rosetta.debug=\"' is not closed");
+	assert_usage_error(parse(REQUIRED, "--cmdline", "quiet rosetta.debug=\" loglevel=7"),
+			   "in 'rosetta.debug=\"' is not closed");
+	assert_usage_error(parse(REQUIRED, "--cmdline", "a=\"b c\" d=\"e f"),
+			   "in 'd=\"e' is not closed");
+	assert_usage_error(parse(REQUIRED, "--cmdline", "x=1\t\"", "--", "/bin/true"),
+			   "in '\"' is not closed");
+	assert_usage_error(parse(REQUIRED, "--cmdline", "a=\"\"\""), "in 'a=\"\"\"' is not");
+	assert_int_equal(parse(REQUIRED, "--cmdline", "a=\"b c\" d=\"\" \"e\"").r, LAUNCH_RUN);
+	assert_int_equal(parse(REQUIRED, "--cmdline", "").r, LAUNCH_RUN);
+	/* the last --cmdline is the one that counts, and the one checked */
+	assert_int_equal(parse(REQUIRED, "--cmdline", "a=\"", "--cmdline", "b").r, LAUNCH_RUN);
+}
+
 /* The parser resets getopt, so a second run does not inherit the first one's position. */
 static void test_parses_twice(void **state)
 {
@@ -353,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_share_tag_clashes),
 		cmocka_unit_test(test_share_limit),
 		cmocka_unit_test(test_memory_default_follows_root),
+		cmocka_unit_test(test_cmdline_quotes),
 	};
 
 	return cmocka_run_group_tests_name("launch_options", tests, NULL, NULL);

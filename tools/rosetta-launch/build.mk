@@ -23,6 +23,15 @@ test_launch_argv_SRCS := tests/unit/test_launch_argv.c $(rosetta-launch_DIR)/arg
 UNIT_TESTS += test_launch_console
 test_launch_console_SRCS := tests/unit/test_launch_console.c $(rosetta-launch_DIR)/console.c
 
+# The console's way out: the non-blocking queue, the relay and the scanner behind it.
+UNIT_TESTS += test_launch_relay
+test_launch_relay_SRCS := tests/unit/test_launch_relay.c $(rosetta-launch_DIR)/relay.c \
+	$(rosetta-launch_DIR)/outbuf.c $(rosetta-launch_DIR)/console.c
+
+UNIT_TESTS += test_launch_children
+test_launch_children_SRCS := tests/unit/test_launch_children.c \
+	$(rosetta-launch_DIR)/children.c $(rosetta-launch_DIR)/process.c
+
 UNIT_TESTS += test_launch_host
 test_launch_host_SRCS := tests/unit/test_launch_host.c $(rosetta-launch_DIR)/host.c \
 	$(rosetta-launch_DIR)/unixsock.c $(rosetta-launch_DIR)/rundir.c $(rosetta-launch_DIR)/process.c \

@@ -17,12 +17,14 @@
 #include <unistd.h>
 
 #include "argv.h"
-#include "console.h"
+#include "children.h"
 #include "host.h"
 #include "options.h"
+#include "outbuf.h"
 #include "plan.h"
 #include "preflight.h"
 #include "process.h"
+#include "relay.h"
 #include "rundir.h"
 #include "tty.h"
 #include "unixsock.h"
@@ -34,47 +36,55 @@
 #define SOCKET_POLL_MS 20
 #define QEMU_GRACE_MS  5000
 #define VFS_GRACE_MS   2000
-#define PROC_NET_UNIX  "/proc/net/unix"
-#define RO_NOTE	       "read-only: the source bind-mounted read-only in a mount namespace of its own"
+/* A virtiofsd that exits 0 ends normally when qemu follows it within this. */
+#define VFS_QUIET_MS 2000
+/* How long one message waits for room on the standard error. */
+#define NOTE_WAIT_MS  1000
+#define PROC_NET_UNIX "/proc/net/unix"
+#define RO_NOTE	      "read-only: the source bind-mounted read-only in a mount namespace of its own"
 
 static const char prog[] = "rosetta-launch";
-
-struct child {
-	pid_t pid;
-	bool running;
-	bool stopped; /* we sent it SIGTERM: its status says nothing about its health */
-	int status;
-};
 
 struct session {
 	const struct launch_config *cfg;
 	struct launch_plan *plan;
 	char rundir[PATH_MAX]; /* empty until created */
 	int sigfd;
-	int console; /* read end of qemu's stdout, -1 once closed */
-	struct child qemu;
-	struct child vfs[LAUNCH_MAX_SHARES];
-	struct console_scan scan;
-	bool out_broken;   /* our stdout failed: keep scanning, stop copying */
-	int64_t expire_at; /* --timeout deadline, -1 for none */
-	int64_t kill_at;   /* when SIGTERM to qemu turns into SIGKILL, -1 for none */
+	struct launch_children kids;
+	struct launch_relay relay; /* qemu's console to our stdout; in is -1 until qemu runs */
+	int64_t expire_at;	   /* --timeout deadline, -1 for none or once past */
+	int64_t end_at;		   /* the same, kept: it bounds the output's drain too */
+	int64_t kill_at;	   /* when SIGTERM to qemu turns into SIGKILL, -1 for none */
 	bool timed_out;
 	bool failed;
+	int lost;	       /* the virtiofsd whose loss stopped the guest, -1 for none */
 	int signo;	       /* the signal that asked us to stop, 0 for none */
 	struct launch_tty tty; /* stdin as it was before qemu started */
 };
+
+/* Messages go out whatever the reader of the standard error does: one waits for room a
+ * bounded time, and is dropped after it. */
+static void note(const char *text, size_t n)
+{
+	launch_write_within(STDERR_FILENO, text, n, NOTE_WAIT_MS);
+}
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static void say(const char *fmt, ...)
 {
+	char line[1024];
+	size_t n = (size_t)snprintf(line, sizeof(line), "%s: ", prog);
 	va_list ap;
+	int r;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	r = vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (r > 0)
+		n += (size_t)r < sizeof(line) - n - 1 ? (size_t)r : sizeof(line) - n - 2;
+	line[n++] = '\n';
+	note(line, n);
 }
 
 static void __attribute__((noreturn)) usage(void)
@@ -122,25 +132,23 @@ static void __attribute__((noreturn)) usage(void)
 	exit(fflush(out) == 0 && !ferror(out) ? EXIT_SUCCESS : EXIT_LAUNCHER);
 }
 
-/* A closed stdin/stdout/stderr would be taken by the next open() and confuse the children. */
-static int ensure_stdio(void)
-{
-	int fd;
-
-	for (fd = 0; fd <= 2; fd++)
-		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)
-			return -1;
-	return 0;
-}
-
-/* A read-only share's line says so in a comment: the read-only bind mount is no word of it. */
+/* A read-only share's line says so in a comment: the read-only bind mount is no word of it.
+ * --dry-run prints it on stdout, --verbose as a message. */
 static int show(FILE *f, const char *prefix, const struct launch_argv *a, bool ro)
 {
-	char *line;
+	char *words, *line;
+	int n;
 
-	if (launch_shell_join(a->v, a->n, &line) < 0)
+	if (launch_shell_join(a->v, a->n, &words) < 0)
 		return -ENOMEM;
-	fprintf(f, "%s%s%s\n", prefix, line, ro ? "  # " RO_NOTE : "");
+	n = asprintf(&line, "%s%s%s\n", prefix, words, ro ? "  # " RO_NOTE : "");
+	free(words);
+	if (n < 0)
+		return -ENOMEM;
+	if (f)
+		fputs(line, f);
+	else
+		note(line, (size_t)n);
 	free(line);
 	return 0;
 }
@@ -178,11 +186,12 @@ static int dry_run(const struct launch_config *cfg, struct launch_plan *plan)
 	return EXIT_LAUNCHER;
 }
 
+/* Once asked, qemu keeps its grace: a second reason to stop it does not extend it. */
 static void terminate_qemu(struct session *s)
 {
-	if (!s->qemu.running)
+	if (!s->kids.qemu.running || s->kill_at >= 0)
 		return;
-	kill(s->qemu.pid, SIGTERM);
+	kill(s->kids.qemu.pid, SIGTERM);
 	s->kill_at = launch_now_ms() + QEMU_GRACE_MS;
 }
 
@@ -190,36 +199,12 @@ static void stop_requested(struct session *s, int sig)
 {
 	if (s->signo) {
 		/* Asked again: no more grace. */
-		if (s->qemu.running)
-			kill(s->qemu.pid, SIGKILL);
+		if (s->kids.qemu.running)
+			kill(s->kids.qemu.pid, SIGKILL);
 		return;
 	}
 	s->signo = sig;
 	terminate_qemu(s);
-}
-
-static bool reap_child(struct child *c)
-{
-	int r;
-
-	if (!c->running)
-		return false;
-	r = launch_try_reap(c->pid, &c->status);
-	if (r == 0)
-		return false;
-	if (r < 0)
-		c->status = 0; /* already gone, by someone else's hand */
-	c->running = false;
-	return true;
-}
-
-static void reap(struct session *s)
-{
-	size_t i;
-
-	reap_child(&s->qemu);
-	for (i = 0; i < s->plan->nshares; i++)
-		reap_child(&s->vfs[i]);
 }
 
 static void handle_signals(struct session *s)
@@ -228,7 +213,7 @@ static void handle_signals(struct session *s)
 
 	while (read(s->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
 		if (si.ssi_signo == SIGCHLD)
-			reap(s);
+			launch_children_reap(&s->kids, launch_now_ms());
 		else
 			stop_requested(s, (int)si.ssi_signo);
 	}
@@ -242,35 +227,19 @@ static void wait_events(struct session *s, int timeout_ms)
 		handle_signals(s);
 }
 
-static int setup_signals(struct session *s)
-{
-	struct sigaction ign = { .sa_handler = SIG_IGN };
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
-		return -errno;
-	s->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-	if (s->sigfd < 0)
-		return -errno;
-	/* A reader of our stdout going away must not kill us before we clean up. */
-	sigaction(SIGPIPE, &ign, NULL);
-	return 0;
-}
-
+/* The end of what a virtiofsd wrote, indented, as one message. */
 static void print_log_tail(const struct launch_share *sh)
 {
-	char tail[1024];
+	char tail[1024], text[2048];
 	char *line, *save = NULL;
+	size_t n = 0;
 
 	if (launch_read_tail(sh->log, tail, sizeof(tail)) < 0 || !tail[0])
 		return;
-	for (line = strtok_r(tail, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		fprintf(stderr, "  %s\n", line);
+	for (line = strtok_r(tail, "\n", &save); line && n < sizeof(text);
+	     line = strtok_r(NULL, "\n", &save))
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "  %s\n", line);
+	note(text, n < sizeof(text) ? n : sizeof(text) - 1);
 }
 
 static int virtiofsd_failed(struct session *s, size_t i, const char *what)
@@ -293,9 +262,9 @@ static int wait_sockets(struct session *s)
 
 	for (;;) {
 		for (i = 0; i < s->plan->nshares; i++) {
-			if (s->vfs[i].running)
+			if (s->kids.vfs[i].running)
 				continue;
-			launch_describe_status(s->vfs[i].status, how, sizeof(how));
+			launch_describe_status(s->kids.vfs[i].status, how, sizeof(how));
 			snprintf(what, sizeof(what), "%s before it listened", how);
 			return virtiofsd_failed(s, i, what);
 		}
@@ -312,22 +281,6 @@ static int wait_sockets(struct session *s)
 	}
 }
 
-/* virtiofsd reads nothing and writes its messages to a log we can quote if it fails. */
-static int open_child_io(const char *log, int *in, int *out)
-{
-	int e;
-
-	*in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (*in < 0)
-		return -errno;
-	*out = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (*out >= 0)
-		return 0;
-	e = errno;
-	close(*in);
-	return -e;
-}
-
 static int start_virtiofsd(struct session *s, size_t i)
 {
 	const struct launch_share *sh = &s->plan->share[i];
@@ -338,17 +291,17 @@ static int start_virtiofsd(struct session *s, size_t i)
 	launch_argv_init(&a);
 	r = launch_virtiofsd_argv(&a, s->plan->virtiofsd, sh);
 	if (r == 0)
-		r = open_child_io(sh->log, &sp.in, &sp.out);
+		r = launch_log_io(sh->log, &sp.in, &sp.out);
 	if (r < 0) {
 		launch_argv_free(&a);
 		say("cannot prepare virtiofsd for %s: %s", sh->dir, strerror(-r));
 		return EXIT_LAUNCHER;
 	}
 	if (s->cfg->verbose)
-		show(stderr, "+ ", &a, sh->ro);
+		show(NULL, "+ ", &a, sh->ro);
 	sp.argv = a.v;
 	sp.err = sp.out;
-	r = launch_spawn(&sp, &s->vfs[i].pid);
+	r = launch_spawn(&sp, &s->kids.vfs[i].pid);
 	close(sp.in);
 	close(sp.out);
 	launch_argv_free(&a);
@@ -362,7 +315,7 @@ static int start_virtiofsd(struct session *s, size_t i)
 		say("cannot start %s: %s", s->plan->virtiofsd, strerror(-r));
 		return EXIT_LAUNCHER;
 	}
-	s->vfs[i].running = true;
+	s->kids.vfs[i].running = true;
 	return 0;
 }
 
@@ -383,11 +336,11 @@ static int start_qemu(struct session *s)
 	}
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
 	if (s->cfg->verbose)
-		show(stderr, "+ ", &a, false);
+		show(NULL, "+ ", &a, false);
 	launch_tty_save(&s->tty, STDIN_FILENO);
 	sp.argv = a.v;
 	sp.out = fds[1];
-	r = launch_spawn(&sp, &s->qemu.pid);
+	r = launch_spawn(&sp, &s->kids.qemu.pid);
 	close(fds[1]);
 	launch_argv_free(&a);
 	if (r < 0) {
@@ -395,8 +348,8 @@ static int start_qemu(struct session *s)
 		say("cannot start %s: %s", s->plan->qemu, strerror(-r));
 		return EXIT_LAUNCHER;
 	}
-	s->qemu.running = true;
-	s->console = fds[0];
+	s->kids.qemu.running = true;
+	s->relay.in = fds[0];
 	return 0;
 }
 
@@ -425,55 +378,8 @@ static int start(struct session *s)
 	if (r == 0)
 		r = start_qemu(s);
 	if (r == 0 && s->cfg->timeout_s)
-		s->expire_at = launch_now_ms() + (int64_t)s->cfg->timeout_s * 1000;
+		s->expire_at = s->end_at = launch_now_ms() + (int64_t)s->cfg->timeout_s * 1000;
 	return r;
-}
-
-static void copy_out(struct session *s, const char *buf, size_t n)
-{
-	struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
-
-	while (n && !s->out_broken) {
-		ssize_t w = write(STDOUT_FILENO, buf, n);
-
-		if (w > 0) {
-			buf += w;
-			n -= (size_t)w;
-		} else if (w < 0 && errno == EAGAIN) {
-			poll(&p, 1, -1);
-		} else if (!(w < 0 && errno == EINTR)) {
-			s->out_broken = true;
-		}
-	}
-}
-
-/* Read what the console has; > 0 when something was read. */
-static ssize_t pump_console(struct session *s)
-{
-	char buf[4096];
-	ssize_t n = read(s->console, buf, sizeof(buf));
-
-	if (n > 0) {
-		copy_out(s, buf, (size_t)n);
-		console_scan_feed(&s->scan, buf, (size_t)n);
-	} else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
-		close(s->console);
-		s->console = -1;
-	}
-	return n;
-}
-
-static int next_timeout(const struct session *s)
-{
-	int64_t now = launch_now_ms(), t = s->expire_at;
-
-	if (s->kill_at >= 0 && (t < 0 || s->kill_at < t))
-		t = s->kill_at;
-	if (t < 0)
-		return -1;
-	if (t <= now)
-		return 0;
-	return t - now > INT_MAX ? INT_MAX : (int)(t - now);
 }
 
 static void check_deadlines(struct session *s)
@@ -483,72 +389,116 @@ static void check_deadlines(struct session *s)
 	if (s->expire_at >= 0 && now >= s->expire_at) {
 		s->expire_at = -1;
 		s->timed_out = true;
-		say("the guest ran past --timeout %u s; stopping it", s->cfg->timeout_s);
+		say("the guest ran past --timeout %u s; stopping it%s", s->cfg->timeout_s,
+		    launch_relay_full(&s->relay) ? " (its console output was waiting for the "
+						   "standard output to be read)"
+						 : "");
 		terminate_qemu(s);
 	}
 	if (s->kill_at >= 0 && now >= s->kill_at) {
 		s->kill_at = -1;
-		if (s->qemu.running)
-			kill(s->qemu.pid, SIGKILL);
+		if (s->kids.qemu.running)
+			kill(s->kids.qemu.pid, SIGKILL);
 	}
+}
+
+static void report_lost_share(const struct session *s, int i)
+{
+	const struct launch_child *c = &s->kids.vfs[i];
+	char how[64];
+
+	launch_describe_status(c->status, how, sizeof(how));
+	say("virtiofsd for tag '%s' %s while the guest was running", s->plan->share[i].tag, how);
+	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) != 0)
+		print_log_tail(&s->plan->share[i]);
+}
+
+/*
+ * A virtiofsd gone while qemu runs leaves the guest waiting on its file system for ever:
+ * stop the guest now. After the status line the guest was only powering off, and its
+ * status stands; after a signal or the timeout, qemu is being stopped already.
+ */
+static void check_shares(struct session *s)
+{
+	int i;
+
+	if (s->lost >= 0 || s->signo || s->timed_out)
+		return;
+	i = launch_children_lost_share(&s->kids, launch_now_ms(), VFS_QUIET_MS);
+	if (i < 0)
+		return;
+	if (s->relay.scan.status < 0) {
+		s->lost = i;
+		s->expire_at = -1;
+		report_lost_share(s, i);
+	}
+	terminate_qemu(s);
 }
 
 static void give_up(struct session *s, int err)
 {
 	say("poll: %s", strerror(err));
 	s->failed = true;
-	kill(s->qemu.pid, SIGKILL);
-	while (waitpid(s->qemu.pid, &s->qemu.status, 0) < 0 && errno == EINTR)
+	kill(s->kids.qemu.pid, SIGKILL);
+	while (waitpid(s->kids.qemu.pid, &s->kids.qemu.status, 0) < 0 && errno == EINTR)
 		;
-	s->qemu.running = false;
+	s->kids.qemu.running = false;
+}
+
+/* One round: wait for a signal, the console, the output or the first deadline. */
+static int wait_round(struct session *s, int64_t deadline)
+{
+	struct pollfd p[3];
+
+	p[0] = (struct pollfd){ .fd = s->sigfd, .events = POLLIN };
+	launch_relay_pollfds(&s->relay, p + 1);
+	if (poll(p, 3, launch_ms_until(deadline)) < 0 && errno != EINTR)
+		return -errno;
+	launch_relay_events(&s->relay, p + 1);
+	if (p[0].revents)
+		handle_signals(s);
+	return 0;
 }
 
 static void event_loop(struct session *s)
 {
-	struct pollfd p[2];
-	nfds_t n;
+	while (s->kids.qemu.running) {
+		int64_t t = launch_earliest(s->expire_at, s->kill_at);
+		int r;
 
-	while (s->qemu.running) {
-		p[0] = (struct pollfd){ .fd = s->sigfd, .events = POLLIN };
-		p[1] = (struct pollfd){ .fd = s->console, .events = POLLIN };
-		n = s->console >= 0 ? 2 : 1;
-		if (poll(p, n, next_timeout(s)) < 0 && errno != EINTR) {
-			give_up(s, errno);
+		t = launch_earliest(t, launch_children_grace_end(&s->kids, VFS_QUIET_MS));
+		r = wait_round(s, t);
+		if (r < 0) {
+			give_up(s, -r);
 			break;
 		}
-		if (n == 2 && p[1].revents)
-			pump_console(s);
-		if (p[0].revents)
-			handle_signals(s);
+		check_shares(s);
 		check_deadlines(s);
 	}
-	/* qemu is gone: what it wrote is all in the pipe now. */
-	while (s->console >= 0 && pump_console(s) > 0)
-		;
-	console_scan_finish(&s->scan);
 }
 
-static void stop_child(struct session *s, struct child *c, int grace_ms)
+/* qemu is gone: the reader gets what is left as it takes it, until a signal or the end of
+ * --timeout; the scanner gets all of it, so a status line the reader never took counts. */
+static void drain(struct session *s)
 {
-	if (!c->running)
-		return;
-	launch_stop(s->sigfd, c->pid, grace_ms, &c->status);
-	c->running = false;
-	c->stopped = true;
+	while (!s->failed && !s->signo && launch_relay_busy(&s->relay) &&
+	       (s->end_at < 0 || launch_now_ms() < s->end_at))
+		if (wait_round(s, s->end_at) < 0)
+			break;
+	launch_relay_finish(&s->relay);
+	if (s->relay.unwritten && !s->relay.out.err && !s->signo && !s->failed && s->cfg->timeout_s)
+		say("%llu bytes of console output were not written: the standard output did not "
+		    "take them within --timeout %u s",
+		    (unsigned long long)s->relay.unwritten, s->cfg->timeout_s);
 }
 
 static void stop_all(struct session *s)
 {
-	size_t i;
-
-	stop_child(s, &s->qemu, QEMU_GRACE_MS);
+	launch_children_stop(&s->kids, s->sigfd, QEMU_GRACE_MS, VFS_GRACE_MS);
 	/* a killed qemu could not restore the terminal it made raw */
-	if (s->qemu.pid > 0 && WIFSIGNALED(s->qemu.status))
+	if (s->kids.qemu.pid > 0 && WIFSIGNALED(s->kids.qemu.status))
 		launch_tty_restore(&s->tty, STDIN_FILENO);
-	for (i = 0; i < LAUNCH_MAX_SHARES; i++)
-		stop_child(s, &s->vfs[i], VFS_GRACE_MS);
-	if (s->console >= 0)
-		close(s->console);
+	launch_relay_close(&s->relay);
 	if (s->sigfd >= 0)
 		close(s->sigfd);
 }
@@ -561,73 +511,71 @@ static void remove_rundir(const struct session *s)
 		say("cannot remove %s: %s", s->rundir, strerror(-r));
 }
 
-/* A virtiofsd that failed on its own during the run may be why the guest did. */
-static void report_virtiofsd(const struct session *s)
-{
-	char how[64];
-	size_t i;
-
-	for (i = 0; i < s->plan->nshares; i++) {
-		const struct child *c = &s->vfs[i];
-
-		if (c->stopped || (WIFEXITED(c->status) && WEXITSTATUS(c->status) == 0))
-			continue;
-		launch_describe_status(c->status, how, sizeof(how));
-		say("virtiofsd for tag '%s' %s during the run", s->plan->share[i].tag, how);
-		print_log_tail(&s->plan->share[i]);
-	}
-}
-
 static bool qemu_failed(const struct session *s)
 {
 	char how[64];
 
-	if (WIFEXITED(s->qemu.status) && WEXITSTATUS(s->qemu.status) == 0)
+	if (WIFEXITED(s->kids.qemu.status) && WEXITSTATUS(s->kids.qemu.status) == 0)
 		return false;
-	launch_describe_status(s->qemu.status, how, sizeof(how));
+	launch_describe_status(s->kids.qemu.status, how, sizeof(how));
 	say("%s %s", s->plan->qemu, how);
 	return true;
 }
 
-/* The exit code of a launch whose qemu ran, with its message. */
+/* The exit code of a launch whose qemu ran, with its message. The first cause wins: a lost
+ * file server was reported when it stopped the guest. */
 static int outcome(const struct session *s)
 {
-	if (s->failed)
+	int i;
+
+	if (s->failed || s->lost >= 0)
 		return EXIT_LAUNCHER;
 	if (s->signo) {
 		say("stopped by SIG%s", sigabbrev_np(s->signo));
 		return 128 + s->signo;
 	}
-	if (s->scan.status >= 0)
-		return s->scan.status;
+	if (s->relay.scan.status >= 0)
+		return s->relay.scan.status;
 	if (s->timed_out)
 		return EXIT_TIMEOUT;
-	report_virtiofsd(s);
+	/* it failed as qemu ended: the likelier cause of a guest that reported nothing */
+	i = launch_children_failed_share(&s->kids);
+	if (i >= 0) {
+		report_lost_share(s, i);
+		return EXIT_LAUNCHER;
+	}
 	if (qemu_failed(s))
 		return EXIT_LAUNCHER;
 	say("the guest ended without reporting an exit status%s",
-	    s->scan.panic ? " (kernel panic seen on the console)" : "");
+	    s->relay.scan.panic ? " (kernel panic seen on the console)" : "");
 	return EXIT_NOSTATUS;
 }
 
 static int run(const struct launch_config *cfg, struct launch_plan *plan)
 {
-	struct session s = { .cfg = cfg, .plan = plan, .sigfd = -1, .console = -1 };
+	struct session s = { .cfg = cfg, .plan = plan, .sigfd = -1, .lost = -1 };
 	int code;
 
-	s.expire_at = -1;
+	s.expire_at = s.end_at = -1;
 	s.kill_at = -1;
 	s.tty.flags = -1;
-	console_scan_init(&s.scan);
-	code = setup_signals(&s);
+	launch_children_init(&s.kids, plan->nshares);
+	code = launch_relay_open(&s.relay, -1, STDOUT_FILENO);
+	if (code < 0) {
+		say("cannot use the standard output: %s", strerror(-code));
+		return EXIT_LAUNCHER;
+	}
+	code = launch_signals_open(&s.sigfd);
 	if (code < 0) {
 		say("cannot set up signal handling: %s", strerror(-code));
 		code = EXIT_LAUNCHER;
 	} else {
 		code = start(&s);
 	}
-	if (code == 0)
+	if (code == 0) {
 		event_loop(&s);
+		drain(&s);
+	}
 	stop_all(&s);
 	if (code == 0)
 		code = outcome(&s);
@@ -644,7 +592,7 @@ int main(int argc, char *argv[])
 	struct launch_error err;
 	int r;
 
-	if (ensure_stdio() < 0)
+	if (launch_ensure_stdio() < 0)
 		return EXIT_LAUNCHER;
 	r = launch_parse_options(argc, argv, &cfg, &err);
 	if (r < 0) {

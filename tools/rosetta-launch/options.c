@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "config_check.h"
@@ -175,6 +176,37 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 	return launch_fail(err, EINVAL, "internal error: unhandled option %d", opt);
 }
 
+/*
+ * The kernel splits its command line at blanks outside double quotes and has no escape: a
+ * quote left open makes the rest of the line, rosetta.entry included, part of one word. The
+ * quotes toggle wherever they are, so they pair when their count is even; the word named is
+ * the one in which the last quote opens, as far as the next blank.
+ */
+static int cmdline_quotes(const char *text, struct launch_error *err)
+{
+	const char *blanks = " \t\n\v\f\r", *word = NULL, *quote = NULL, *p;
+	bool open = false;
+
+	for (p = text; p && *p; p++) {
+		if (!open && strchr(blanks, *p)) {
+			word = NULL;
+			continue;
+		}
+		if (!word)
+			word = p;
+		if (*p == '"') {
+			open = !open;
+			quote = p;
+		}
+	}
+	if (!open)
+		return 0;
+	return launch_fail(err, EINVAL,
+			   "--cmdline: the double quote in '%.*s' is not closed: the kernel would "
+			   "take the rest of the command line, the entry included, as that word",
+			   (int)(quote - word + (ptrdiff_t)strcspn(quote, blanks)), word);
+}
+
 /* what is the word getopt stopped at */
 static int bad_option(int opt, const char *what, struct launch_error *err)
 {
@@ -217,6 +249,8 @@ int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 		memory_given |= opt == OPT_MEMORY;
 	}
 	r = launch_check_config(cfg, memory_given, err);
+	if (r == 0)
+		r = cmdline_quotes(cfg->cmdline, err);
 	if (r < 0)
 		return r;
 	if (optind < argc) {

@@ -1,6 +1,7 @@
 /* Children of the launcher; see process.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -34,6 +35,66 @@ int64_t launch_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t launch_earliest(int64_t a, int64_t b)
+{
+	return a < 0 || (b >= 0 && b < a) ? b : a;
+}
+
+int launch_ms_until(int64_t t)
+{
+	int64_t now = launch_now_ms();
+
+	if (t < 0)
+		return -1;
+	if (t <= now)
+		return 0;
+	return t - now > INT_MAX ? INT_MAX : (int)(t - now);
+}
+
+int launch_ensure_stdio(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)
+			return -EBADF;
+	return 0;
+}
+
+int launch_signals_open(int *sigfd)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
+		return -errno;
+	*sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (*sigfd < 0)
+		return -errno;
+	sigaction(SIGPIPE, &ign, NULL);
+	return 0;
+}
+
+int launch_log_io(const char *log, int *in, int *out)
+{
+	int e;
+
+	*in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (*in < 0)
+		return -errno;
+	*out = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (*out >= 0)
+		return 0;
+	e = errno;
+	close(*in);
+	return -e;
 }
 
 static void child_fd(int from, int to)

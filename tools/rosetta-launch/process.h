@@ -1,7 +1,8 @@
 /*
- * Starting and stopping the launcher's children (virtiofsd, qemu). The caller blocks
- * SIGCHLD and reads it from a signalfd; children start with an empty signal mask and
- * default dispositions, and get SIGTERM if the launcher dies. Each returns 0 or -errno.
+ * Starting and stopping the launcher's children (virtiofsd, qemu), and the process set-up
+ * and clock they need. The caller blocks SIGCHLD and reads it from a signalfd; children
+ * start with an empty signal mask and default dispositions, and get SIGTERM if the launcher
+ * dies. Each returns 0 or -errno.
  */
 #ifndef ROSETTA_LAUNCH_PROCESS_H
 #define ROSETTA_LAUNCH_PROCESS_H
@@ -44,5 +45,23 @@ void launch_describe_status(int status, char *buf, size_t size);
 
 /* CLOCK_MONOTONIC in milliseconds. */
 int64_t launch_now_ms(void);
+
+/* The earlier of two launch_now_ms deadlines, -1 meaning none. */
+int64_t launch_earliest(int64_t a, int64_t b);
+
+/* poll's timeout until deadline t: -1 for none, 0 once past. */
+int launch_ms_until(int64_t t);
+
+/* Open stdin, stdout and stderr on /dev/null where closed: the next open() would take the
+ * number, and a child would write its output into that file. */
+int launch_ensure_stdio(void);
+
+/* Block SIGCHLD, SIGINT, SIGTERM and SIGHUP into a non-blocking signalfd, and ignore SIGPIPE:
+ * a reader of our output going away must not kill us before we clean up. */
+int launch_signals_open(int *sigfd);
+
+/* A child that reads nothing (/dev/null) and writes its messages to the file log, for the
+ * launcher to quote when it fails. */
+int launch_log_io(const char *log, int *in, int *out);
 
 #endif

@@ -15,5 +15,5 @@ test_init_config_log_SRCS := tests/unit/test_init_config_log.c init/log.c
 # The root stage's checks and block device probing, on scratch trees and images.
 UNIT_TESTS += test_init_root
 test_init_root_SRCS := tests/unit/test_init_root.c init/root_check.c init/blockdev.c \
-	init/failure.c lib/contract.c binfmt/elf.c
+	init/failure.c lib/contract.c binfmt/elf.c binfmt/inroot.c
 test_init_root_LIBS := $(shell pkg-config --libs blkid 2>/dev/null || echo -lblkid)

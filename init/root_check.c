@@ -6,29 +6,27 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <linux/openat2.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "binfmt/elf.h"
+#include "binfmt/inroot.h"
 
 /* A script's "#!" line names one interpreter, at most this long. */
 #define SHEBANG_MAX 256
 
 static int open_in_root(const char *root, const char *path, int flags)
 {
-	struct open_how how = { .flags = (uint64_t)flags | O_CLOEXEC, .resolve = RESOLVE_IN_ROOT };
-	int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC), fd, err;
+	int rootfd, fd = binfmt_root_open(root, &rootfd);
 
-	if (rootfd < 0)
-		return -errno;
-	fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
-	err = errno;
-	close(rootfd);
-	return fd < 0 ? -err : fd;
+	if (fd < 0)
+		return fd;
+	fd = binfmt_open_in_root(rootfd, path, flags | O_CLOEXEC);
+	if (rootfd >= 0)
+		close(rootfd);
+	return fd;
 }
 
 /* The interpreter a "#!" line names, or "" when the file is no script. */

@@ -10,14 +10,18 @@ JOBS ?= $(shell nproc)
 
 include mk/toolchain.mk
 
+# What the build.mk files declare; mk/flavors.mk says how.
+ARCHIVES :=
 HOST_PROGS :=
 GUEST_PROGS :=
 UNIT_TESTS :=
 FUZZ_TARGETS :=
+TEST_HOST_PROGS :=
+TEST_PROGS :=
 include $(sort $(wildcard */build.mk */*/build.mk))
 
 include mk/guest.mk
-include mk/host.mk
+include mk/flavors.mk
 include mk/rootfs.mk
 include mk/test.mk
 
@@ -52,7 +56,7 @@ lint:
 	@sh mk/lint.sh $(BUILD) $(SOURCES)
 
 clean:
-	rm -rf $(BUILD)/guest $(BUILD)/host $(BUILD)/unit $(BUILD)/obj $(BUILD)/initramfs* \
+	rm -rf $(BUILD)/guest $(BUILD)/host $(BUILD)/unit $(BUILD)/obj $(BUILD)/lib $(BUILD)/initramfs* \
 		$(BUILD)/share $(BUILD)/test
 
 distclean:

@@ -1,13 +1,15 @@
 # libbinfmt: binfmt_misc entries, configuration file parsers, operations on
-# a mounted binfmt_misc, and ELF checks for interpreters. Every
-# tests/unit/test_binfmt_*.c is a unit test linked with the whole library.
-LIBBINFMT_SRCS := $(wildcard binfmt/*.c)
-LIBBINFMT_LIBS := $(shell pkg-config --libs libseccomp 2>/dev/null || echo -lseccomp)
+# a mounted binfmt_misc, and ELF checks for interpreters.
+ARCHIVES += libbinfmt
+libbinfmt_SRCS := $(wildcard binfmt/*.c)
+libbinfmt_LIBS := $(SECCOMP_LIBS)
+BINFMT_ARCHIVES := libbinfmt librosetta
 
+# Every tests/unit/test_binfmt_*.c is a unit test of the library.
 BINFMT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_binfmt_*.c))
 UNIT_TESTS += $(BINFMT_TESTS)
-$(foreach t,$(BINFMT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c $(LIBBINFMT_SRCS)))
-$(foreach t,$(BINFMT_TESTS),$(eval $(t)_LIBS := $(LIBBINFMT_LIBS)))
+$(foreach t,$(BINFMT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(BINFMT_TESTS),$(eval $(t)_ARCHIVES := $(BINFMT_ARCHIVES)))
 
 # The qemu files test reads Debian's qemu-user-static as the build unpacks
 # it. PKGS (mk/rootfs.mk) is not defined yet when this file is read, and

@@ -1,19 +1,17 @@
-# rosetta-init: PID 1 of the guest (guest flavor only).
+# rosetta-init: PID 1 of the guest. libinit holds every stage, so that other
+# programs and the tests call the same code; main.c is PID 1's own setup.
+ARCHIVES += libinit
+libinit_SRCS := $(filter-out init/main.c,$(wildcard init/*.c))
+libinit_LIBS := $(MOUNT_LIBS)
+INIT_ARCHIVES := libinit $(BINFMT_ARCHIVES)
+
 GUEST_PROGS += rosetta-init
-rosetta-init_SRCS := $(wildcard init/*.c) lib/contract.c $(LIBBINFMT_SRCS)
+rosetta-init_SRCS := init/main.c
+rosetta-init_ARCHIVES := $(INIT_ARCHIVES)
 
-UNIT_TESTS += test_init_config
-test_init_config_SRCS := tests/unit/test_init_config.c init/config.c lib/contract.c $(LIBBINFMT_SRCS)
-test_init_config_LIBS := $(LIBBINFMT_LIBS)
-
-UNIT_TESTS += test_init_config_file test_init_config_log
-test_init_config_file_SRCS := tests/unit/test_init_config_file.c init/config.c lib/contract.c \
-	init/config_file.c $(LIBBINFMT_SRCS)
-test_init_config_file_LIBS := $(LIBBINFMT_LIBS)
-test_init_config_log_SRCS := tests/unit/test_init_config_log.c init/log.c
-
-# The root stage's checks and block device probing, on scratch trees and images.
-UNIT_TESTS += test_init_root
-test_init_root_SRCS := tests/unit/test_init_root.c init/root_check.c init/blockdev.c \
-	init/failure.c lib/contract.c binfmt/elf.c binfmt/inroot.c
-test_init_root_LIBS := $(shell pkg-config --libs blkid 2>/dev/null || echo -lblkid)
+# The configuration readers and the log; the root stage's checks and block
+# device probing, on scratch trees and images.
+INIT_TESTS := test_init_config test_init_config_file test_init_config_log test_init_root
+UNIT_TESTS += $(INIT_TESTS)
+$(foreach t,$(INIT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(INIT_TESTS),$(eval $(t)_ARCHIVES := $(INIT_ARCHIVES)))

@@ -22,9 +22,8 @@ unit: unit-build
 e2e: all debian-amd64
 	@sh tests/run $(BUILD) e2e
 
-# Programs the tests run (guest builds of test helpers and the like):
+# Programs the tests run: TEST_HOST_PROGS (mk/flavors.mk), or
 # TEST_PROGS += path under $(BUILD) with a rule of its own.
-TEST_PROGS ?=
 test-progs: $(addprefix $(BUILD)/,$(TEST_PROGS))
 
 .PHONY: check unit e2e fuzz integration test-progs

@@ -10,6 +10,7 @@ GUEST_CC ?= aarch64-linux-musl-gcc
 endif
 GUEST_HOST_TRIPLET := aarch64-linux-musl
 GUEST_STRIP ?= $(if $(filter aarch64,$(HOST_ARCH)),strip,aarch64-linux-gnu-strip)
+GUEST_AR ?= $(if $(filter aarch64,$(HOST_ARCH)),ar,aarch64-linux-gnu-ar)
 
 SYSROOT := $(BUILD)/sysroot-aarch64
 UAPI := $(BUILD)/uapi-aarch64
@@ -22,12 +23,27 @@ GUEST_CFLAGS := $(COMMON_CFLAGS) -Os -ffunction-sections -fdata-sections \
 GUEST_LDFLAGS := -static -Wl,--gc-sections -L$(SYSROOT)/lib
 GUEST_LIBS := -lmount -lblkid -lkmod -lseccomp
 
+# Host builds of guest code find Debian's libmount and libblkid headers.
+HOST_PKG_CFLAGS := $(shell pkg-config --cflags mount blkid 2>/dev/null)
+
 HOST_CC ?= cc
-HOST_CFLAGS := $(COMMON_CFLAGS) -O2 -g
+HOST_CFLAGS := $(COMMON_CFLAGS) $(HOST_PKG_CFLAGS) -O2 -g
 HOST_LDFLAGS :=
 
 # Unit tests: the host compiler with ASan and UBSan, failing on any report.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-UNIT_CFLAGS := $(COMMON_CFLAGS) -O1 -g $(SAN) $(shell pkg-config --cflags cmocka 2>/dev/null)
+UNIT_CFLAGS := $(COMMON_CFLAGS) $(HOST_PKG_CFLAGS) -O1 -g $(SAN) $(shell pkg-config --cflags cmocka 2>/dev/null)
 UNIT_LDFLAGS := $(SAN)
 UNIT_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# Fuzz targets: clang with libFuzzer, ASan and UBSan. Library objects get the
+# coverage instrumentation; the link adds libFuzzer's main.
+FUZZ_CC ?= clang
+FUZZ_SAN := address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -I. $(HOST_PKG_CFLAGS) -g -O1 \
+	-fsanitize=fuzzer-no-link,$(FUZZ_SAN)
+FUZZ_LDFLAGS := -fsanitize=fuzzer,$(FUZZ_SAN)
+
+# Host-side system libraries, by what needs them.
+SECCOMP_LIBS := $(shell pkg-config --libs libseccomp 2>/dev/null || echo -lseccomp)
+MOUNT_LIBS := $(shell pkg-config --libs mount blkid libkmod 2>/dev/null || echo -lmount -lblkid -lkmod)

@@ -1,28 +1,21 @@
-# binfmtctl: the binfmt_misc command line tool, for the host and the guest,
-# and the unit tests of its pure parts (options, JSON, entry formatting).
-BINFMTCTL_SRCS := $(wildcard binfmt/ctl/*.c)
+# binfmtctl: the binfmt_misc command line tool, for the host and the guest: a
+# main over libbinfmtctl (options, commands, output), and the unit tests of
+# its parts.
+ARCHIVES += libbinfmtctl
+libbinfmtctl_SRCS := $(filter-out binfmt/ctl/main.c,$(wildcard binfmt/ctl/*.c))
+BINFMTCTL_ARCHIVES := libbinfmtctl $(BINFMT_ARCHIVES)
 
 HOST_PROGS += binfmtctl
 GUEST_PROGS += binfmtctl
-binfmtctl_SRCS := $(BINFMTCTL_SRCS) $(LIBBINFMT_SRCS)
-binfmtctl_LIBS := $(LIBBINFMT_LIBS)
+binfmtctl_SRCS := binfmt/ctl/main.c
+binfmtctl_ARCHIVES := $(BINFMTCTL_ARCHIVES)
 
-UNIT_TESTS += test_binfmtctl_args test_binfmtctl_json test_binfmtctl_format
-test_binfmtctl_args_SRCS := tests/unit/test_binfmtctl_args.c binfmt/ctl/args.c
-test_binfmtctl_json_SRCS := tests/unit/test_binfmtctl_json.c binfmt/ctl/json.c
-test_binfmtctl_format_SRCS := tests/unit/test_binfmtctl_format.c binfmt/ctl/format.c \
-	binfmt/ctl/json.c $(LIBBINFMT_SRCS)
-test_binfmtctl_format_LIBS := $(LIBBINFMT_LIBS)
-
-# The binfmt_misc directory operations binfmtctl builds on, on a scratch
-# directory (the kernel's own is in tests/integration/test_binfmtctl.sh).
-UNIT_TESTS += test_binfmtctl_fs
-test_binfmtctl_fs_SRCS := tests/unit/test_binfmtctl_fs.c $(LIBBINFMT_SRCS)
-test_binfmtctl_fs_LIBS := $(LIBBINFMT_LIBS)
-
-# Rows of entries as list, show and conflicts read them, an entry not
-# understood whole included, on a scratch directory.
-UNIT_TESTS += test_binfmtctl_rows
-test_binfmtctl_rows_SRCS := tests/unit/test_binfmtctl_rows.c binfmt/ctl/context.c \
-	binfmt/ctl/report.c binfmt/ctl/format.c binfmt/ctl/json.c $(LIBBINFMT_SRCS)
-test_binfmtctl_rows_LIBS := $(LIBBINFMT_LIBS)
+# Options, JSON and entry formatting; the binfmt_misc directory operations on
+# a scratch directory (the kernel's own is in tests/integration); rows of
+# entries as list, show and conflicts read them, one not understood whole
+# included.
+BINFMTCTL_TESTS := test_binfmtctl_args test_binfmtctl_json test_binfmtctl_format \
+	test_binfmtctl_fs test_binfmtctl_rows
+UNIT_TESTS += $(BINFMTCTL_TESTS)
+$(foreach t,$(BINFMTCTL_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(BINFMTCTL_TESTS),$(eval $(t)_ARCHIVES := $(BINFMTCTL_ARCHIVES)))

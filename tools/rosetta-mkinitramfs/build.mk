@@ -1,22 +1,21 @@
-# rosetta-mkinitramfs: reproducible newc cpio (initramfs) writer, and its unit tests.
+# rosetta-mkinitramfs: reproducible newc cpio (initramfs) writer, a main over
+# libmkinitramfs, and its unit tests. libbinfmt lends the bounded,
+# non-blocking whole-file reader that --spec uses.
+ARCHIVES += libmkinitramfs
+libmkinitramfs_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-mkinitramfs/*.c))
+MKINITRAMFS_ARCHIVES := libmkinitramfs $(BINFMT_ARCHIVES)
 
 HOST_PROGS += rosetta-mkinitramfs
-# binfmt/source.c: the project's bounded, non-blocking whole-file reader, for --spec.
-rosetta-mkinitramfs_SRCS := $(wildcard tools/rosetta-mkinitramfs/*.c) binfmt/source.c
+rosetta-mkinitramfs_SRCS := tools/rosetta-mkinitramfs/main.c
+rosetta-mkinitramfs_ARCHIVES := $(MKINITRAMFS_ARCHIVES)
 
-MKINITRAMFS_LIB := $(filter-out %/main.c,$(wildcard tools/rosetta-mkinitramfs/*.c)) \
-	binfmt/source.c
+MKINITRAMFS_TESTS := test_cpio test_mkinitramfs_spec test_mkinitramfs_tree \
+	test_mkinitramfs_output test_mkinitramfs_tmpfile
+UNIT_TESTS += $(MKINITRAMFS_TESTS)
+$(foreach t,$(MKINITRAMFS_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(MKINITRAMFS_TESTS),$(eval $(t)_ARCHIVES := $(MKINITRAMFS_ARCHIVES)))
 
-UNIT_TESTS += test_cpio test_mkinitramfs_spec test_mkinitramfs_tree test_mkinitramfs_output \
-	test_mkinitramfs_tmpfile
-test_cpio_SRCS := tests/unit/test_cpio.c tools/rosetta-mkinitramfs/cpio.c
-test_mkinitramfs_spec_SRCS := tests/unit/test_mkinitramfs_spec.c $(MKINITRAMFS_LIB)
-test_mkinitramfs_tree_SRCS := tests/unit/test_mkinitramfs_tree.c $(MKINITRAMFS_LIB)
-test_mkinitramfs_output_SRCS := tests/unit/test_mkinitramfs_output.c $(MKINITRAMFS_LIB)
-test_mkinitramfs_tmpfile_SRCS := tests/unit/test_mkinitramfs_tmpfile.c $(MKINITRAMFS_LIB)
-
-# Runs the real binary. Order-only: the link rule links every normal prerequisite ($^), and
-# the test only needs the binary built.
+# Runs the real binary.
 UNIT_TESTS += test_mkinitramfs_cli
 test_mkinitramfs_cli_SRCS := tests/unit/test_mkinitramfs_cli.c
 $(BUILD)/unit/test_mkinitramfs_cli: | $(BUILD)/host/rosetta-mkinitramfs

@@ -1,0 +1,93 @@
+/* Option tables, help text and the version line; see cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio_ext.h>
+#include <string.h>
+
+#define HELP_COLUMN 26 /* where the help text of an option starts */
+
+int cli_parser_init(struct cli_parser *p, const struct cli_option *opts, size_t n)
+{
+	size_t s = 0;
+
+	if (n > CLI_MAX_OPTIONS)
+		return -E2BIG;
+	memset(p, 0, sizeof(*p));
+	p->shortopts[s++] = '+'; /* options end at the first operand, as POSIX says */
+	p->shortopts[s++] = ':'; /* a missing argument is ':' rather than '?' */
+	for (size_t i = 0; i < n; i++) {
+		p->longopts[i] = (struct option){
+			.name = opts[i].name,
+			.has_arg = opts[i].arg ? required_argument : no_argument,
+			.val = opts[i].id,
+		};
+		if (!opts[i].short_name)
+			continue;
+		p->shortopts[s++] = (char)opts[i].short_name;
+		if (opts[i].arg)
+			p->shortopts[s++] = ':';
+	}
+	return 0;
+}
+
+void cli_print_options(FILE *out, const struct cli_option *opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int w;
+
+		if (opts[i].short_name)
+			w = fprintf(out, " -%c, --%s", opts[i].short_name, opts[i].name);
+		else
+			w = fprintf(out, "     --%s", opts[i].name);
+		if (opts[i].arg)
+			w += fprintf(out, " %s", opts[i].arg);
+		if (w < 0)
+			return;
+		if (w >= HELP_COLUMN - 1)
+			fprintf(out, "\n%*s", HELP_COLUMN, "");
+		else
+			fprintf(out, "%*s", HELP_COLUMN - w, "");
+		fprintf(out, "%s\n", opts[i].help);
+	}
+}
+
+void cli_print_version(const char *prog)
+{
+	printf("%s from %s %s\n", prog, PROJECT_NAME, PROJECT_VERSION);
+}
+
+void cli_try_help(const char *prog)
+{
+	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+}
+
+int cli_close_stdout(void)
+{
+	bool failed_before = ferror(stdout);
+	bool pending = __fpending(stdout) != 0;
+
+	/* As util-linux's close_stream: a stdout closed from the start (EBADF)
+	 * is no error unless something was written to it. */
+	errno = 0;
+	if (fclose(stdout) != 0 && (pending || errno != EBADF))
+		return errno ? -errno : -EIO;
+	if (failed_before)
+		return -EIO;
+	return 0;
+}
+
+const char *cli_option_name(const struct cli_option *opts, size_t n, int id, char *buf, size_t size)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (opts[i].id != id)
+			continue;
+		snprintf(buf, size, "--%s", opts[i].name);
+		return buf;
+	}
+	if (id > 0 && id < 256)
+		snprintf(buf, size, "-%c", id);
+	else
+		snprintf(buf, size, "an option");
+	return buf;
+}

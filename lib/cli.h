@@ -1,0 +1,85 @@
+/* The manners every program of the project shares, as util-linux's
+ * include/c.h gives its programs: one exit-code convention, one option
+ * table per program from which both getopt_long's arrays and the --help
+ * text come, one --version line, one "Try --help" hint, and one check that
+ * standard output really reached its file. */
+#ifndef LIB_CLI_H
+#define LIB_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define PROJECT_NAME	"rosetta-guest"
+#define PROJECT_VERSION "0.1"
+
+/* Exit statuses of every program but rosetta-launch (docs/CONVENTIONS.md). */
+enum cli_exit {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_FAILED = 1, /* the operation or check failed on its object */
+	CLI_EXIT_USAGE = 2,  /* unknown option, missing or extra argument */
+	CLI_EXIT_SYSTEM = 3, /* memory, I/O, a system call: not the input's fault */
+};
+
+/* rosetta-launch passes its entry's status through, so its own failures sit
+ * where timeout(1) and env(1) put theirs. */
+enum cli_launch_exit {
+	CLI_EXIT_TIMEOUT = 124,	  /* --timeout expired */
+	CLI_EXIT_LAUNCHER = 125,  /* the launcher itself failed, usage included */
+	CLI_EXIT_NO_STATUS = 126, /* the guest ended without reporting a status */
+};
+
+/* One option: its long name, its short letter (0 for none), the name of its
+ * argument in the help (NULL: it takes none), and one line of help. id is
+ * what cli_next returns for it: the short letter, or a value above 255. */
+struct cli_option {
+	const char *name;
+	int short_name;
+	const char *arg;
+	const char *help;
+	int id;
+};
+
+/* -h/--help and -V/--version, which every program has: the last two lines
+ * of every option table. */
+#define CLI_ID_HELP    'h'
+#define CLI_ID_VERSION 'V'
+#define CLI_OPTION_HELP                                                                            \
+	{                                                                                          \
+		"help", 'h', NULL, "display this help", CLI_ID_HELP                                \
+	}
+#define CLI_OPTION_VERSION                                                                         \
+	{                                                                                          \
+		"version", 'V', NULL, "display version", CLI_ID_VERSION                            \
+	}
+
+#define CLI_MAX_OPTIONS 40
+
+/* getopt_long's arrays built from a table. */
+struct cli_parser {
+	struct option longopts[CLI_MAX_OPTIONS + 1];
+	char shortopts[2 * CLI_MAX_OPTIONS + 3];
+};
+
+/* Fill p from opts[0..n). Returns 0, or -E2BIG past CLI_MAX_OPTIONS. */
+int cli_parser_init(struct cli_parser *p, const struct cli_option *opts, size_t n);
+
+/* The option text of --help: "  -o, --output FILE   help", aligned. */
+void cli_print_options(FILE *out, const struct cli_option *opts, size_t n);
+
+/* "PROG from rosetta-guest 0.1" on stdout. */
+void cli_print_version(const char *prog);
+
+/* "Try 'PROG --help' for more information." on stderr. */
+void cli_try_help(const char *prog);
+
+/* Flush stdout and check that everything written to it arrived: a full disk
+ * or a closed pipe is an error, not a success. Returns 0 or -errno. */
+int cli_close_stdout(void);
+
+/* The option's name as the user wrote it, for messages: "--output" or "-o". */
+const char *cli_option_name(const struct cli_option *opts, size_t n, int id, char *buf,
+			    size_t size);
+
+#endif

@@ -17,3 +17,9 @@ UNIT_TESTS += test_init_root
 test_init_root_SRCS := tests/unit/test_init_root.c init/root_check.c init/blockdev.c \
 	init/failure.c lib/contract.c binfmt/elf.c binfmt/inroot.c
 test_init_root_LIBS := $(shell pkg-config --libs blkid 2>/dev/null || echo -lblkid)
+
+# docs/rosetta-init.8 against the command line table and the stage table.
+UNIT_TESTS += test_docs_contract
+test_docs_contract_SRCS := tests/unit/test_docs_contract.c init/config.c lib/contract.c \
+	$(LIBBINFMT_SRCS)
+test_docs_contract_LIBS := $(LIBBINFMT_LIBS)

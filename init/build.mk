@@ -10,8 +10,10 @@ rosetta-init_SRCS := init/main.c
 rosetta-init_ARCHIVES := $(INIT_ARCHIVES)
 
 # The configuration readers and the log; the root stage's checks and block
-# device probing, on scratch trees and images.
-INIT_TESTS := test_init_config test_init_config_file test_init_config_log test_init_root
+# device probing, on scratch trees and images; the key and stage tables
+# against the man page.
+INIT_TESTS := test_init_config test_init_config_file test_init_config_log test_init_root \
+	test_docs_contract
 UNIT_TESTS += $(INIT_TESTS)
 $(foreach t,$(INIT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(INIT_TESTS),$(eval $(t)_ARCHIVES := $(INIT_ARCHIVES)))

@@ -314,6 +314,16 @@ static const struct key *find_key(const char *name)
 	return NULL;
 }
 
+size_t config_key_count(void)
+{
+	return sizeof(keys) / sizeof(keys[0]);
+}
+
+const char *config_key_name(size_t i)
+{
+	return i < config_key_count() ? keys[i].name : NULL;
+}
+
 /* The shell's rule, so that the entry can use the variable. */
 static bool env_name_ok(const char *name)
 {

@@ -112,6 +112,13 @@ int config_parse_file_text(struct config *cfg, const char *text, size_t len, con
  * then cfg is unchanged. */
 int config_read_file(struct config *cfg, const char *path, config_warn_fn warn, void *arg);
 
+/* The keys of the command line table, as written after "rosetta." (the
+ * variables rosetta.env.NAME are the prefix KEY_ENV_PREFIX, not table keys):
+ * what the docs' test holds docs/rosetta-init.8 to. config_key_name returns
+ * NULL past the last key. */
+size_t config_key_count(void);
+const char *config_key_name(size_t i);
+
 /* Split an entry command line into argv: words split at blanks, single
  * quotes group a word (the kernel command line already used the double
  * quotes). Returns argc, or -E2BIG / -EINVAL (unbalanced quote). argv points

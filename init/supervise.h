@@ -31,7 +31,7 @@ void supervise_signals(sigset_t *set);
 
 /* What a signal to PID 1 asks for: RB_AUTOBOOT, RB_HALT_SYSTEM or
  * RB_POWER_OFF, or 0 when it is to be forwarded to the entry. entry_sid is
- * the entry's session. See "Signals" in docs/rosetta-init.md. */
+ * the entry's session. See SIGNALS in docs/rosetta-init.8. */
 int supervise_power_request(const siginfo_t *si, pid_t entry_sid);
 
 /* Start the services and the entry (a session leader on sv->console, in /,

@@ -4,7 +4,7 @@
  * the boot context for register to compare with what the kernel opens.
  * rosetta.verify chooses the checks (strict: file, filesystem and ELF; elf;
  * off), rosetta.sha256 pins the content. The host's own Rosetta checks are
- * never imitated (docs/rosetta-init.md, "Translator verification"). */
+ * never imitated (docs/rosetta-init.8, TRANSLATOR VERIFICATION). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

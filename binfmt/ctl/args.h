@@ -10,7 +10,7 @@
 #define CTL_PROG    "binfmtctl"
 #define CTL_VERSION "0.1"
 
-/* The Rosetta entry's defaults, as rosetta-init uses them (docs/rosetta-init.md). */
+/* The Rosetta entry's defaults, as rosetta-init uses them (rosetta-init(8)). */
 #define CTL_ROSETTA_NAME	"rosetta"
 #define CTL_ROSETTA_INTERPRETER "/run/rosetta/rosetta"
 #define CTL_ROSETTA_FLAGS	"CFP"

@@ -35,8 +35,9 @@ unsigned int shutdown_stop_processes(const struct shutdown_opts *o);
  * interpreter open, which would keep its filesystem busy. Logs each. */
 void shutdown_unregister_pinning(const char *dir);
 
-/* Unmount every mount below root, in the reverse order of mountinfo (read
- * whole first, so unmounting /proc does not cut it short); a busy one is
+/* Unmount every mount below root, walking libmount's table of mountinfo
+ * backwards (read whole first, so unmounting /proc does not cut it short);
+ * devtmpfs, proc and sysfs are left mounted; a busy one is
  * remounted read-only instead. Then remount root itself read-only. Every
  * failure is logged and the rest goes on. */
 void shutdown_unmount_all(const char *mountinfo, const char *root);

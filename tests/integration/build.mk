@@ -25,7 +25,9 @@ TEST_PROGS += test/supervise-harness
 
 $(BUILD)/test/supervise-harness: $(SUPERVISE_HARNESS_SRCS) $(wildcard init/*.h)
 	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -o $@ $(SUPERVISE_HARNESS_SRCS) $(LIBBINFMT_LIBS)
+	$(HOST_CC) $(HOST_CFLAGS) $(shell pkg-config --cflags mount 2>/dev/null) -o $@ \
+		$(SUPERVISE_HARNESS_SRCS) $(LIBBINFMT_LIBS) \
+		$(shell pkg-config --libs mount 2>/dev/null || echo -lmount)
 
 # rosetta-init's root and switch stages, built for the host, for
 # test_switchroot.sh; run in a mount namespace on a scratch initramfs.

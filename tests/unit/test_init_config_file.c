@@ -287,6 +287,25 @@ static void services(void **state)
 	assert_int_equal(cfg.services[0].restart, RESTART_NEVER);
 }
 
+/* The policy words come from one table, which the supervisor's messages
+ * print too: each one is accepted, as its own policy. */
+static void restart_takes_every_policy_name(void **state)
+{
+	struct config cfg;
+	struct warnings w;
+	char text[128];
+	int i;
+
+	(void)state;
+	for (i = 0; config_restart_names[i]; i++) {
+		snprintf(text, sizeof(text), "service.s.argv=/bin/s\nservice.s.restart=%s\n",
+			 config_restart_names[i]);
+		assert_int_equal(parse(&cfg, text, &w), 0);
+		assert_int_equal(cfg.services[0].restart, i);
+	}
+	assert_int_equal(i, RESTART_COUNT);
+}
+
 #define ARGV	     "is not a command line of at most 255 bytes and 31 words, the first an absolute path"
 #define DENY	     "is not system call names (a-z, 0-9, _) separated by commas, at most 255 bytes"
 #define SERVICE_NAME "is not a service name (1 to 31 of a-z, 0-9, _, -)"
@@ -540,6 +559,7 @@ int main(void)
 		cmocka_unit_test(service_without_argv_is_dropped),
 		cmocka_unit_test(too_many_services),
 		cmocka_unit_test(command_line_declares_no_service),
+		cmocka_unit_test(restart_takes_every_policy_name),
 		cmocka_unit_test(read_file_missing_is_silent),
 		cmocka_unit_test(read_file_applies_with_its_path),
 		cmocka_unit_test(read_file_unreadable_or_too_big),

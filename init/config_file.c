@@ -44,13 +44,28 @@ static bool set_restart(struct service_config *s, const char *value)
 	return true;
 }
 
+/* Seconds, to the millisecond ("0.2"): a service that fails fast may be
+ * worth retrying sooner than a second. */
 static bool set_backoff(struct service_config *s, const char *value)
 {
-	unsigned long n;
+	char whole[8];
+	const char *dot = strchr(value, '.');
+	size_t len = dot ? (size_t)(dot - value) : strlen(value);
+	unsigned long n, frac = 0;
+	size_t decimals = dot ? strlen(dot + 1) : 0;
 
-	if (!config_number(value, 1, 3600, &n))
+	if (len >= sizeof(whole) || (dot && (decimals < 1 || decimals > 3)))
 		return false;
-	s->backoff_ms = (unsigned int)n * 1000;
+	memcpy(whole, value, len);
+	whole[len] = '\0';
+	if (!config_number(whole, 0, 3600, &n) || (dot && !config_number(dot + 1, 0, 999, &frac)))
+		return false;
+	while (decimals++ < 3)
+		frac *= 10;
+	n = n * 1000 + frac;
+	if (n < 10 || n > 3600000)
+		return false;
+	s->backoff_ms = (unsigned int)n;
 	return true;
 }
 
@@ -86,7 +101,8 @@ static const struct service_key service_keys[] = {
 	{ "argv", set_argv,
 	  "a command line of at most 255 bytes and 31 words, the first an absolute path", NULL },
 	{ "restart", set_restart, NULL, config_restart_names },
-	{ "backoff", set_backoff, CONFIG_SECONDS, NULL },
+	{ "backoff", set_backoff, "a number of seconds from 0.01 to 3600, with at most 3 decimals",
+	  NULL },
 	{ "max-restarts", set_max_restarts, "a number from 0 (no limit) to 10000", NULL },
 	{ "deny", set_deny,
 	  "system call names (a-z, 0-9, _) separated by commas, at most 255 bytes", NULL },

@@ -246,7 +246,7 @@ void shutdown_run(const struct shutdown_opts *o, int how)
 	log_info("shutdown: %s (shutdown took %llu ms)", shutdown_action_name(how),
 		 (unsigned long long)(boot_ms() - start));
 	if (o->reboot)
-		o->reboot(how);
+		o->reboot(o->arg, how);
 	else
 		reboot(how);
 	/* Only reached if the kernel refused; PID 1 must not exit. */

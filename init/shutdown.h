@@ -15,9 +15,9 @@ struct shutdown_opts {
 	const char *root;	 /* mounts below it are unmounted, it is remounted read-only */
 	/* Each child reaped while processes are stopped (the entry's status). */
 	void (*reaped)(void *arg, pid_t pid, int status);
-	void *arg;
 	/* NULL: reboot(2). Tests print the action instead. */
-	void (*reboot)(int how);
+	void (*reboot)(void *arg, int how);
+	void *arg; /* for reaped and reboot */
 };
 
 /* The guest's: 5 s, /proc/sys/fs/binfmt_misc, /proc/self/mountinfo, /. */
@@ -42,7 +42,7 @@ void shutdown_unregister_pinning(const char *dir);
  * failure is logged and the rest goes on. */
 void shutdown_unmount_all(const char *mountinfo, const char *root);
 
-/* Stop every process, sync, unregister, unmount, sync, then o->reboot(how)
+/* Stop every process, sync, unregister, unmount, sync, then o->reboot(o->arg, how)
  * with an RB_* command. Every wait is bounded. Never returns, and never
  * lets PID 1 exit. */
 void __attribute__((noreturn)) shutdown_run(const struct shutdown_opts *o, int how);

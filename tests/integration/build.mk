@@ -16,11 +16,11 @@ $(BUILD)/test/stage-register: $(STAGE_REGISTER_SRCS)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $(STAGE_REGISTER_SRCS) $(LIBBINFMT_LIBS)
 
-# rosetta-init's supervisor, services and shutdown, built for the host, for
-# test_supervise*.sh; run as PID 1 of a new PID namespace.
-SUPERVISE_HARNESS_SRCS := tests/integration/supervise-harness.c init/supervise.c \
+# rosetta-init's stage run (supervisor, services, shutdown), built for the
+# host, for test_supervise*.sh; run as PID 1 of a new PID namespace.
+SUPERVISE_HARNESS_SRCS := tests/integration/supervise-harness.c init/run.c init/supervise.c \
 	init/service.c init/service_cache.c init/exec.c init/shutdown.c init/console.c init/config.c lib/contract.c \
-	init/log.c init/failure.c $(LIBBINFMT_SRCS)
+	init/config_file.c init/switchroot.c init/mount.c init/log.c init/failure.c $(LIBBINFMT_SRCS)
 TEST_PROGS += test/supervise-harness
 
 $(BUILD)/test/supervise-harness: $(SUPERVISE_HARNESS_SRCS) $(wildcard init/*.h)

@@ -42,11 +42,12 @@ if mount -t binfmt_misc binfmt_misc "$B" 2>"$work/binfmt.err"; then
 	printf ':loose:M::ZZROSETTATEST2::/bin/true:' >"$B/register"
 fi
 exec 3<"$R/busy/file"
-exec "$harness" -t 1000 -u "$R" -b "$B" -x '
+exec "$harness" -f "$work/shutdown.conf" -u "$R" -b "$B" -x '
 	grep -F " $R" /proc/self/mountinfo | cut -d" " -f5,6 | sed "s|^$R/*|mount: /|"
 	for e in "$B"/*; do echo "binfmt: \${e##*/}"; done' \
 	-- /bin/sh -c 'sleep 60 & exit 0'
 EOF
+echo shutdown.timeout=1 >"$work/shutdown.conf"
 
 if [ -z "$broken" ]; then
 	timeout -k 5 60 unshare --user --map-root-user --pid --fork --mount-proc \

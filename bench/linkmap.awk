@@ -20,8 +20,9 @@ function origin(path) {
 	if (path ~ /libseccomp\.a\(/) return "libseccomp"
 	if (path ~ /libgcc/) return "libgcc"
 	if (path ~ /musl|libc\.a\(|crt[1in]\.o|crt[be]/) return "musl"
-	if (path ~ /obj\/guest\/binfmt\//) return "libbinfmt"
-	if (path ~ /obj\/guest\//) return "rosetta-init"
+	if (path ~ /lib\/guest\/libbinfmt\.a\(/) return "libbinfmt"
+	# The program's own code: its main and the project's other archives.
+	if (path ~ /obj\/guest\/|lib\/guest\/lib[a-z]+\.a\(/) return "rosetta-init"
 	return "other"
 }
 

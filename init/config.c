@@ -24,6 +24,25 @@ _Static_assert(CONFIG_STR_MAX == 256 && CONFIG_ENTRY_MAX == 1024, "update the ex
 /* Values shown in warnings are cut here: a refused entry can be 1 KiB. */
 #define SHOWN_MAX 64
 
+/* Warnings list them in this order: the shell first, as it is the one a
+ * person at the console picks. */
+const char *const config_emergency_names[EMERGENCY_COUNT + 1] = {
+	[EMERGENCY_SHELL] = "shell",   [EMERGENCY_POWEROFF] = "poweroff", [EMERGENCY_HALT] = "halt",
+	[EMERGENCY_REBOOT] = "reboot", [EMERGENCY_AUTO] = "auto",
+};
+
+const char *const config_verify_names[VERIFY_COUNT + 1] = {
+	[VERIFY_STRICT] = "strict",
+	[VERIFY_ELF] = "elf",
+	[VERIFY_OFF] = "off",
+};
+
+const char *const config_restart_names[RESTART_COUNT + 1] = {
+	[RESTART_NEVER] = "never",
+	[RESTART_ON_FAILURE] = "on-failure",
+	[RESTART_ALWAYS] = "always",
+};
+
 void config_defaults(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -78,13 +97,17 @@ bool config_number(const char *value, unsigned long min, unsigned long max, unsi
 struct key {
 	const char *name; /* after "rosetta." */
 	bool (*set)(struct config *cfg, const struct key *k, const char *value);
-	size_t off, size;   /* the field, for the setters shared by several keys */
-	const char *expect; /* completes "'VALUE' is not ...", NULL: see expect_of() */
-	bool flag;	    /* may stand alone, like the kernel's `quiet` */
-	bool root;	    /* refused, it fails stage root: no fallback to another tree */
+	size_t off, size;	  /* the field, for the setters shared by several keys */
+	const char *expect;	  /* completes "'VALUE' is not ...", or NULL and: */
+	const char *const *names; /* one of these words (NULL-ended) */
+	bool flag;		  /* may stand alone, like the kernel's `quiet` */
+	bool root;		  /* refused, it fails stage root: no fallback to another tree */
 };
 
 #define FIELD(f) offsetof(struct config, f), sizeof(((struct config *)NULL)->f)
+/* What a key accepts: a text, or one of a list of words. */
+#define TEXT(expect)  (expect), NULL
+#define ONE_OF(names) NULL, (names)
 
 static void *field(struct config *cfg, const struct key *k)
 {
@@ -188,25 +211,27 @@ static bool set_sha256(struct config *cfg, const struct key *k, const char *valu
 	       set_text(cfg, k, value);
 }
 
-/* Index of value in names (count entries, or NULL-ended), or -1. */
-static int lookup(const char *value, const char *const *names, size_t count)
+int config_lookup(const char *value, const char *const names[])
 {
-	for (size_t i = 0; i < count && names[i]; i++)
+	for (size_t i = 0; names[i]; i++)
 		if (!strcmp(value, names[i]))
 			return (int)i;
 	return -1;
 }
 
+const char *config_one_of(char *buf, size_t size, const char *const names[])
+{
+	size_t len = (size_t)snprintf(buf, size, "one of");
+
+	for (size_t i = 0; names[i] && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s %s", i ? "," : "", names[i]);
+	return buf;
+}
+
 static bool set_emergency(struct config *cfg, const struct key *k, const char *value)
 {
-	static const char *const names[] = {
-		[EMERGENCY_POWEROFF] = "poweroff", [EMERGENCY_HALT] = "halt",
-		[EMERGENCY_REBOOT] = "reboot",	   [EMERGENCY_SHELL] = "shell",
-		[EMERGENCY_AUTO] = "auto",
-	};
-	int i = lookup(value, names, sizeof(names) / sizeof(names[0]));
+	int i = config_lookup(value, k->names);
 
-	(void)k;
 	if (i < 0)
 		return false;
 	cfg->emergency = (enum emergency_action)i;
@@ -215,14 +240,8 @@ static bool set_emergency(struct config *cfg, const struct key *k, const char *v
 
 static bool set_verify(struct config *cfg, const struct key *k, const char *value)
 {
-	static const char *const names[] = {
-		[VERIFY_STRICT] = "strict",
-		[VERIFY_ELF] = "elf",
-		[VERIFY_OFF] = "off",
-	};
-	int i = lookup(value, names, sizeof(names) / sizeof(names[0]));
+	int i = config_lookup(value, k->names);
 
-	(void)k;
 	if (i < 0)
 		return false;
 	cfg->verify = (enum verify_policy)i;
@@ -232,21 +251,6 @@ static bool set_verify(struct config *cfg, const struct key *k, const char *valu
 static bool set_break(struct config *cfg, const struct key *k, const char *value)
 {
 	return contract_stage_find(value) >= 0 && set_text(cfg, k, value);
-}
-
-/* "one of early, config, ...": the accepted values, from the stage table. */
-static const char *stage_list(void)
-{
-	static char text[160];
-
-	if (!text[0]) {
-		size_t len = (size_t)snprintf(text, sizeof(text), "one of");
-
-		for (int i = 0; i < STAGE_COUNT && len < sizeof(text); i++)
-			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s",
-						i ? "," : "", contract_stage_names[i]);
-	}
-	return text;
 }
 
 /* `rosetta.quiet` alone or =1 sets the level, =0 returns to normal: the
@@ -272,38 +276,39 @@ static bool set_debug(struct config *cfg, const struct key *k, const char *value
 }
 
 static const struct key keys[] = {
-	{ KEY_TAG, set_text, FIELD(tag), "a virtiofs tag of 1 to 255 bytes", false, false },
-	{ KEY_MOUNT, set_path, FIELD(mount), ABS_PATH, false, false },
-	{ KEY_ROOT, set_root, FIELD(root), contract_root_forms, false, true },
-	{ KEY_ROOTFSTYPE, set_text, FIELD(rootfstype), "a filesystem type of 1 to 31 bytes", false,
+	{ KEY_TAG, set_text, FIELD(tag), TEXT("a virtiofs tag of 1 to 255 bytes"), false, false },
+	{ KEY_MOUNT, set_path, FIELD(mount), TEXT(ABS_PATH), false, false },
+	{ KEY_ROOT, set_root, FIELD(root), TEXT(contract_root_forms), false, true },
+	{ KEY_ROOTFSTYPE, set_text, FIELD(rootfstype), TEXT("a filesystem type of 1 to 31 bytes"),
+	  false, true },
+	{ KEY_ROOTFLAGS, set_text, FIELD(rootflags), TEXT("mount options of 1 to 255 bytes"), false,
 	  true },
-	{ KEY_ROOTFLAGS, set_text, FIELD(rootflags), "mount options of 1 to 255 bytes", false,
-	  true },
-	{ KEY_RO, set_ro, FIELD(root_ro), "1, or no value", true, true },
-	{ KEY_RW, set_rw, FIELD(root_ro), "1, or no value", true, true },
-	{ KEY_OVERLAY, set_overlay, FIELD(overlay), OVERLAY_TMPFS, false, true },
-	{ KEY_ENTRY, set_text, FIELD(entry), "a command line of 1 to 1023 bytes", false, false },
-	{ KEY_TIMEOUT, set_seconds, FIELD(timeout_ms), CONFIG_SECONDS, false, false },
+	{ KEY_RO, set_ro, FIELD(root_ro), TEXT("1, or no value"), true, true },
+	{ KEY_RW, set_rw, FIELD(root_ro), TEXT("1, or no value"), true, true },
+	{ KEY_OVERLAY, set_overlay, FIELD(overlay), TEXT(OVERLAY_TMPFS), false, true },
+	{ KEY_ENTRY, set_text, FIELD(entry), TEXT("a command line of 1 to 1023 bytes"), false,
+	  false },
+	{ KEY_TIMEOUT, set_seconds, FIELD(timeout_ms), TEXT(CONFIG_SECONDS), false, false },
 	{ KEY_BINFMT_NAME, set_binfmt_name, FIELD(binfmt_name),
-	  "a binfmt_misc entry name of 1 to 63 bytes without '/' or ':', other than register, "
-	  "status, . and ..",
+	  TEXT("a binfmt_misc entry name of 1 to 63 bytes without '/' or ':', other than "
+	       "register, status, . and .."),
 	  false, false },
-	{ KEY_BINFMT_FLAGS, set_flags, FIELD(binfmt_flags), "letters from P, O, C, F", false,
+	{ KEY_BINFMT_FLAGS, set_flags, FIELD(binfmt_flags), TEXT("letters from P, O, C, F"), false,
 	  false },
-	{ KEY_EMERGENCY, set_emergency, FIELD(emergency),
-	  "one of shell, poweroff, halt, reboot, auto", false, false },
-	{ KEY_VERIFY, set_verify, FIELD(verify), "one of strict, elf, off", false, false },
-	{ KEY_SHA256, set_sha256, FIELD(sha256), "64 hex digits", false, false },
-	{ KEY_SELFTEST, set_bool, FIELD(selftest), "0 or 1", false, false },
-	{ KEY_SELFTEST_TIMEOUT, set_seconds, FIELD(selftest_timeout_ms), CONFIG_SECONDS, false,
+	{ KEY_EMERGENCY, set_emergency, FIELD(emergency), ONE_OF(config_emergency_names), false,
 	  false },
-	{ KEY_EXEC, set_path, FIELD(exec), ABS_PATH, false, false },
-	{ KEY_SHUTDOWN_TIMEOUT, set_seconds, FIELD(shutdown_timeout_ms), CONFIG_SECONDS, false,
-	  false },
-	{ KEY_BREAK, set_break, FIELD(break_stage), NULL, false, false }, /* stage_list() */
-	{ KEY_CACHE, set_path, FIELD(cache), ABS_PATH, false, false },
-	{ KEY_QUIET, set_quiet, FIELD(log_level), FLAG, true, false },
-	{ KEY_DEBUG, set_debug, FIELD(log_level), FLAG, true, false },
+	{ KEY_VERIFY, set_verify, FIELD(verify), ONE_OF(config_verify_names), false, false },
+	{ KEY_SHA256, set_sha256, FIELD(sha256), TEXT("64 hex digits"), false, false },
+	{ KEY_SELFTEST, set_bool, FIELD(selftest), TEXT("0 or 1"), false, false },
+	{ KEY_SELFTEST_TIMEOUT, set_seconds, FIELD(selftest_timeout_ms), TEXT(CONFIG_SECONDS),
+	  false, false },
+	{ KEY_EXEC, set_path, FIELD(exec), TEXT(ABS_PATH), false, false },
+	{ KEY_SHUTDOWN_TIMEOUT, set_seconds, FIELD(shutdown_timeout_ms), TEXT(CONFIG_SECONDS),
+	  false, false },
+	{ KEY_BREAK, set_break, FIELD(break_stage), ONE_OF(contract_stage_names), false, false },
+	{ KEY_CACHE, set_path, FIELD(cache), TEXT(ABS_PATH), false, false },
+	{ KEY_QUIET, set_quiet, FIELD(log_level), TEXT(FLAG), true, false },
+	{ KEY_DEBUG, set_debug, FIELD(log_level), TEXT(FLAG), true, false },
 };
 
 static const struct key *find_key(const char *name)
@@ -366,21 +371,18 @@ static void set_env(struct config *cfg, const char *key, const char *name, const
 	memcpy(cfg->env[i] + nlen + 1, value, strlen(value) + 1);
 }
 
-/* What a key accepts, in words; rosetta.break's comes from the stage table. */
-static const char *expect_of(const struct key *k)
-{
-	return k->expect ? k->expect : stage_list();
-}
-
 /* A refused root key is remembered too: the default root must not boot in
  * place of the one that was asked for. */
 static void refuse(struct config *cfg, const struct key *k, const char *key, const char *value,
 		   bool truncated, struct config_report *r)
 {
+	char list[160];
+	const char *expect = k->expect ? k->expect : config_one_of(list, sizeof(list), k->names);
+
 	if (!value)
-		config_warnf(r, key, "no value, expected %s", expect_of(k));
+		config_warnf(r, key, "no value, expected %s", expect);
 	else
-		config_refuse(r, key, value, truncated, expect_of(k));
+		config_refuse(r, key, value, truncated, expect);
 	if (k->root && !cfg->root_refused[0])
 		snprintf(cfg->root_refused, sizeof(cfg->root_refused), "%s=%.*s", key, SHOWN_MAX,
 			 value ? value : "");

@@ -18,14 +18,16 @@ enum verify_policy {
 	VERIFY_STRICT, /* file, filesystem and ELF checks */
 	VERIFY_ELF,    /* ELF checks only */
 	VERIFY_OFF,    /* nothing, said loudly */
+	VERIFY_COUNT,
 };
 
 enum emergency_action {
+	EMERGENCY_SHELL, /* the native debug shell, when the initramfs has one */
 	EMERGENCY_POWEROFF,
 	EMERGENCY_HALT,
 	EMERGENCY_REBOOT,
-	EMERGENCY_SHELL, /* the native debug shell, when the initramfs has one */
-	EMERGENCY_AUTO,	 /* the default: shell when there is one, else poweroff */
+	EMERGENCY_AUTO, /* the default: shell when there is one, else poweroff */
+	EMERGENCY_COUNT,
 };
 
 enum log_level {
@@ -38,7 +40,15 @@ enum restart_policy {
 	RESTART_NEVER,
 	RESTART_ON_FAILURE,
 	RESTART_ALWAYS,
+	RESTART_COUNT,
 };
+
+/* The words the configuration spells each value with, indexed by its enum
+ * and NULL-ended: what the parsers accept, what their warnings list, what
+ * the log prints. */
+extern const char *const config_emergency_names[EMERGENCY_COUNT + 1];
+extern const char *const config_verify_names[VERIFY_COUNT + 1];
+extern const char *const config_restart_names[RESTART_COUNT + 1];
 
 /* A supervised service from the configuration file. */
 struct service_config {

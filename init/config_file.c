@@ -24,7 +24,8 @@ struct file_parse {
 struct service_key {
 	const char *name;
 	bool (*set)(struct service_config *s, const char *value);
-	const char *expect; /* completes "'VALUE' is not ..." */
+	const char *expect;	  /* completes "'VALUE' is not ...", or NULL and: */
+	const char *const *names; /* one of these words (NULL-ended) */
 };
 
 static bool set_argv(struct service_config *s, const char *value)
@@ -35,28 +36,36 @@ static bool set_argv(struct service_config *s, const char *value)
 
 static bool set_restart(struct service_config *s, const char *value)
 {
-	static const char *const names[] = {
-		[RESTART_NEVER] = "never",
-		[RESTART_ON_FAILURE] = "on-failure",
-		[RESTART_ALWAYS] = "always",
-	};
+	int i = config_lookup(value, config_restart_names);
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!strcmp(value, names[i])) {
-			s->restart = (enum restart_policy)i;
-			return true;
-		}
-	}
-	return false;
+	if (i < 0)
+		return false;
+	s->restart = (enum restart_policy)i;
+	return true;
 }
 
+/* Seconds, to the millisecond ("0.2"): a service that fails fast may be
+ * worth retrying sooner than a second. */
 static bool set_backoff(struct service_config *s, const char *value)
 {
-	unsigned long n;
+	char whole[8];
+	const char *dot = strchr(value, '.');
+	size_t len = dot ? (size_t)(dot - value) : strlen(value);
+	unsigned long n, frac = 0;
+	size_t decimals = dot ? strlen(dot + 1) : 0;
 
-	if (!config_number(value, 1, 3600, &n))
+	if (len >= sizeof(whole) || (dot && (decimals < 1 || decimals > 3)))
 		return false;
-	s->backoff_ms = (unsigned int)n * 1000;
+	memcpy(whole, value, len);
+	whole[len] = '\0';
+	if (!config_number(whole, 0, 3600, &n) || (dot && !config_number(dot + 1, 0, 999, &frac)))
+		return false;
+	while (decimals++ < 3)
+		frac *= 10;
+	n = n * 1000 + frac;
+	if (n < 10 || n > 3600000)
+		return false;
+	s->backoff_ms = (unsigned int)n;
 	return true;
 }
 
@@ -90,13 +99,20 @@ static bool set_deny(struct service_config *s, const char *value)
 
 static const struct service_key service_keys[] = {
 	{ "argv", set_argv,
-	  "a command line of at most 255 bytes and 31 words, the first an absolute path" },
-	{ "restart", set_restart, "one of never, on-failure, always" },
-	{ "backoff", set_backoff, CONFIG_SECONDS },
-	{ "max-restarts", set_max_restarts, "a number from 0 (no limit) to 10000" },
+	  "a command line of at most 255 bytes and 31 words, the first an absolute path", NULL },
+	{ "restart", set_restart, NULL, config_restart_names },
+	{ "backoff", set_backoff, "a number of seconds from 0.01 to 3600, with at most 3 decimals",
+	  NULL },
+	{ "max-restarts", set_max_restarts, "a number from 0 (no limit) to 10000", NULL },
 	{ "deny", set_deny,
-	  "system call names (a-z, 0-9, _) separated by commas, at most 255 bytes" },
+	  "system call names (a-z, 0-9, _) separated by commas, at most 255 bytes", NULL },
 };
+
+/* What key accepts, in words, into buf when it is a list. */
+static const char *expect_of(const struct service_key *sk, char *buf, size_t size)
+{
+	return sk->expect ? sk->expect : config_one_of(buf, size, sk->names);
+}
 
 static const struct service_key *find_service_key(const char *name)
 {
@@ -143,6 +159,7 @@ static void apply_service(struct config *cfg, struct file_parse *st, unsigned in
 	size_t len = dot ? (size_t)(dot - rest) : strlen(rest);
 	const struct service_key *sk = dot ? find_service_key(dot + 1) : NULL;
 	struct service_config *s;
+	char list[64];
 
 	if (!sk) {
 		config_warnf(&st->r, key, "unknown key");
@@ -151,11 +168,12 @@ static void apply_service(struct config *cfg, struct file_parse *st, unsigned in
 			     "'%.*s' is not a service name (1 to 31 of a-z, 0-9, _, -)",
 			     (int)(len > 64 ? 64 : len), rest);
 	} else if (!value) {
-		config_warnf(&st->r, key, "no value, expected %s", sk->expect);
+		config_warnf(&st->r, key, "no value, expected %s",
+			     expect_of(sk, list, sizeof(list)));
 	} else if (!(s = get_service(cfg, st, rest, len, line))) {
 		config_warnf(&st->r, key, "more than %d services", CONFIG_SERVICES_MAX);
 	} else if (truncated || !sk->set(s, value)) {
-		config_refuse(&st->r, key, value, truncated, sk->expect);
+		config_refuse(&st->r, key, value, truncated, expect_of(sk, list, sizeof(list)));
 	}
 }
 

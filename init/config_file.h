@@ -28,6 +28,13 @@ void config_warnf(struct config_report *r, const char *key, const char *fmt, ...
 void config_refuse(struct config_report *r, const char *key, const char *value, bool truncated,
 		   const char *expect);
 
+/* Index of value in names (NULL-ended), or -1. */
+int config_lookup(const char *value, const char *const names[]);
+
+/* "one of A, B, C" into buf: what a key taking one of names (NULL-ended)
+ * accepts. Returns buf. */
+const char *config_one_of(char *buf, size_t size, const char *const names[]);
+
 /* Copy value into dst when it is not empty and fits. */
 bool config_copy_text(char *dst, size_t size, const char *value);
 

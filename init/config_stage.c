@@ -38,19 +38,17 @@ int read_cmdline(char *buf, size_t size)
 /* What the info line leaves out, for rosetta.debug. */
 static void log_details(const struct config *cfg)
 {
-	static const char *const restart[] = { "never", "on-failure", "always" };
-
-	log_debug("config: exec=%s break=%s cache=%s emergency=%d verify=%d timeout=%u ms "
+	log_debug("config: exec=%s break=%s cache=%s emergency=%s verify=%s timeout=%u ms "
 		  "shutdown.timeout=%u ms",
-		  cfg->exec, cfg->break_stage, cfg->cache, (int)cfg->emergency, (int)cfg->verify,
-		  cfg->timeout_ms, cfg->shutdown_timeout_ms);
+		  cfg->exec, cfg->break_stage, cfg->cache, config_emergency_names[cfg->emergency],
+		  config_verify_names[cfg->verify], cfg->timeout_ms, cfg->shutdown_timeout_ms);
 	for (int i = 0; i < CONFIG_ENV_MAX && cfg->env[i][0]; i++)
 		log_debug("config: env %s", cfg->env[i]);
 	for (unsigned int i = 0; i < cfg->nservices; i++) {
 		const struct service_config *s = &cfg->services[i];
 
 		log_debug("config: service %s: %s (restart %s, backoff %u ms, max %u, deny %s)",
-			  s->name, s->argv_line, restart[s->restart], s->backoff_ms,
+			  s->name, s->argv_line, config_restart_names[s->restart], s->backoff_ms,
 			  s->max_restarts, s->deny[0] ? s->deny : "none");
 	}
 }

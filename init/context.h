@@ -31,6 +31,13 @@ struct boot_ctx {
 	dev_t tree_dev; /* the x86-64 tree's directory, which */
 	ino_t tree_ino; /* switch must not delete */
 	int oldroot_fd; /* the old initramfs, from switch until it is freed */
+	/* Stage run's. */
+	const char *console;	   /* the entry's terminal; NULL keeps stdio */
+	const char *rosettad_dir;  /* where rosettad's socket is linked */
+	const char *shutdown_root; /* unmounted below, then read-only; NULL: none */
+	/* NULL: reboot(2) ends the shutdown. arg is the supervisor (supervise.h),
+	 * which holds the entry's status. */
+	void (*reboot)(void *arg, int how);
 };
 
 /* Fill f and return -1, so a stage can end with `return fail(...)`. */

@@ -1,22 +1,21 @@
 /* rosetta-init: PID 1 of a guest that runs x86-64 programs through Rosetta.
- * Walks the boot stages in order, timing each; on a failure, reports it once
- * and follows rosetta.emergency. Then supervises the entry and shuts down. */
-#include <errno.h>
+ * Sets PID 1 up, then walks the stages in order, timing each; on a failure,
+ * reports it once and follows rosetta.emergency. The last stage, run,
+ * supervises the entry and shuts down (run.c). */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "emergency.h"
-#include "exec.h"
 #include "log.h"
 #include "shutdown.h"
 #include "stages.h"
 #include "supervise.h"
 
-/* The boot stages, indexed by the contract's stage names (lib/contract.h),
- * in boot order; run, the last name, is run() below. */
-static int (*const stages[STAGE_RUN])(struct boot_ctx *ctx, struct failure *f) = {
+/* The stages, indexed by the contract's stage names (lib/contract.h), in
+ * boot order. */
+static int (*const stages[STAGE_COUNT])(struct boot_ctx *ctx, struct failure *f) = {
 	[STAGE_EARLY] = stage_early,	   /* API filesystems, console */
 	[STAGE_CONFIG] = stage_config,	   /* rosetta.* keys */
 	[STAGE_MODULES] = stage_modules,   /* coldplug, fuse, virtiofs, binfmt_misc */
@@ -26,6 +25,7 @@ static int (*const stages[STAGE_RUN])(struct boot_ctx *ctx, struct failure *f) =
 	[STAGE_SELFTEST] = stage_selftest, /* x86-64 code through it, sandboxed */
 	[STAGE_ROOT] = stage_root,	   /* mount the x86-64 tree */
 	[STAGE_SWITCH] = stage_switch,	   /* make it / */
+	[STAGE_RUN] = stage_run,	   /* exec the tree's init, or supervise; shut down */
 };
 
 /* rosetta.break: the debug shell before the stage; the boot goes on after.
@@ -46,9 +46,10 @@ static void stop_before(const struct boot_ctx *ctx, enum stage stage)
 		log_info("break: debug shell exited, going on with %s", name);
 }
 
-static void boot(struct boot_ctx *ctx)
+/* Run never returns but to fail, so the loop ends in the shutdown. */
+static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 {
-	for (int i = 0; i < STAGE_RUN; i++) {
+	for (int i = 0; i < STAGE_COUNT; i++) {
 		struct failure f = { .stage = contract_stage_names[i] };
 		uint64_t start;
 
@@ -58,68 +59,9 @@ static void boot(struct boot_ctx *ctx)
 			emergency(ctx, &f);
 		log_info("%s ... ok (%llu ms)", f.stage, (unsigned long long)(boot_ms() - start));
 	}
-}
-
-/* The old initramfs is freed by a child while the entry starts: the sweep
- * is hundreds of unlinks, none of which the entry has to wait for. */
-static void free_old_root_aside(struct boot_ctx *ctx)
-{
-	sigset_t none;
-	pid_t pid;
-
-	if (ctx->oldroot_fd < 0)
-		return;
-	pid = fork();
-	if (pid == 0) {
-		/* Not PID 1: shutdown's SIGTERM must end it. */
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		switch_free_old_root(ctx);
-		_exit(0);
-	}
-	if (pid < 0) {
-		log_warn("switch: cannot fork to free the initramfs (%s), freeing it now",
-			 strerror(errno));
-		switch_free_old_root(ctx);
-		return;
-	}
-	close(ctx->oldroot_fd);
-	ctx->oldroot_fd = -1;
-}
-
-/* After the switch: hand PID 1 to the tree's init (exec mode), or supervise
- * the entry and services until the entry ends or a power request, then shut
- * down. */
-static void __attribute__((noreturn)) run(struct boot_ctx *ctx)
-{
-	struct supervisor sv = {
-		.ctx = ctx,
-		.console = "/dev/console",
-		.rosettad_dir = "/run/rosettad",
-	};
-	struct shutdown_opts so;
-
-	/* verify and register needed it; the F flag keeps the kernel's own. */
-	if (ctx->translator_fd >= 0) {
-		close(ctx->translator_fd);
-		ctx->translator_fd = -1;
-	}
-	stop_before(ctx, STAGE_RUN);
-	if (ctx->cfg.exec[0]) {
-		struct failure f = { .stage = contract_stage_names[STAGE_RUN] };
-
-		/* Nothing of ours runs after the exec to do it later. */
-		switch_free_old_root(ctx);
-		exec_init(ctx, &f);
-		emergency(ctx, &f);
-	}
-	free_old_root_aside(ctx);
-	shutdown_defaults(&so);
-	so.timeout_ms = ctx->cfg.shutdown_timeout_ms;
-	so.binfmt_dir = ctx->binfmt_dir;
-	so.reaped = supervise_reaped;
-	so.arg = &sv;
-	shutdown_run(&so, supervise(&sv));
+	/* Not reached: run shuts down, or fails to the emergency. PID 1 must
+	 * not exit all the same. */
+	shutdown_system(RB_POWER_OFF);
 }
 
 int main(void)
@@ -131,6 +73,9 @@ int main(void)
 		.selftest_prog = "/lib/rosetta/selftest",
 		.translator_fd = -1,
 		.oldroot_fd = -1,
+		.console = "/dev/console",
+		.rosettad_dir = "/run/rosettad",
+		.shutdown_root = "/",
 	};
 	sigset_t set;
 
@@ -144,5 +89,4 @@ int main(void)
 	reboot(RB_DISABLE_CAD);
 	config_defaults(&ctx.cfg);
 	boot(&ctx);
-	run(&ctx);
 }

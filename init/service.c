@@ -16,12 +16,6 @@
 
 #include "log.h"
 
-static const char *const policy_names[] = {
-	[RESTART_NEVER] = "never",
-	[RESTART_ON_FAILURE] = "on-failure",
-	[RESTART_ALWAYS] = "always",
-};
-
 /* A name libseccomp does not know is a typo worth a warning; a known one
  * that this architecture lacks cannot be called, so there is nothing to deny. */
 static int add_denied(scmp_filter_ctx ctx, const char *service, const char *name,
@@ -247,7 +241,7 @@ static void ended(struct services *ss, struct service *s, int status)
 		log_info("service %s: %s (stopping)", s->name, how);
 	else if (!wants_restart(s, status))
 		log_info("service %s: %s; not restarted (restart=%s)", s->name, how,
-			 policy_names[s->restart]);
+			 config_restart_names[s->restart]);
 	else
 		schedule(s, how);
 }

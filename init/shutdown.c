@@ -4,10 +4,9 @@
 #include "shutdown.h"
 
 #include <errno.h>
+#include <libmount.h>
 #include <linux/magic.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/statfs.h>
@@ -122,29 +121,6 @@ void shutdown_unregister_pinning(const char *dir)
 		log_warn("shutdown: binfmt_misc at %s: %s", dir, strerror(-r));
 }
 
-/* The mount points below root, in mountinfo's order (parents first). */
-struct mounts {
-	char **path;
-	size_t n, cap;
-};
-
-/* mountinfo writes space, tab, newline and backslash as \ooo. */
-static void unescape(char *s)
-{
-	char *out = s;
-
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
-		    s[3] >= '0' && s[3] <= '7') {
-			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-			s += 3;
-		} else {
-			*out++ = *s;
-		}
-	}
-	*out = '\0';
-}
-
 static int below(const char *path, const char *root)
 {
 	size_t len = strlen(root);
@@ -161,65 +137,10 @@ static int is_api_fs(const char *type)
 {
 	static const char *const api[] = { "devtmpfs", "proc", "sysfs" };
 
-	for (size_t i = 0; i < sizeof(api) / sizeof(api[0]); i++)
+	for (size_t i = 0; type && i < sizeof(api) / sizeof(api[0]); i++)
 		if (!strcmp(type, api[i]))
 			return 1;
 	return 0;
-}
-
-/* Fields: id parent major:minor root MOUNTPOINT options... - TYPE source. */
-static int parse_line(char *line, char **point, char **type)
-{
-	char *save = NULL, *sep = strstr(line, " - ");
-	char *f = strtok_r(line, " ", &save);
-
-	for (int i = 0; f && i < 4; i++)
-		f = strtok_r(NULL, " ", &save);
-	if (!f || !sep)
-		return -1;
-	*point = f;
-	*type = strtok_r(sep + 3, " ", &save);
-	if (!*type)
-		return -1;
-	unescape(*point);
-	return 0;
-}
-
-static int add_mount(struct mounts *m, const char *path)
-{
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		char **p = realloc(m->path, cap * sizeof(*p));
-
-		if (!p)
-			return -ENOMEM;
-		m->path = p;
-		m->cap = cap;
-	}
-	m->path[m->n] = strdup(path);
-	if (!m->path[m->n])
-		return -ENOMEM;
-	m->n++;
-	return 0;
-}
-
-static int read_mounts(const char *mountinfo, const char *root, struct mounts *m)
-{
-	FILE *f = fopen(mountinfo, "re");
-	char *line = NULL, *point, *type;
-	size_t size = 0;
-	int r = 0;
-
-	if (!f)
-		return -errno;
-	while (r == 0 && getline(&line, &size, f) > 0) {
-		line[strcspn(line, "\n")] = '\0';
-		if (parse_line(line, &point, &type) == 0 && below(point, root) && !is_api_fs(type))
-			r = add_mount(m, point);
-	}
-	free(line);
-	fclose(f);
-	return r;
 }
 
 /* Read-only, keeping the mount's other flags: a plain remount resets those
@@ -282,20 +203,28 @@ static void take_down(const char *path, struct tally *t)
 
 void shutdown_unmount_all(const char *mountinfo, const char *root)
 {
-	struct mounts m = { 0 };
+	struct libmnt_table *tb = mnt_new_table();
+	struct libmnt_iter *it = mnt_new_iter(MNT_ITER_BACKWARD);
 	struct tally t = { 0 };
-	int r = read_mounts(mountinfo, root, &m);
+	struct libmnt_fs *fs;
+	/* Read whole before anything is unmounted, so unmounting /proc does not
+	 * cut it short. libmount skips a line it cannot parse; a read that
+	 * fails midway keeps what was read. */
+	int r = tb && it ? mnt_table_parse_file(tb, mountinfo) : -ENOMEM;
 
 	if (r < 0)
 		log_warn("shutdown: reading %s: %s; unmounting what was read", mountinfo,
 			 strerror(-r));
 	/* Children come after their parents in mountinfo, so backwards
 	 * unmounts each before what it is mounted on. */
-	for (size_t i = m.n; i-- > 0;) {
-		take_down(m.path[i], &t);
-		free(m.path[i]);
+	while (tb && it && mnt_table_next_fs(tb, it, &fs) == 0) {
+		const char *path = mnt_fs_get_target(fs);
+
+		if (path && below(path, root) && !is_api_fs(mnt_fs_get_fstype(fs)))
+			take_down(path, &t);
 	}
-	free(m.path);
+	mnt_free_iter(it);
+	mnt_unref_table(tb);
 	r = remount_ro(root);
 	if (r < 0 && !is_memory_fs(root))
 		log_warn("shutdown: remounting %s read-only: %s", root, strerror(-r));
@@ -317,7 +246,7 @@ void shutdown_run(const struct shutdown_opts *o, int how)
 	log_info("shutdown: %s (shutdown took %llu ms)", shutdown_action_name(how),
 		 (unsigned long long)(boot_ms() - start));
 	if (o->reboot)
-		o->reboot(how);
+		o->reboot(o->arg, how);
 	else
 		reboot(how);
 	/* Only reached if the kernel refused; PID 1 must not exit. */

@@ -15,9 +15,9 @@ struct shutdown_opts {
 	const char *root;	 /* mounts below it are unmounted, it is remounted read-only */
 	/* Each child reaped while processes are stopped (the entry's status). */
 	void (*reaped)(void *arg, pid_t pid, int status);
-	void *arg;
 	/* NULL: reboot(2). Tests print the action instead. */
-	void (*reboot)(int how);
+	void (*reboot)(void *arg, int how);
+	void *arg; /* for reaped and reboot */
 };
 
 /* The guest's: 5 s, /proc/sys/fs/binfmt_misc, /proc/self/mountinfo, /. */
@@ -35,13 +35,14 @@ unsigned int shutdown_stop_processes(const struct shutdown_opts *o);
  * interpreter open, which would keep its filesystem busy. Logs each. */
 void shutdown_unregister_pinning(const char *dir);
 
-/* Unmount every mount below root, in the reverse order of mountinfo (read
- * whole first, so unmounting /proc does not cut it short); a busy one is
+/* Unmount every mount below root, walking libmount's table of mountinfo
+ * backwards (read whole first, so unmounting /proc does not cut it short);
+ * devtmpfs, proc and sysfs are left mounted; a busy one is
  * remounted read-only instead. Then remount root itself read-only. Every
  * failure is logged and the rest goes on. */
 void shutdown_unmount_all(const char *mountinfo, const char *root);
 
-/* Stop every process, sync, unregister, unmount, sync, then o->reboot(how)
+/* Stop every process, sync, unregister, unmount, sync, then o->reboot(o->arg, how)
  * with an RB_* command. Every wait is bounded. Never returns, and never
  * lets PID 1 exit. */
 void __attribute__((noreturn)) shutdown_run(const struct shutdown_opts *o, int how);

@@ -14,6 +14,9 @@ int stage_register(struct boot_ctx *ctx, struct failure *f);
 int stage_selftest(struct boot_ctx *ctx, struct failure *f);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
+/* Returns only when exec mode failed; otherwise supervises, then shuts
+ * down (shutdown.h). */
+int stage_run(struct boot_ctx *ctx, struct failure *f);
 
 /* The kernel command line, as stage config reads it. 0 or -errno. */
 #define CMDLINE_MAX 4096

@@ -22,7 +22,7 @@ static void check_service(const struct service_config *s)
 	check(config_split_entry(s->argv_line, buf, sizeof(buf), argv, CONFIG_ARGV_MAX) > 0);
 	check(argv[0][0] == '/');
 	check(s->restart <= RESTART_ALWAYS && s->max_restarts <= 10000);
-	check_seconds(s->backoff_ms);
+	check(s->backoff_ms >= 10 && s->backoff_ms <= 3600000);
 	len = strlen(s->deny);
 	check(strspn(s->deny, "abcdefghijklmnopqrstuvwxyz0123456789_,") == len);
 	check(!len || (s->deny[0] != ',' && s->deny[len - 1] != ',' && !strstr(s->deny, ",,")));

@@ -1,21 +1,20 @@
-/* Runs rosetta-init's supervisor and shutdown on the host, as PID 1 of a new
- * PID namespace, with the entry given on the command line: what the init
- * does after the switch, except that the final reboot(2) is replaced by a
- * line naming the action, and the harness then exits with the entry's
- * status as a shell reports it (255 when the entry was never reaped).
+/* Runs rosetta-init's stage run on the host, as PID 1 of a new PID
+ * namespace: the supervisor, the services and the shutdown the init runs
+ * after the switch, configured by a file in /etc/rosetta-init.conf's syntax
+ * (read by the init's own parser) and with the entry given on the command
+ * line. The final reboot(2) is replaced by a line naming the action, and the
+ * harness then exits with the entry's status as a shell reports it (255 when
+ * the entry was never reaped).
  *
  * Usage: supervise-harness [OPTION...] -- ENTRY [ARG...]
- *   -t MS            shutdown timeout (SIGTERM to SIGKILL)
- *   -e NAME=VALUE    an environment entry (rosetta.env)
- *   -s SPEC          a service: NAME;POLICY;BACKOFF_MS;MAX_RESTARTS;DENY;COMMAND
- *   -m MOUNT         the share (rosetta.mount), for -c
- *   -c CACHE         rosetta.cache: run MOUNT/rosettad daemon CACHE
+ *   -f FILE          the configuration (services, env.*, shutdown.timeout,
+ *                    mount and cache, exec); without it, the defaults
  *   -l DIR           where rosettad's socket is linked (default /run/rosettad)
  *   -u ROOT          unmount what is below ROOT at shutdown (default: nothing)
  *   -b DIR           unregister the F entries of this binfmt_misc at shutdown
  *   -x COMMAND       run with /bin/sh -c just before the (pretend) reboot
- *   -E PATH          exec mode (rosetta.exec): exec PATH as PID 1; when that
- *                    fails, print the failure and exit 1
+ * With exec= in FILE (rosetta.exec), the entry may be left out; when the
+ * exec fails, the failure is printed and the harness exits 1.
  *       supervise-harness classify
  * checks supervise_power_request on made-up senders, printing PASS or FAIL
  * lines. Run as rosettad (by a link of that name), it is a stand-in for the
@@ -32,10 +31,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "init/log.h"
 #include "init/shutdown.h"
+#include "init/stages.h"
 #include "init/supervise.h"
 
-static struct supervisor sv;
 static const char *at_reboot;
 
 static void run_shell(const char *command)
@@ -55,87 +55,59 @@ static void run_shell(const char *command)
 		waitpid(pid, &status, 0);
 }
 
-static void pretend_reboot(int how)
+static void pretend_reboot(void *arg, int how)
 {
-	int status = sv.entry_status;
+	const struct supervisor *sv = arg;
+	int status = sv->entry_status;
 
 	dprintf(STDERR_FILENO, "harness: reboot(%s)\n", shutdown_action_name(how));
-	dprintf(STDERR_FILENO, "harness: orphans reaped: %lu\n", sv.orphans);
+	dprintf(STDERR_FILENO, "harness: orphans reaped: %lu\n", sv->orphans);
 	if (at_reboot)
 		run_shell(at_reboot);
-	if (!sv.entry_done)
+	if (!sv->entry_done)
 		_exit(255);
 	_exit(WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
 }
 
-static int parse_service(char *spec, struct service_config *sc)
+/* As stage config logs them. */
+static void warn_key(void *arg, const char *where, const char *key, const char *problem)
 {
-	static const char *const policies[] = { "never", "on-failure", "always" };
-	char *field[6];
-
-	for (int i = 0; i < 5; i++) {
-		field[i] = spec;
-		spec = strchr(spec, ';');
-		if (!spec)
-			return -1;
-		*spec++ = '\0';
-	}
-	field[5] = spec;
-	snprintf(sc->name, sizeof(sc->name), "%s", field[0]);
-	sc->restart = RESTART_NEVER;
-	for (int i = 0; i < 3; i++)
-		if (!strcmp(field[1], policies[i]))
-			sc->restart = (enum restart_policy)i;
-	sc->backoff_ms = (unsigned int)strtoul(field[2], NULL, 10);
-	sc->max_restarts = (unsigned int)strtoul(field[3], NULL, 10);
-	snprintf(sc->deny, sizeof(sc->deny), "%s", field[4]);
-	snprintf(sc->argv_line, sizeof(sc->argv_line), "%s", field[5]);
-	return 0;
+	(void)arg;
+	log_warn("%s: %s%s%s (ignored)", where, key, *key ? ": " : "", problem);
 }
 
-static int parse_options(int argc, char **argv, struct boot_ctx *ctx, struct shutdown_opts *so)
+/* The configuration file must exist: the init's reader takes a missing one
+ * for the defaults, and a test would then check something else. */
+static int read_config(const char *path, struct config *cfg)
 {
-	unsigned int nenv = 0;
+	int r = access(path, R_OK) < 0 ? -errno : config_read_file(cfg, path, warn_key, NULL);
+
+	if (r < 0)
+		fprintf(stderr, "supervise-harness: %s: %s\n", path, strerror(-r));
+	return r;
+}
+
+static int parse_options(int argc, char **argv, struct boot_ctx *ctx)
+{
 	int c;
 
-	while ((c = getopt(argc, argv, "+t:e:s:m:c:l:u:b:x:E:")) != -1) {
-		struct config *cfg = &ctx->cfg;
-
+	while ((c = getopt(argc, argv, "+f:l:u:b:x:")) != -1) {
 		switch (c) {
-		case 't':
-			so->timeout_ms = (unsigned int)strtoul(optarg, NULL, 10);
-			break;
-		case 'e':
-			if (nenv < CONFIG_ENV_MAX)
-				snprintf(cfg->env[nenv++], CONFIG_STR_MAX, "%s", optarg);
-			break;
-		case 's':
-			if (cfg->nservices >= CONFIG_SERVICES_MAX ||
-			    parse_service(optarg, &cfg->services[cfg->nservices]) < 0)
+		case 'f':
+			if (read_config(optarg, &ctx->cfg) < 0)
 				return -1;
-			cfg->nservices++;
-			break;
-		case 'm':
-			snprintf(cfg->mount, sizeof(cfg->mount), "%s", optarg);
-			break;
-		case 'c':
-			snprintf(cfg->cache, sizeof(cfg->cache), "%s", optarg);
 			break;
 		case 'l':
-			sv.rosettad_dir = optarg;
+			ctx->rosettad_dir = optarg;
 			break;
 		case 'u':
-			so->mountinfo = "/proc/self/mountinfo";
-			so->root = optarg;
+			ctx->shutdown_root = optarg;
 			break;
 		case 'b':
-			so->binfmt_dir = optarg;
+			ctx->binfmt_dir = optarg;
 			break;
 		case 'x':
 			at_reboot = optarg;
-			break;
-		case 'E':
-			snprintf(cfg->exec, sizeof(cfg->exec), "%s", optarg);
 			break;
 		default:
 			return -1;
@@ -217,8 +189,13 @@ static int fake_rosettad(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	static struct boot_ctx ctx;
-	struct shutdown_opts so = { .timeout_ms = 3000, .reboot = pretend_reboot };
+	static struct boot_ctx ctx = {
+		.translator_fd = -1,
+		.oldroot_fd = -1,
+		.rosettad_dir = "/run/rosettad",
+		.reboot = pretend_reboot,
+	};
+	struct failure f = { .stage = "run" };
 	const char *base = strrchr(argv[0], '/');
 	sigset_t set;
 
@@ -232,26 +209,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	config_defaults(&ctx.cfg);
-	sv.ctx = &ctx;
-	sv.rosettad_dir = "/run/rosettad";
-	if (parse_options(argc, argv, &ctx, &so) < 0) {
-		fprintf(stderr,
-			"Usage: supervise-harness [-t MS] [-e NAME=VALUE] [-s SPEC] [-m "
-			"MOUNT -c CACHE] [-l DIR] [-u ROOT] [-b DIR] [-x CMD] [-E PATH] -- ENTRY "
-			"[ARG...]\n");
+	if (parse_options(argc, argv, &ctx) < 0) {
+		fprintf(stderr, "Usage: supervise-harness [-f FILE] [-l DIR] [-u ROOT] [-b DIR] "
+				"[-x CMD] -- ENTRY [ARG...]\n");
 		return 2;
 	}
+	log_set_level(ctx.cfg.log_level);
 	supervise_signals(&set);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	if (ctx.cfg.exec[0]) {
-		struct failure f = { .stage = "run" };
-
-		exec_init(&ctx, &f);
-		fprintf(stderr, "%s failed: %s: %s\nremedy: %s\n", f.stage, f.what, strerror(f.err),
-			f.remedy);
-		return 1;
-	}
-	so.reaped = supervise_reaped;
-	so.arg = &sv;
-	shutdown_run(&so, supervise(&sv));
+	stage_run(&ctx, &f);
+	fprintf(stderr, "%s failed: %s: %s\nremedy: %s\n", f.stage, f.what, strerror(f.err),
+		f.remedy);
+	return 1;
 }

@@ -29,6 +29,10 @@ run() {
 	status=$?
 }
 
+# conf NAME <TEXT: the configuration file $work/NAME.conf, in
+# /etc/rosetta-init.conf's syntax, for run's -f.
+conf() { cat >"$work/$1.conf"; }
+
 # Line number of the first line matching, for order checks.
 line_of() { grep -n -m1 -- "$1" "$log" | cut -d: -f1; }
 before() { a=$(line_of "$1") b=$(line_of "$2") && [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]; }
@@ -83,7 +87,12 @@ run missing -- /nonexistent/entry
 check "an entry that cannot be executed reports 127" status_is 127
 check "and says why" has "cannot run /nonexistent/entry: No such file or directory"
 
-run env -e FOO=bar -e TERM=vt100 -e 'WITH_SPACE=a b' -- /bin/sh -c 'echo "cwd=$(pwd)"; env'
+conf env <<'EOF'
+env.FOO=bar
+env.TERM=vt100
+env.WITH_SPACE=a b
+EOF
+run env -f "$work/env.conf" -- /bin/sh -c 'echo "cwd=$(pwd)"; env'
 check "the entry runs in /" has_line "cwd=/"
 check "PATH defaults to the usual list" \
 	has_line "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -179,7 +188,8 @@ check "SIGUSR2 from another session in the namespace is forwarded" has_line "got
 check "and is no power request" lacks "requested"
 
 # --- a process that ignores SIGTERM ---
-run stubborn -t 1000 -- /bin/sh -c 'trap "" TERM; kill -USR2 1; while :; do sleep 0.05; done'
+echo shutdown.timeout=1 | conf stubborn
+run stubborn -f "$work/stubborn.conf" -- /bin/sh -c 'trap "" TERM; kill -USR2 1; while :; do sleep 0.05; done'
 check "a process that ignores SIGTERM is killed after the timeout" \
 	has "processes left after 1000 ms, sending SIGKILL"
 check "SIGKILL comes 1000 ms after SIGTERM (up to 1500)" \
@@ -194,14 +204,21 @@ echo "init pid=$$ argv0=$0 args=$# cwd=$(pwd) TERM=$TERM FOO=$FOO"
 grep '^SigBlk:' /proc/self/status
 EOF
 chmod 755 "$work/init.sh"
-run exec -E "$work/init.sh" -e FOO=bar -s "svc;never;100;0;;/bin/true" -- /bin/false
+conf exec <<EOF
+exec=$work/init.sh
+env.FOO=bar
+service.svc.argv=/bin/true
+service.svc.restart=never
+EOF
+run exec -f "$work/exec.conf" -- /bin/false
 check "exec mode runs the tree's init as PID 1, in /, with the run environment" \
 	has_line "init pid=1 argv0=$work/init.sh args=0 cwd=/ TERM=linux FOO=bar"
 check "with no signal blocked" has_line "$(printf 'SigBlk:\t0000000000000000')"
 check "the services are not started, and the init says so" \
 	has "rosetta.exec: 1 configured service(s) not started"
 check "nor is the entry" lacks "run: started"
-run exec-missing -E /nonexistent/init
+echo exec=/nonexistent/init | conf exec-missing
+run exec-missing -f "$work/exec-missing.conf"
 check "a failed exec is reported with its cause" \
 	has "run failed: executing /nonexistent/init (rosetta.exec): No such file or directory"
 check "and a remedy" has "remedy: set rosetta.exec= to the tree's init"
@@ -221,4 +238,4 @@ else
 fi
 
 echo "# shutdown timings: all ended ${poweroff_ms:-?} ms after SIGTERM, shutdown took" \
-	"${total_ms:-?} ms; with a SIGTERM-ignoring process and -t 1000: ${stubborn_ms:-?} ms"
+	"${total_ms:-?} ms; with a SIGTERM-ignoring process and shutdown.timeout=1: ${stubborn_ms:-?} ms"

@@ -26,6 +26,10 @@ run() {
 	status=$?
 }
 
+# conf NAME <TEXT: the configuration file $work/NAME.conf, in
+# /etc/rosetta-init.conf's syntax, for run's -f.
+conf() { cat >"$work/$1.conf"; }
+
 count_is() { [ "$(grep -c -- "$1" "$log")" = "$2" ]; }
 # Milliseconds of the Nth log line matching (its [seconds.millis] stamp).
 stamp() { grep -- "$1" "$log" | sed -n "${2}p" | awk -F'[][]' '{ printf "%d\n", $2 * 1000 + 0.5 }'; }
@@ -37,7 +41,13 @@ start_gap() {
 }
 
 # --- restart with backoff, then give up ---
-run backoff -s "crash;on-failure;200;3;;/bin/sh -c 'echo crash ran; exit 1'" -- /bin/sh -c 'sleep 3'
+conf backoff <<'EOF'
+service.crash.argv=/bin/sh -c 'echo crash ran; exit 1'
+service.crash.restart=on-failure
+service.crash.backoff=0.2
+service.crash.max-restarts=3
+EOF
+run backoff -f "$work/backoff.conf" -- /bin/sh -c 'sleep 3'
 check "a failing service runs 1 + 3 times" count_is "^crash ran\$" 4
 check "its restarts are logged with the delay" \
 	has "service crash: exited 1; restarting in 200 ms (restart 1 of 3)"
@@ -50,9 +60,20 @@ check "the third 800 ms later (up to 1050)" start_gap 3 800 1050
 check "the entry was not disturbed" status_is 0
 
 # --- policies ---
-run policies -s "tick;always;100;2;;/bin/true" -s "once;never;100;0;;/bin/false" \
-	-s "fine;on-failure;100;0;;/bin/true" -s "rel;never;100;0;;sh -c true" \
-	-- /bin/sh -c 'sleep 1.5'
+conf policies <<'EOF'
+service.tick.argv=/bin/true
+service.tick.restart=always
+service.tick.backoff=0.1
+service.tick.max-restarts=2
+service.once.argv=/bin/false
+service.once.restart=never
+service.fine.argv=/bin/true
+service.fine.restart=on-failure
+service.fine.backoff=0.1
+service.rel.argv=sh -c true
+service.rel.restart=never
+EOF
+run policies -f "$work/policies.conf" -- /bin/sh -c 'sleep 1.5'
 check "restart=always restarts a clean exit" has "service tick: exited 0; restarting in 100 ms"
 check "and gives up after its limit too" has "service tick: exited 0; gave up after 2 restarts"
 check "restart=never does not restart" \
@@ -61,13 +82,20 @@ check "and starts it once" count_is "service once: started" 1
 check "restart=on-failure leaves a clean exit alone" \
 	has "service fine: exited 0; not restarted (restart=on-failure)"
 check "a service without an absolute path is refused" \
-	has "service rel: 'sh -c true' is not an absolute program path"
+	has "service.rel.argv: 'sh -c true' is not a command line of at most 255 bytes and 31 words, the first an absolute path (ignored)"
+check "and dropped" has "service.rel: no service.rel.argv, service dropped"
 check "and never started" lacks "service rel: started"
 
 # --- the deny list ---
-run deny -s "denied;never;100;0;uname,no_such_call;/bin/uname -m" \
-	-s "allowed;never;100;0;reboot,kexec_load;/bin/sh -c 'echo allowed ran'" \
-	-- /bin/sh -c 'sleep 0.5'
+conf deny <<'EOF'
+service.denied.argv=/bin/uname -m
+service.denied.restart=never
+service.denied.deny=uname,no_such_call
+service.allowed.argv=/bin/sh -c 'echo allowed ran'
+service.allowed.restart=never
+service.allowed.deny=reboot,kexec_load
+EOF
+run deny -f "$work/deny.conf" -- /bin/sh -c 'sleep 0.5'
 check "a denied system call kills the service with SIGSYS" \
 	has "service denied: killed by signal 31 (Bad system call)"
 check "an unknown name in the deny list is warned about" \
@@ -83,7 +111,12 @@ echo "svc stdin=$(readlink /proc/$$/fd/0)"
 echo "svc cwd=$(pwd)"
 echo "svc FOO=$FOO"
 EOF
-run io -e FOO=bar -s "io;never;100;0;;/bin/sh $work/io.sh" -- /bin/sh -c 'sleep 0.5'
+conf io <<EOF
+env.FOO=bar
+service.io.argv=/bin/sh $work/io.sh
+service.io.restart=never
+EOF
+run io -f "$work/io.conf" -- /bin/sh -c 'sleep 0.5'
 check "a service's stdin is /dev/null" has_line "svc stdin=/dev/null"
 check "a service leads its own session and process group" grep -qE '^svc pid=([0-9]+) pgrp=\1 sid=\1$' "$log"
 check "a service runs in /" has_line "svc cwd=/"
@@ -113,7 +146,8 @@ done
 mode=\$(stat -c %a "\$sock")
 echo "entry: after restart mode \$mode"
 EOF
-run cache -m "$work/share" -c "$cache" -l "$work/run/rosettad" -- /bin/sh "$work/cache.sh"
+printf 'mount=%s\ncache=%s\n' "$work/share" "$cache" | conf cache
+run cache -f "$work/cache.conf" -l "$work/run/rosettad" -- /bin/sh "$work/cache.sh"
 check "rosettad runs from the share with daemon and the cache directory" \
 	has "service rosettad: started $work/share/rosettad (pid"
 check "the cache directory is created" test -d "$cache"
@@ -124,7 +158,8 @@ check "a killed rosettad is restarted" has "service rosettad: killed by signal 1
 check "and its new socket is made usable by all again" has_line "entry: after restart mode 666"
 check "and linked again" count_is "is linked at" 2
 
-run nocache -m "$work/empty" -c "$work/cache2" -- /bin/sh -c 'exit 0'
+printf 'mount=%s\ncache=%s\n' "$work/empty" "$work/cache2" | conf nocache
+run nocache -f "$work/nocache.conf" -- /bin/sh -c 'exit 0'
 check "without rosettad on the share the init warns" \
 	has "rosetta.cache: no rosettad on the share, continuing without the AOT cache"
 check "and the entry runs all the same" status_is 0

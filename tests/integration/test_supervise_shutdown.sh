@@ -25,7 +25,7 @@ mkdir -p "$R" "$B"
 cat >"$work/setup.sh" <<EOF
 set -e
 mount -t tmpfs root "$R"
-mkdir "$R/a" "$R/busy" "$R/stack" "$R/with space" "$R/proc" "$R/bind"
+mkdir "$R/a" "$R/busy" "$R/stack" "$R/with space" "$R/back\\slash" "$R/proc" "$R/bind"
 mount -t tmpfs a "$R/a"
 mkdir "$R/a/b"
 mount -t tmpfs b "$R/a/b"
@@ -34,6 +34,7 @@ echo data >"$R/busy/file"
 mount -t tmpfs lower "$R/stack"
 mount -t tmpfs upper "$R/stack"
 mount -t tmpfs spaced "$R/with space"
+mount -t tmpfs slashed "$R/back\\slash"
 mount --bind "$R/a/b" "$R/bind"
 mount -t proc proc "$R/proc"
 if mount -t binfmt_misc binfmt_misc "$B" 2>"$work/binfmt.err"; then
@@ -41,11 +42,12 @@ if mount -t binfmt_misc binfmt_misc "$B" 2>"$work/binfmt.err"; then
 	printf ':loose:M::ZZROSETTATEST2::/bin/true:' >"$B/register"
 fi
 exec 3<"$R/busy/file"
-exec "$harness" -t 1000 -u "$R" -b "$B" -x '
+exec "$harness" -f "$work/shutdown.conf" -u "$R" -b "$B" -x '
 	grep -F " $R" /proc/self/mountinfo | cut -d" " -f5,6 | sed "s|^$R/*|mount: /|"
 	for e in "$B"/*; do echo "binfmt: \${e##*/}"; done' \
 	-- /bin/sh -c 'sleep 60 & exit 0'
 EOF
+echo shutdown.timeout=1 >"$work/shutdown.conf"
 
 if [ -z "$broken" ]; then
 	timeout -k 5 60 unshare --user --map-root-user --pid --fork --mount-proc \
@@ -67,9 +69,10 @@ check "its parent is unmounted after it, not found busy" lacks "^mount: /a "
 check "a bind mount is unmounted" lacks "^mount: /bind "
 check "both of two stacked mounts are unmounted" lacks "^mount: /stack "
 check "a mount point with a blank in its name is unmounted" lacks "^mount: /with\\\\040space "
+check "a mount point with a backslash in its name is unmounted" lacks "^mount: /back\\\\134slash "
 check "a busy mount is remounted read-only" has "shutdown: $R/busy is busy, remounted read-only"
 check "and stays, read-only, keeping nosuid and nodev" has_line "mount: /busy ro,nosuid,nodev,relatime"
 check "an API filesystem (proc) is left alone" has_line "mount: /proc rw,relatime"
 check "the root is remounted read-only" has_line "mount: / ro,relatime"
-check "the tally adds up" has "shutdown: 6 unmounted, 1 remounted read-only, 0 failed; $R read-only"
+check "the tally adds up" has "shutdown: 7 unmounted, 1 remounted read-only, 0 failed; $R read-only"
 check "nothing else failed" lacks "warning:"

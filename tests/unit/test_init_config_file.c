@@ -287,9 +287,52 @@ static void services(void **state)
 	assert_int_equal(cfg.services[0].restart, RESTART_NEVER);
 }
 
+/* A backoff below a second is written as a fraction, to the millisecond. */
+static void backoff_in_fractions_of_a_second(void **state)
+{
+	static const struct {
+		const char *value;
+		unsigned int ms;
+	} cases[] = {
+		{ "0.2", 200 },	  { "0.01", 10 },      { "1.5", 1500 },
+		{ "2.05", 2050 }, { "3600", 3600000 }, { "3600.000", 3600000 },
+	};
+	struct config cfg;
+	struct warnings w;
+	char text[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text), "service.s.argv=/bin/s\nservice.s.backoff=%s\n",
+			 cases[i].value);
+		assert_int_equal(parse(&cfg, text, &w), 0);
+		assert_int_equal(cfg.services[0].backoff_ms, cases[i].ms);
+	}
+}
+
+/* The policy words come from one table, which the supervisor's messages
+ * print too: each one is accepted, as its own policy. */
+static void restart_takes_every_policy_name(void **state)
+{
+	struct config cfg;
+	struct warnings w;
+	char text[128];
+	int i;
+
+	(void)state;
+	for (i = 0; config_restart_names[i]; i++) {
+		snprintf(text, sizeof(text), "service.s.argv=/bin/s\nservice.s.restart=%s\n",
+			 config_restart_names[i]);
+		assert_int_equal(parse(&cfg, text, &w), 0);
+		assert_int_equal(cfg.services[0].restart, i);
+	}
+	assert_int_equal(i, RESTART_COUNT);
+}
+
 #define ARGV	     "is not a command line of at most 255 bytes and 31 words, the first an absolute path"
 #define DENY	     "is not system call names (a-z, 0-9, _) separated by commas, at most 255 bytes"
 #define SERVICE_NAME "is not a service name (1 to 31 of a-z, 0-9, _, -)"
+#define BACKOFF	     "is not a number of seconds from 0.01 to 3600, with at most 3 decimals"
 
 /* Each bad line after a good argv line, so the service itself survives. */
 static void bad_service_lines(void **state)
@@ -300,8 +343,15 @@ static void bad_service_lines(void **state)
 		{ "service.s.restart=sometimes",
 		  "test.conf:2: service.s.restart: 'sometimes' is not one of never, on-failure, "
 		  "always" },
-		{ "service.s.backoff=0",
-		  "test.conf:2: service.s.backoff: '0' is not a number of seconds from 1 to 3600" },
+		{ "service.s.backoff=0", "test.conf:2: service.s.backoff: '0' " BACKOFF },
+		{ "service.s.backoff=0.009", "test.conf:2: service.s.backoff: '0.009' " BACKOFF },
+		{ "service.s.backoff=3600.001",
+		  "test.conf:2: service.s.backoff: '3600.001' " BACKOFF },
+		{ "service.s.backoff=0.1234", "test.conf:2: service.s.backoff: '0.1234' " BACKOFF },
+		{ "service.s.backoff=1.", "test.conf:2: service.s.backoff: '1.' " BACKOFF },
+		{ "service.s.backoff=.5", "test.conf:2: service.s.backoff: '.5' " BACKOFF },
+		{ "service.s.backoff=0.-1", "test.conf:2: service.s.backoff: '0.-1' " BACKOFF },
+		{ "service.s.backoff=1e3", "test.conf:2: service.s.backoff: '1e3' " BACKOFF },
 		{ "service.s.max-restarts=-1",
 		  "test.conf:2: service.s.max-restarts: '-1' is not a number from 0 (no limit) to "
 		  "10000" },
@@ -540,6 +590,8 @@ int main(void)
 		cmocka_unit_test(service_without_argv_is_dropped),
 		cmocka_unit_test(too_many_services),
 		cmocka_unit_test(command_line_declares_no_service),
+		cmocka_unit_test(restart_takes_every_policy_name),
+		cmocka_unit_test(backoff_in_fractions_of_a_second),
 		cmocka_unit_test(read_file_missing_is_silent),
 		cmocka_unit_test(read_file_applies_with_its_path),
 		cmocka_unit_test(read_file_unreadable_or_too_big),

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "inroot.h"
+#include "register_string.h"
 
 const char *const binfmtd_dirs[] = {
 	"/etc/binfmt.d", "/run/binfmt.d", "/usr/local/lib/binfmt.d", "/usr/lib/binfmt.d", NULL,
@@ -284,13 +285,14 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static void report_error(const struct binfmt_sink *sink, int err, const char *file,
-			 unsigned int line)
+static void report_error(const struct binfmt_sink *sink, int err, const struct binfmt_rule *rule,
+			 const char *file, unsigned int line)
 {
+	static const struct binfmt_rule none = { BINFMT_OK };
 	struct binfmt_origin at = { .file = file, .line = line };
 
 	if (sink->error)
-		sink->error(sink->arg, err, &at);
+		sink->error(sink->arg, err, rule ? rule : &none, &at);
 }
 
 /* The entry with its line as systemd-binfmt would write it to the kernel.
@@ -332,6 +334,7 @@ int binfmtd_parse_text(const char *text, size_t len, const char *file,
 	int bad = 0;
 
 	while (pos < len) {
+		struct binfmt_rule rule;
 		struct binfmt_entry e;
 		int r;
 
@@ -339,14 +342,14 @@ int binfmtd_parse_text(const char *text, size_t len, const char *file,
 		at.line++;
 		if (start == end || text[start] == '#' || text[start] == ';')
 			continue;
-		r = binfmt_entry_parse(text + start, end - start, &e);
-		if (r) {
-			report_error(sink, r, file, at.line);
+		r = binfmt_entry_parse(text + start, end - start, &e, &rule);
+		if (r < 0) {
+			report_error(sink, r, &rule, file, at.line);
 			bad++;
 			continue;
 		}
 		r = report_entry(sink, &e, text + start, end - start, &at);
-		if (r)
+		if (r < 0)
 			return r;
 	}
 	return bad;
@@ -357,7 +360,7 @@ static int parse_read(int r, char *text, size_t len, const char *path,
 		      const struct binfmt_sink *sink)
 {
 	if (r < 0) {
-		report_error(sink, r, path, 0);
+		report_error(sink, r, NULL, path, 0);
 		return r;
 	}
 	r = binfmtd_parse_text(text, len, path, sink);

@@ -29,12 +29,13 @@ void binfmtd_files_free(struct binfmtd_files *files);
 
 /* Parse one file's text: blank lines and lines starting with '#' or ';'
  * (after leading blanks) are skipped, others are register strings.
- * Reports through sink; returns the number of bad lines, or what an entry
- * callback returned when it stopped the parse. */
+ * Reports through sink; returns the number of bad lines (>= 0), or the
+ * negative errno an entry callback stopped the parse with. */
 int binfmtd_parse_text(const char *text, size_t len, const char *file,
 		       const struct binfmt_sink *sink);
 
-/* Read and parse a file. -errno when it cannot be read (also reported). */
+/* Read and parse a file: as binfmtd_parse_text, or -errno when it cannot
+ * be read (also reported). */
 int binfmtd_parse_file(const char *path, const struct binfmt_sink *sink);
 
 /* The same for file i of a collection, opened inside its root; reported by

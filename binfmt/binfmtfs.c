@@ -14,6 +14,9 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "match.h"
+#include "register_string.h"
+
 int binfmt_fs_is_mounted(const char *dir)
 {
 	struct statfs sfs;

@@ -3,7 +3,7 @@
 #ifndef BINFMT_BINFMTFS_H
 #define BINFMT_BINFMTFS_H
 
-#include "entry.h"
+#include "status_file.h"
 
 #define BINFMT_DEFAULT_DIR "/proc/sys/fs/binfmt_misc"
 

@@ -201,26 +201,27 @@ static int read_pie_flag(int fd, unsigned char *buf, struct elf_facts *facts)
 	return 0;
 }
 
-int elf_check_fd(int fd, struct elf_facts *facts)
+int elf_check_fd(int fd, struct elf_facts *facts, enum elf_rule *rule)
 {
 	unsigned char buf[ELF_READ_MAX];
 	uint64_t size = 0;
 	ssize_t have = read_headers(fd, buf, &size);
 	bool entry_ok;
-	enum elf_rule rule;
 
+	*rule = ELF_OK;
 	if (have < 0)
 		return (int)have;
-	rule = check_headers(buf, (size_t)have, size, facts, &entry_ok);
-	if (rule != ELF_OK)
-		return rule;
+	*rule = check_headers(buf, (size_t)have, size, facts, &entry_ok);
+	if (*rule != ELF_OK)
+		return -ENOEXEC;
 	if (facts->type == ET_DYN && facts->dynamic_size) {
 		int r = read_pie_flag(fd, buf, facts);
 
 		if (r < 0)
 			return r;
 	}
-	return judge(facts, entry_ok);
+	*rule = judge(facts, entry_ok);
+	return *rule == ELF_OK ? 0 : -ENOEXEC;
 }
 
 int elf_interp(const unsigned char *buf, size_t len, uint64_t file_size, uint64_t *offset,

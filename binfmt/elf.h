@@ -46,8 +46,9 @@ enum elf_rule elf_check_aarch64_static(const unsigned char *buf, size_t len, uin
 /* Read what the checks need from an open file (its ELF header and program
  * header table, at most 64 KiB, and the first 64 KiB of the dynamic segment
  * wherever it lies) and check it as elf_check_aarch64_static does. Returns
- * an elf_rule (>= 0) or -errno when the file cannot be read. */
-int elf_check_fd(int fd, struct elf_facts *facts);
+ * 0; -ENOEXEC with the first rule broken in *rule; or -errno, *rule
+ * ELF_OK, when the file cannot be read. */
+int elf_check_fd(int fd, struct elf_facts *facts, enum elf_rule *rule);
 
 /* Find the PT_INTERP segment of any 64-bit little-endian ELF image in buf
  * (len bytes read of file_size). Returns 1 with its file offset and size

@@ -22,7 +22,7 @@ int interp_open(const char *path)
 /* Who in the guest could change the file? Nobody, when the mount is
  * read-only (as the Rosetta share is mounted) or when root owns it and only
  * root may write it. virtiofs presents the host's owner ids unchanged. */
-static int check_file(const struct interp_report *r)
+static enum interp_rule check_file(const struct interp_report *r)
 {
 	if (!S_ISREG(r->st.st_mode))
 		return INTERP_NOT_REGULAR;
@@ -35,7 +35,7 @@ static int check_file(const struct interp_report *r)
 	return INTERP_OK;
 }
 
-static int check_size(const struct interp_report *r)
+static enum interp_rule check_size(const struct interp_report *r)
 {
 	if (r->st.st_size < (off_t)INTERP_MIN_SIZE)
 		return INTERP_TOO_SMALL;
@@ -44,11 +44,39 @@ static int check_size(const struct interp_report *r)
 	return INTERP_OK;
 }
 
+/* Which errno a broken rule goes with: what the kernel would say of such
+ * a file (EACCES, ENOEXEC), or EPERM where only our policy refuses it. */
+static int broke(struct interp_report *report, enum interp_rule rule)
+{
+	report->rule = rule;
+	switch (rule) {
+	case INTERP_NOT_REGULAR:
+	case INTERP_NOT_EXECUTABLE:
+		return -EACCES;
+	case INTERP_BAD_ELF:
+	case INTERP_TOO_SMALL:
+	case INTERP_TOO_LARGE:
+		return -ENOEXEC;
+	default:
+		return -EPERM;
+	}
+}
+
+static int check_content(int fd, struct interp_report *report)
+{
+	int r = elf_check_fd(fd, &report->facts, &report->elf);
+
+	if (r < 0 && report->elf != ELF_OK)
+		return broke(report, INTERP_BAD_ELF);
+	return r;
+}
+
 int interp_check(int fd, const struct interp_policy *policy, struct interp_report *report)
 {
 	struct statfs sfs;
 	struct statvfs svfs;
-	int rule;
+	enum interp_rule rule;
+	int r;
 
 	memset(report, 0, sizeof(*report));
 	if (fstat(fd, &report->st) < 0 || fstatfs(fd, &sfs) < 0 || fstatvfs(fd, &svfs) < 0)
@@ -58,20 +86,16 @@ int interp_check(int fd, const struct interp_policy *policy, struct interp_repor
 
 	/* A file that is not regular is never read, whatever the policy. */
 	if (!S_ISREG(report->st.st_mode))
-		return INTERP_NOT_REGULAR;
+		return broke(report, INTERP_NOT_REGULAR);
 	if (policy->file && (rule = check_file(report)) != INTERP_OK)
-		return rule;
+		return broke(report, rule);
 	if (policy->fuse && sfs.f_type != FUSE_SUPER_MAGIC)
-		return INTERP_NOT_FUSE;
-	if (policy->elf) {
-		rule = elf_check_fd(fd, &report->facts);
-		if (rule < 0)
-			return rule;
-		report->elf = (enum elf_rule)rule;
-		if (rule != ELF_OK)
-			return INTERP_BAD_ELF;
-	}
-	return policy->file ? check_size(report) : INTERP_OK;
+		return broke(report, INTERP_NOT_FUSE);
+	if (policy->elf && (r = check_content(fd, report)) < 0)
+		return r;
+	if (policy->file && (rule = check_size(report)) != INTERP_OK)
+		return broke(report, rule);
+	return 0;
 }
 
 const char *interp_rule_str(enum interp_rule rule)
@@ -99,12 +123,12 @@ const char *interp_rule_str(enum interp_rule rule)
 	return "breaks an unknown rule";
 }
 
-const char *interp_explain(int rule, const struct interp_report *report, char *buf, size_t size)
+const char *interp_explain(const struct interp_report *report, char *buf, size_t size)
 {
 	char machine[32];
 
-	if (rule != INTERP_BAD_ELF)
-		return interp_rule_str((enum interp_rule)rule);
+	if (report->rule != INTERP_BAD_ELF)
+		return interp_rule_str(report->rule);
 	if (report->elf != ELF_WRONG_MACHINE)
 		return elf_rule_str(report->elf);
 	snprintf(buf, size, "is an %s ELF, expected aarch64",

@@ -33,6 +33,7 @@ struct interp_policy {
 };
 
 struct interp_report {
+	enum interp_rule rule; /* the first rule broken; INTERP_OK: none */
 	struct stat st;
 	long fs_type;	/* statfs f_type */
 	bool read_only; /* the mount is read-only */
@@ -44,16 +45,20 @@ struct interp_report {
  * O_NONBLOCK (a FIFO must not hang the caller). Returns an fd or -errno. */
 int interp_open(const char *path);
 
-/* Check an open interpreter. Returns INTERP_OK, the first rule broken, or
- * -errno when the file cannot be examined. report is filled as far as read. */
+/* Check an open interpreter. Returns 0; the errno that fits the first rule
+ * broken, named in report->rule (-EACCES: type or permissions, -EPERM:
+ * who could change it or where it is, -ENOEXEC: its content or size); or
+ * -errno, report->rule INTERP_OK, when the file cannot be examined.
+ * report is filled as far as read. */
 int interp_check(int fd, const struct interp_policy *policy, struct interp_report *report);
 
 /* The broken rule as a phrase completing "PATH ...": "is not a regular file". */
 const char *interp_rule_str(enum interp_rule rule);
 
-/* The most precise phrase for what interp_check found, completing "PATH
- * ...": for an ELF file of another machine "is an x86-64 ELF, expected
- * aarch64" (written into buf), for other ELF rules elf_rule_str(). */
-const char *interp_explain(int rule, const struct interp_report *report, char *buf, size_t size);
+/* The most precise phrase for the rule interp_check found broken,
+ * completing "PATH ...": for an ELF file of another machine "is an x86-64
+ * ELF, expected aarch64" (written into buf), for other ELF rules
+ * elf_rule_str(). */
+const char *interp_explain(const struct interp_report *report, char *buf, size_t size);
 
 #endif

@@ -7,12 +7,12 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "rule.h"
 #include "inroot.h"
 
 /* Root passes with any execute bit, as the kernel lets it; other users
  * learn the rest from the kernel's EACCES. */
-static int check(int fd)
+static int check(int fd, struct binfmt_rule *rule)
 {
 	struct statvfs sv;
 	struct stat st;
@@ -20,23 +20,27 @@ static int check(int fd)
 	if (fstat(fd, &st) < 0 || fstatvfs(fd, &sv) < 0)
 		return -errno;
 	if (S_ISDIR(st.st_mode))
-		return BINFMT_E_INTERP_DIR;
+		return binfmt_rule_break(rule, BINFMT_E_INTERP_DIR);
 	if (!S_ISREG(st.st_mode))
-		return BINFMT_E_INTERP_NOT_REGULAR;
+		return binfmt_rule_break(rule, BINFMT_E_INTERP_NOT_REGULAR);
 	if (!(st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)))
-		return BINFMT_E_INTERP_NOT_EXEC;
-	return (sv.f_flag & ST_NOEXEC) ? BINFMT_E_INTERP_NOEXEC_MOUNT : 0;
+		return binfmt_rule_break(rule, BINFMT_E_INTERP_NOT_EXEC);
+	if (sv.f_flag & ST_NOEXEC)
+		return binfmt_rule_break(rule, BINFMT_E_INTERP_NOEXEC_MOUNT);
+	return 0;
 }
 
-int binfmt_interp_runnable(int root_fd, const char *path)
+int binfmt_interp_runnable(int root_fd, const char *path, struct binfmt_rule *rule)
 {
-	int r, fd = binfmt_open_in_root(root_fd, path, O_PATH | O_CLOEXEC);
+	int r, fd;
 
+	binfmt_rule_clear(rule);
+	fd = binfmt_open_in_root(root_fd, path, O_PATH | O_CLOEXEC);
 	if (fd == -ENOENT || fd == -ENOTDIR)
-		return BINFMT_E_INTERP_MISSING;
+		return binfmt_rule_break(rule, BINFMT_E_INTERP_MISSING);
 	if (fd < 0)
 		return fd;
-	r = check(fd);
+	r = check(fd, rule);
 	close(fd);
 	return r;
 }

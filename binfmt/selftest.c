@@ -7,7 +7,7 @@
 
 static const char *const selftest_env[] = { "PATH=/usr/bin:/bin", NULL };
 
-int selftest_judge(const struct sandbox_result *r)
+enum selftest_rule selftest_judge(const struct sandbox_result *r)
 {
 	if (r->exec_errno)
 		return SELFTEST_NOT_RUN;
@@ -32,9 +32,7 @@ int selftest_run(const char *program, unsigned int timeout_ms, struct sandbox_re
 		.deny = sandbox_denied_syscalls,
 		.deny_inet_sockets = true,
 	};
-	int r = sandbox_run(&spec, result);
-
-	return r < 0 ? r : selftest_judge(result);
+	return sandbox_run(&spec, result);
 }
 
 const char *selftest_rule_str(enum selftest_rule rule)

@@ -23,13 +23,15 @@ enum selftest_rule {
 };
 
 /* Run program (the x86-64 test ELF, executed through binfmt_misc) in the
- * self-test sandbox for at most timeout_ms. Returns a selftest_rule, or
- * -errno when the sandbox itself could not be set up; result holds what was
- * seen (status, output, the translator's stderr). */
+ * self-test sandbox for at most timeout_ms. Returns 0 when it was run,
+ * whatever its fate (judge it with selftest_judge), or -errno when the
+ * sandbox itself could not be set up; result holds what was seen (status,
+ * output, the translator's stderr). */
 int selftest_run(const char *program, unsigned int timeout_ms, struct sandbox_result *result);
 
-/* Judge a sandbox result against the expected line and code. */
-int selftest_judge(const struct sandbox_result *result);
+/* Judge a sandbox result against the expected line and code: the rule it
+ * breaks, SELFTEST_OK for none. */
+enum selftest_rule selftest_judge(const struct sandbox_result *result);
 
 /* The rule as a phrase: "printed something other than the expected line". */
 const char *selftest_rule_str(enum selftest_rule rule);

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "entry.h"
+#include "entry_model.h"
 
 struct binfmt_origin {
 	const char *file;  /* path as given or found */
@@ -14,13 +14,17 @@ struct binfmt_origin {
 
 /* An entry found. line is the register string to write to the kernel: for
  * binfmt.d the line as systemd-binfmt writes it (stripped of surrounding
- * blanks), for update-binfmts the serialized entry. Return non-zero to stop. */
+ * blanks), for update-binfmts the serialized entry. Return 0 to go on, or a
+ * negative errno to stop the parse, which then returns it. */
 typedef int (*binfmt_entry_fn)(void *arg, const struct binfmt_entry *e, const char *line,
 			       const struct binfmt_origin *at);
 
-/* A line that breaks a rule (err is a binfmt_error) or a file that cannot be
- * read (err is -errno). Reported as "file:line: rule broken" by callers. */
-typedef void (*binfmt_error_fn)(void *arg, int err, const struct binfmt_origin *at);
+/* A line that breaks a rule (rule->broken names it, err is the errno that
+ * goes with it) or a file that cannot be read (rule->broken is BINFMT_OK,
+ * err says why). Reported as "file:line: rule broken" by callers
+ * (binfmt_error_text). */
+typedef void (*binfmt_error_fn)(void *arg, int err, const struct binfmt_rule *rule,
+				const struct binfmt_origin *at);
 
 struct binfmt_sink {
 	binfmt_entry_fn entry;

@@ -18,6 +18,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "register_string.h"
+
 /* A format file is a few lines; this only bounds memory on a runaway file. */
 #define FORMAT_FILE_MAX ((size_t)1 << 20)
 
@@ -61,13 +63,14 @@ struct format_file {
 	size_t magic_len, mask_len;
 };
 
-static void report_error(const struct binfmt_sink *sink, int err, const char *file,
-			 unsigned int line)
+static void report_error(const struct binfmt_sink *sink, int err, const struct binfmt_rule *rule,
+			 const char *file, unsigned int line)
 {
+	static const struct binfmt_rule none = { BINFMT_OK };
 	struct binfmt_origin at = { .file = file, .line = line };
 
 	if (sink->error)
-		sink->error(sink->arg, err, &at);
+		sink->error(sink->arg, err, rule ? rule : &none, &at);
 }
 
 static int find_key(const char *s, size_t len)
@@ -78,29 +81,29 @@ static int find_key(const char *s, size_t len)
 	return -1;
 }
 
-static int yes_no(const char *s, size_t len, bool *yes)
+static int yes_no(const char *s, size_t len, bool *yes, struct binfmt_rule *rule)
 {
 	if (len == 3 && !memcmp(s, "yes", 3))
 		*yes = true;
 	else if (len == 2 && !memcmp(s, "no", 2))
 		*yes = false;
 	else
-		return BINFMT_E_VALUE;
+		return binfmt_rule_break(rule, BINFMT_E_VALUE);
 	return 0;
 }
 
 /* binfmt-support's --offset takes digits only; past INT_MAX the kernel's
  * kstrtoint() would fail, and past 256 our range rule does. */
-static int parse_offset(const char *s, size_t len, unsigned int *offset)
+static int parse_offset(const char *s, size_t len, unsigned int *offset, struct binfmt_rule *rule)
 {
 	unsigned long long v = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
-			return BINFMT_E_VALUE;
+			return binfmt_rule_break(rule, BINFMT_E_VALUE);
 		v = v * 10 + (unsigned long long)(s[i] - '0');
 		if (v > INT_MAX)
-			return BINFMT_E_RANGE;
+			return binfmt_rule_break(rule, BINFMT_E_RANGE);
 	}
 	*offset = (unsigned int)v;
 	return 0;
@@ -108,7 +111,8 @@ static int parse_offset(const char *s, size_t len, unsigned int *offset)
 
 /* magic and mask are passed to the kernel as binfmt-support reads them, so
  * they are decoded with the kernel's rules. The extension is taken as is. */
-static int set_value(struct format_file *f, enum key k, const char *s, size_t len)
+static int set_value(struct format_file *f, enum key k, const char *s, size_t len,
+		     struct binfmt_rule *rule)
 {
 	int r;
 
@@ -118,22 +122,22 @@ static int set_value(struct format_file *f, enum key k, const char *s, size_t le
 	case K_INTERPRETER:
 		f->interpreter = s;
 		f->interpreter_len = len;
-		return len >= BINFMT_PATH_MAX ? BINFMT_E_INTERPRETER : 0;
+		return len >= BINFMT_PATH_MAX ? binfmt_rule_break(rule, BINFMT_E_INTERPRETER) : 0;
 	case K_MAGIC:
-		return binfmt_magic_decode(s, len, f->magic, &f->magic_len);
+		return binfmt_magic_decode(s, len, f->magic, &f->magic_len, rule);
 	case K_MASK:
-		r = binfmt_magic_decode(s, len, f->mask, &f->mask_len);
-		return r == BINFMT_E_MAGIC_LONG ? BINFMT_E_MASK_LENGTH : r;
+		r = binfmt_magic_decode(s, len, f->mask, &f->mask_len, rule);
+		return r == -E2BIG ? binfmt_rule_break(rule, BINFMT_E_MASK_LENGTH) : r;
 	case K_OFFSET:
-		return parse_offset(s, len, &f->offset);
+		return parse_offset(s, len, &f->offset, rule);
 	case K_EXTENSION:
 		f->extension = s;
 		f->extension_len = len;
-		return len > BINFMT_FIELD_MAX ? BINFMT_E_MAGIC_LONG : 0;
+		return len > BINFMT_FIELD_MAX ? binfmt_rule_break(rule, BINFMT_E_MAGIC_LONG) : 0;
 	case K_DETECTOR:
-		return BINFMT_E_DETECTOR;
+		return binfmt_rule_break(rule, BINFMT_E_DETECTOR);
 	default:
-		return yes_no(s, len, &f->yes[k]);
+		return yes_no(s, len, &f->yes[k], rule);
 	}
 }
 
@@ -155,7 +159,8 @@ static bool is_comment(const char *s, size_t len)
 /* get_import(): the line is a C string (a NUL ends it), trailing white
  * space goes, the key is what precedes the first space (any case), the
  * value all that follows it. A blank line or a comment says nothing. */
-static int read_line(struct format_file *f, const char *s, size_t len, unsigned int line)
+static int read_line(struct format_file *f, const char *s, size_t len, unsigned int line,
+		     struct binfmt_rule *rule)
 {
 	const char *nul = memchr(s, '\0', len), *space;
 	int k, r;
@@ -169,8 +174,8 @@ static int read_line(struct format_file *f, const char *s, size_t len, unsigned 
 	space = memchr(s, ' ', len);
 	k = space ? find_key(s, (size_t)(space - s)) : -1;
 	if (k < 0)
-		return BINFMT_E_KEY;
-	r = set_value(f, (enum key)k, space + 1, len - (size_t)(space + 1 - s));
+		return binfmt_rule_break(rule, BINFMT_E_KEY);
+	r = set_value(f, (enum key)k, space + 1, len - (size_t)(space + 1 - s), rule);
 	if (r == 0)
 		f->line[k] = line;
 	return r;
@@ -184,12 +189,13 @@ static void copy_bytes(char *dst, const char *src, size_t len)
 
 /* The type's fields: magic with optional mask and offset, or extension
  * alone. Sets *line to the line that breaks a rule. */
-static int build_match(const struct format_file *f, struct binfmt_entry *e, unsigned int *line)
+static int build_match(const struct format_file *f, struct binfmt_entry *e, unsigned int *line,
+		       struct binfmt_rule *rule)
 {
 	if (f->line[K_MAGIC] && f->line[K_EXTENSION]) {
 		*line = f->line[K_MAGIC] > f->line[K_EXTENSION] ? f->line[K_MAGIC]
 								: f->line[K_EXTENSION];
-		return BINFMT_E_BOTH;
+		return binfmt_rule_break(rule, BINFMT_E_BOTH);
 	}
 	if (f->line[K_MAGIC]) {
 		e->type = 'M';
@@ -201,10 +207,10 @@ static int build_match(const struct format_file *f, struct binfmt_entry *e, unsi
 		return 0;
 	}
 	if (!f->line[K_EXTENSION])
-		return BINFMT_E_MISSING;
+		return binfmt_rule_break(rule, BINFMT_E_MISSING);
 	if (f->line[K_OFFSET] || f->line[K_MASK]) {
 		*line = f->line[K_OFFSET] ? f->line[K_OFFSET] : f->line[K_MASK];
-		return BINFMT_E_EXTENSION;
+		return binfmt_rule_break(rule, BINFMT_E_EXTENSION);
 	}
 	e->type = 'E';
 	memcpy(e->magic, f->extension, f->extension_len);
@@ -213,11 +219,11 @@ static int build_match(const struct format_file *f, struct binfmt_entry *e, unsi
 }
 
 /* Where to point at a rule binfmt_entry_validate() found broken. */
-static unsigned int rule_line(const struct format_file *f, int err)
+static unsigned int rule_line(const struct format_file *f, enum binfmt_error broken)
 {
 	unsigned int match = f->line[K_MAGIC] ? f->line[K_MAGIC] : f->line[K_EXTENSION];
 
-	switch (err) {
+	switch (broken) {
 	case BINFMT_E_INTERPRETER:
 		return f->line[K_INTERPRETER];
 	case BINFMT_E_MASK_LENGTH:
@@ -234,7 +240,7 @@ static unsigned int rule_line(const struct format_file *f, int err)
 }
 
 static int build_entry(const struct format_file *f, const char *name, struct binfmt_entry *e,
-		       unsigned int *line)
+		       unsigned int *line, struct binfmt_rule *rule)
 {
 	char flags[4];
 	size_t n = 0;
@@ -243,13 +249,13 @@ static int build_entry(const struct format_file *f, const char *name, struct bin
 	memset(e, 0, sizeof(*e));
 	*line = 0;
 	if (strlen(name) >= sizeof(e->name))
-		return BINFMT_E_NAME;
+		return binfmt_rule_break(rule, BINFMT_E_NAME);
 	memcpy(e->name, name, strlen(name) + 1);
 	if (!f->line[K_PACKAGE] || !f->interpreter)
-		return BINFMT_E_MISSING;
+		return binfmt_rule_break(rule, BINFMT_E_MISSING);
 	copy_bytes(e->interpreter, f->interpreter, f->interpreter_len);
-	r = build_match(f, e, line);
-	if (r)
+	r = build_match(f, e, line, rule);
+	if (r < 0)
 		return r;
 	/* The order binfmt-support writes them in; normalizing sorts them and
 	 * adds the O that C implies. */
@@ -261,9 +267,9 @@ static int build_entry(const struct format_file *f, const char *name, struct bin
 		flags[n++] = 'F';
 	flags[n] = '\0';
 	binfmt_flags_normalize(flags, e->flags);
-	r = binfmt_entry_validate(e);
-	if (r)
-		*line = rule_line(f, r);
+	r = binfmt_entry_validate(e, rule);
+	if (r < 0)
+		*line = rule_line(f, rule->broken);
 	return r;
 }
 
@@ -273,14 +279,15 @@ static int report_entry(const struct format_file *f, const char *name, const cha
 {
 	char text[BINFMT_REGISTER_MAX + 1];
 	struct binfmt_origin at = { .file = file, .line = 0 };
+	struct binfmt_rule rule = { BINFMT_OK };
 	struct binfmt_entry e;
 	unsigned int line;
-	int r = build_entry(f, name, &e, &line);
+	int r = build_entry(f, name, &e, &line, &rule);
 
 	if (r == 0 && binfmt_entry_format(&e, text, sizeof(text)) < 0)
-		r = BINFMT_E_TOO_LONG; /* validate() promised otherwise */
-	if (r) {
-		report_error(sink, r, file, line);
+		r = binfmt_rule_break(&rule, BINFMT_E_TOO_LONG); /* validate() promised otherwise */
+	if (r < 0) {
+		report_error(sink, r, &rule, file, line);
 		return 1;
 	}
 	return sink->entry ? sink->entry(sink->arg, &e, text, &at) : 0;
@@ -298,10 +305,11 @@ int update_binfmts_parse_text(const char *text, size_t len, const char *name, co
 	while (at < len) {
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t end = nl ? (size_t)(nl - text) : len;
-		int r = read_line(&f, text + at, end - at, ++line);
+		struct binfmt_rule rule = { BINFMT_OK };
+		int r = read_line(&f, text + at, end - at, ++line, &rule);
 
-		if (r) {
-			report_error(sink, r, file, line);
+		if (r < 0) {
+			report_error(sink, r, &rule, file, line);
 			bad++;
 		}
 		at = end + 1;
@@ -317,7 +325,7 @@ int update_binfmts_parse_file(const char *path, const struct binfmt_sink *sink)
 	int r = binfmt_read_file(path, FORMAT_FILE_MAX, &text, &len);
 
 	if (r < 0) {
-		report_error(sink, r, path, 0);
+		report_error(sink, r, NULL, path, 0);
 		return r;
 	}
 	/* The entry is named after the file, as update-binfmts --import does. */

@@ -24,7 +24,8 @@ static void first_line(const char *text, char *out, size_t size)
 	out[len] = '\0';
 }
 
-static int report(struct boot_ctx *ctx, struct failure *f, int rule, const struct sandbox_result *r)
+static int report(struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
+		  const struct sandbox_result *r)
 {
 	char out[96], err[160];
 
@@ -37,26 +38,27 @@ static int report(struct boot_ctx *ctx, struct failure *f, int rule, const struc
 			    ctx->translator);
 	if (rule == SELFTEST_SIGNALED || rule == SELFTEST_DENIED)
 		return fail(f, 0, remedy, "the x86-64 self-test %s (signal %d: %s)",
-			    selftest_rule_str((enum selftest_rule)rule), r->signal,
-			    strsignal(r->signal));
+			    selftest_rule_str(rule), r->signal, strsignal(r->signal));
 	return fail(f, 0, remedy,
 		    "the x86-64 self-test %s (exit code %d, expected %d; output '%s')",
-		    selftest_rule_str((enum selftest_rule)rule), r->code, SELFTEST_CODE, out);
+		    selftest_rule_str(rule), r->code, SELFTEST_CODE, out);
 }
 
 int stage_selftest(struct boot_ctx *ctx, struct failure *f)
 {
 	struct sandbox_result r;
-	int rule;
+	enum selftest_rule rule;
+	int err;
 
 	if (!ctx->cfg.selftest) {
 		log_warn("selftest: skipped (rosetta.selftest=0): the translator was not tried");
 		return 0;
 	}
-	rule = selftest_run(ctx->selftest_prog, ctx->cfg.selftest_timeout_ms, &r);
-	if (rule < 0)
-		return fail(f, -rule, "report this with the console log",
+	err = selftest_run(ctx->selftest_prog, ctx->cfg.selftest_timeout_ms, &r);
+	if (err < 0)
+		return fail(f, -err, "report this with the console log",
 			    "setting up the self-test sandbox");
+	rule = selftest_judge(&r);
 	if (rule != SELFTEST_OK) {
 		int u = binfmt_fs_control(ctx->binfmt_dir, ctx->cfg.binfmt_name, "-1");
 

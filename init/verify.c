@@ -30,7 +30,7 @@ static const struct interp_policy policies[] = {
 	[VERIFY_OFF] = { 0 },
 };
 
-static const char *remedy_for(int rule)
+static const char *remedy_for(enum interp_rule rule)
 {
 	switch (rule) {
 	case INTERP_NOT_FUSE:
@@ -44,14 +44,15 @@ static const char *remedy_for(int rule)
 	}
 }
 
-static int refuse(struct boot_ctx *ctx, struct failure *f, int rule, const struct interp_report *r)
+/* err is interp_check()'s: a rule broken (named in r) or a system error. */
+static int refuse(struct boot_ctx *ctx, struct failure *f, int err, const struct interp_report *r)
 {
 	char why[64];
 
-	if (rule < 0)
-		return fail(f, -rule, remedy_share, "examining %s", ctx->translator);
-	return fail(f, 0, remedy_for(rule), "%s %s", ctx->translator,
-		    interp_explain(rule, r, why, sizeof(why)));
+	if (r->rule == INTERP_OK)
+		return fail(f, -err, remedy_share, "examining %s", ctx->translator);
+	return fail(f, 0, remedy_for(r->rule), "%s %s", ctx->translator,
+		    interp_explain(r, why, sizeof(why)));
 }
 
 /* AF_ALG and its hash interface are modules in Debian's kernel. */
@@ -92,7 +93,7 @@ int stage_verify(struct boot_ctx *ctx, struct failure *f)
 {
 	const struct interp_policy *policy = &policies[ctx->cfg.verify];
 	struct interp_report report;
-	int rule, fd = interp_open(ctx->translator);
+	int r, fd = interp_open(ctx->translator);
 
 	if (fd == -ELOOP)
 		return fail(f, 0, remedy_elf, "%s is a symbolic link", ctx->translator);
@@ -101,9 +102,9 @@ int stage_verify(struct boot_ctx *ctx, struct failure *f)
 	if (ctx->translator_fd >= 0)
 		close(ctx->translator_fd);
 	ctx->translator_fd = fd;
-	rule = interp_check(ctx->translator_fd, policy, &report);
-	if (rule != INTERP_OK)
-		return refuse(ctx, f, rule, &report);
+	r = interp_check(ctx->translator_fd, policy, &report);
+	if (r < 0)
+		return refuse(ctx, f, r, &report);
 	if (ctx->cfg.sha256[0] && check_pin(ctx, f) < 0)
 		return -1;
 	if (ctx->cfg.verify == VERIFY_OFF)

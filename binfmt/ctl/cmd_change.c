@@ -27,11 +27,12 @@ static int take_entry(void *arg, const struct binfmt_entry *e, const char *line,
 	return 0;
 }
 
-static void bad_line(void *arg, int err, const struct binfmt_origin *at)
+static void bad_line(void *arg, int err, const struct binfmt_rule *rule,
+		     const struct binfmt_origin *at)
 {
 	struct one_entry *one = arg;
 
-	ctl_bad_input(one->ctx->rep, err, at);
+	ctl_bad_input(one->ctx->rep, err, rule, at);
 }
 
 static int entry_from_file(struct ctl_ctx *ctx, const char *path, struct binfmt_entry *e)
@@ -54,6 +55,7 @@ static int entry_from_file(struct ctl_ctx *ctx, const char *path, struct binfmt_
 int ctl_cmd_register(struct ctl_ctx *ctx)
 {
 	const struct ctl_args *a = ctx->args;
+	struct binfmt_rule rule;
 	struct binfmt_entry e;
 	int r;
 
@@ -62,9 +64,9 @@ int ctl_cmd_register(struct ctl_ctx *ctx)
 	} else {
 		const char *line = a->operands[0];
 
-		r = binfmt_entry_parse(line, strlen(line), &e);
-		if (r != 0)
-			r = ctl_fail_op(ctx->rep, r, "bad register string '%s'", line);
+		r = binfmt_entry_parse(line, strlen(line), &e, &rule);
+		if (r < 0)
+			r = ctl_fail_rule(ctx->rep, r, &rule, "bad register string '%s'", line);
 	}
 	if (r == CTL_EXIT_OK)
 		r = ctl_mount(ctx);
@@ -81,12 +83,14 @@ static int control_each(struct ctl_ctx *ctx, const char *word, const char *verb)
 		return r;
 	for (size_t i = 0; i < a->noperands; i++) {
 		const char *name = a->operands[i];
+		struct binfmt_rule rule;
 
-		r = ctl_check_name(name);
+		r = binfmt_name_validate(name, &rule);
 		if (r == 0)
 			r = binfmt_fs_control(a->procdir, name, word);
-		if (r != 0)
-			ctl_fail_op(ctx->rep, r, "cannot %s %s in %s", verb, name, a->procdir);
+		if (r < 0)
+			ctl_fail_rule(ctx->rep, r, &rule, "cannot %s %s in %s", verb, name,
+				      a->procdir);
 	}
 	return ctx->rep->code;
 }

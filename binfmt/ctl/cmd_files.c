@@ -28,11 +28,12 @@ static int install_entry(void *arg, const struct binfmt_entry *e, const char *li
 	return 0;
 }
 
-static void report_bad(void *arg, int err, const struct binfmt_origin *at)
+static void report_bad(void *arg, int err, const struct binfmt_rule *rule,
+		       const struct binfmt_origin *at)
 {
 	struct ctl_ctx *ctx = arg;
 
-	ctl_bad_input(ctx->rep, err, at);
+	ctl_bad_input(ctx->rep, err, rule, at);
 }
 
 /* Under a root, the files are read inside it, and the entries' programs

@@ -51,15 +51,17 @@ int ctl_cmd_list(struct ctl_ctx *ctx)
 int ctl_cmd_show(struct ctl_ctx *ctx)
 {
 	const char *name = ctx->args->operands[0];
+	struct binfmt_rule rule;
 	struct ctl_row row;
 	struct json j;
 	int r = ctl_need_mounted(ctx, "show entries");
 
 	if (r != CTL_EXIT_OK)
 		return r;
-	r = ctl_read_row(ctx->args->procdir, name, &row);
-	if (r != 0)
-		return ctl_fail_op(ctx->rep, r, "cannot show %s in %s", name, ctx->args->procdir);
+	r = ctl_read_row(ctx->args->procdir, name, &row, &rule);
+	if (r < 0)
+		return ctl_fail_rule(ctx->rep, r, &rule, "cannot show %s in %s", name,
+				     ctx->args->procdir);
 	if (ctx->args->json) {
 		json_init(&j, ctx->out);
 		ctl_json_entry(&j, &row);

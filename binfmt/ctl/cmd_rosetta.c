@@ -45,13 +45,14 @@ static int add_rival(struct rivals *rs, const struct binfmt_entry *other, bool e
 static int build_rosetta(struct ctl_ctx *ctx, struct binfmt_entry *e)
 {
 	const struct ctl_args *a = ctx->args;
+	struct binfmt_rule rule = { BINFMT_OK };
 	int r = binfmt_entry_rosetta(e, a->name, a->interpreter, a->flags);
 
 	if (r == 0)
-		r = binfmt_entry_validate(e);
-	if (r != 0)
-		return ctl_fail_op(ctx->rep, r, "cannot make the Rosetta entry %s for %s", a->name,
-				   a->interpreter);
+		r = binfmt_entry_validate(e, &rule);
+	if (r < 0)
+		return ctl_fail_rule(ctx->rep, r, &rule, "cannot make the Rosetta entry %s for %s",
+				     a->name, a->interpreter);
 	return CTL_EXIT_OK;
 }
 
@@ -95,7 +96,7 @@ static void warn_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *e)
 		return;
 	r = find_rivals(ctx, e, &rows, CTL_EXIT_OK, &rs);
 	free(rows.v);
-	if (r != 0)
+	if (r < 0)
 		ctl_fail_op(ctx->rep, r, "cannot check the entries competing with %s in %s",
 			    e->name, ctx->args->procdir);
 	for (size_t i = 0; i < rs.n; i++)
@@ -204,12 +205,13 @@ static int conflicts_of(struct ctl_ctx *ctx, const char *name)
 	const char *dir = ctx->args->procdir;
 	struct ctl_rows rows = { 0 };
 	struct rivals rs = { 0 };
+	struct binfmt_rule rule;
 	struct ctl_row self;
-	int r = ctl_read_row(dir, name, &self);
+	int r = ctl_read_row(dir, name, &self, &rule);
 
-	if (r != 0)
-		return ctl_fail_op(ctx->rep, r, "cannot check the conflicts of %s in %s", name,
-				   dir);
+	if (r < 0)
+		return ctl_fail_rule(ctx->rep, r, &rule, "cannot check the conflicts of %s in %s",
+				     name, dir);
 	if (self.unreadable)
 		return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
 				"cannot check the conflicts of %s in %s: %s", name, dir,
@@ -219,7 +221,7 @@ static int conflicts_of(struct ctl_ctx *ctx, const char *name)
 		return r;
 	r = find_rivals(ctx, &self.e, &rows, CTL_EXIT_FAILED, &rs);
 	free(rows.v);
-	if (r != 0) {
+	if (r < 0) {
 		free(rs.v);
 		return ctl_fail_op(ctx->rep, r, "cannot check the conflicts of %s in %s", name,
 				   dir);

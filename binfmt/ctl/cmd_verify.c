@@ -36,15 +36,15 @@ static int check(struct ctl_ctx *ctx, int fd, const char *path)
 					      .fuse = strict && !a->any_fs,
 					      .elf = true };
 	struct interp_report r;
-	int rule = interp_check(fd, &policy, &r);
+	int err = interp_check(fd, &policy, &r);
 
-	if (rule < 0)
-		return ctl_fail_op(ctx->rep, rule, "cannot examine %s", path);
-	if (rule != INTERP_OK) {
+	if (err < 0 && r.rule == INTERP_OK)
+		return ctl_fail_op(ctx->rep, err, "cannot examine %s", path);
+	if (err < 0) {
 		char why[64];
 
 		return ctl_fail(ctx->rep, CTL_EXIT_FAILED, "%s %s", path,
-				interp_explain(rule, &r, why, sizeof(why)));
+				interp_explain(&r, why, sizeof(why)));
 	}
 	if (a->sha256 && check_pin(ctx, fd, path) != CTL_EXIT_OK)
 		return ctx->rep->code;

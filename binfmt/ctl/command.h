@@ -42,15 +42,12 @@ int ctl_need_mounted(struct ctl_ctx *ctx, const char *what);
  * status. */
 int ctl_mount(struct ctl_ctx *ctx);
 
-/* BINFMT_E_NAME for names that cannot be an entry ("register", "status",
- * "", ".", "..", anything with '/'), else 0. */
-int ctl_check_name(const char *name);
-
 /* Read entry name of dir as the kernel reports it. An entry whose status is
  * not understood whole is still a row, with row->unreadable set (see
- * struct ctl_row). Returns 0, or a binfmt_error or -errno when there is no
- * row to show (a bad name, no such entry, a read error). */
-int ctl_read_row(const char *dir, const char *name, struct ctl_row *row);
+ * struct ctl_row). Returns 0, or -errno when there is no row to show (a
+ * bad name, named in rule as binfmt_name_validate does; no such entry; a
+ * read error). */
+int ctl_read_row(const char *dir, const char *name, struct ctl_row *row, struct binfmt_rule *rule);
 
 /* Why a row is incomplete, completing "NAME: ...". */
 const char *ctl_unreadable_str(int err);
@@ -68,7 +65,8 @@ int ctl_read_rows(struct ctl_ctx *ctx, struct ctl_rows *rows);
 
 /* Name a bad line ("file:line: rule broken") or an unreadable file in the
  * report, as the configuration file parsers describe them. */
-void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_origin *at);
+void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_rule *rule,
+		   const struct binfmt_origin *at);
 
 /* Make the kernel hold e (identical kept, different replaced), say which on
  * ctx->out, or record why not; origin ("file:line") is named in the

@@ -35,14 +35,6 @@ int ctl_mount(struct ctl_ctx *ctx)
 	return CTL_EXIT_OK;
 }
 
-int ctl_check_name(const char *name)
-{
-	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || strchr(name, '/') ||
-	    !strcmp(name, "register") || !strcmp(name, "status") || strlen(name) > BINFMT_NAME_MAX)
-		return BINFMT_E_NAME;
-	return 0;
-}
-
 /* What can be shown of an entry whose status was not understood whole: its
  * name, state, interpreter and flags as far as they were read. */
 static void partial_row(const struct binfmt_status *st, const char *name, int why,
@@ -57,13 +49,13 @@ static void partial_row(const struct binfmt_status *st, const char *name, int wh
 	row->unreadable = why;
 }
 
-int ctl_read_row(const char *dir, const char *name, struct ctl_row *row)
+int ctl_read_row(const char *dir, const char *name, struct ctl_row *row, struct binfmt_rule *rule)
 {
 	struct binfmt_status st;
-	int r = ctl_check_name(name);
+	int r = binfmt_name_validate(name, rule);
 
 	memset(row, 0, sizeof(*row));
-	if (r != 0)
+	if (r < 0)
 		return r;
 	r = binfmt_fs_read(dir, name, &st);
 	if (r < 0 && !(r == -EINVAL && st.bad_lines))
@@ -79,7 +71,7 @@ int ctl_read_row(const char *dir, const char *name, struct ctl_row *row)
 
 const char *ctl_unreadable_str(int err)
 {
-	return err == -EINVAL ? "its status file is not fully understood" : binfmt_strerror(err);
+	return err == -EINVAL ? "its status file is not fully understood" : strerror(-err);
 }
 
 struct row_walk {
@@ -91,6 +83,7 @@ static int add_row(void *arg, const char *name)
 {
 	struct row_walk *w = arg;
 	struct ctl_rows *rs = w->rows;
+	struct binfmt_rule rule;
 	int r;
 
 	if (rs->n == rs->cap) {
@@ -102,12 +95,12 @@ static int add_row(void *arg, const char *name)
 		rs->v = v;
 		rs->cap = cap;
 	}
-	r = ctl_read_row(w->ctx->args->procdir, name, &rs->v[rs->n]);
+	r = ctl_read_row(w->ctx->args->procdir, name, &rs->v[rs->n], &rule);
 	if (r == 0)
 		rs->n++;
 	else if (r != -ENOENT) /* -ENOENT: removed since the directory was read */
-		ctl_fail_op(w->ctx->rep, r, "cannot read entry %s in %s", name,
-			    w->ctx->args->procdir);
+		ctl_fail_rule(w->ctx->rep, r, &rule, "cannot read entry %s in %s", name,
+			      w->ctx->args->procdir);
 	return 0;
 }
 
@@ -123,13 +116,14 @@ int ctl_read_rows(struct ctl_ctx *ctx, struct ctl_rows *rows)
 	return ctl_fail_op(ctx->rep, r, "cannot list entries in %s", ctx->args->procdir);
 }
 
-void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_origin *at)
+void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_rule *rule,
+		   const struct binfmt_origin *at)
 {
 	if (at->line == 0)
-		ctl_fail_op(rep, err, "cannot read %s", at->file);
+		ctl_fail_rule(rep, err, rule, "cannot read %s", at->file);
 	else
 		ctl_fail(rep, CTL_EXIT_FAILED, "%s:%u: %s", at->file, at->line,
-			 binfmt_strerror(err));
+			 binfmt_error_text(err, rule));
 }
 
 static const char *const action_words[] = {
@@ -141,14 +135,16 @@ static const char *const action_words[] = {
 /* With F the kernel opens the interpreter when the entry is registered, in
  * this mount namespace; without F it opens it for each program, in that
  * program's root: under load --root, the image's. */
-static int check_interpreter(const struct ctl_ctx *ctx, const struct binfmt_entry *e)
+static int check_interpreter(const struct ctl_ctx *ctx, const struct binfmt_entry *e,
+			     struct binfmt_rule *rule)
 {
 	const char *root = strchr(e->flags, 'F') ? NULL : ctx->interp_root;
 	int root_fd, r = binfmt_root_open(root, &root_fd);
 
+	binfmt_rule_clear(rule);
 	if (r < 0)
 		return r;
-	r = binfmt_interp_runnable(root_fd, e->interpreter);
+	r = binfmt_interp_runnable(root_fd, e->interpreter, rule);
 	if (root_fd >= 0)
 		close(root_fd);
 	return r;
@@ -168,26 +164,27 @@ static const char *install_cause(int err, const struct binfmt_entry *e)
 		return "the kernel cannot open the interpreter (flag F opens it when "
 		       "registering): it must be an executable regular file on a mount that "
 		       "allows exec";
-	return binfmt_strerror(err);
+	return strerror(-err);
 }
 
-/* checked: err is check_interpreter()'s, else the kernel's. */
+/* checked: err (and rule) are check_interpreter()'s, else err is the
+ * kernel's. */
 static int install_failed(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *origin,
-			  int err, bool checked)
+			  int err, struct binfmt_rule *rule, bool checked)
 {
 	bool refused = !checked && err == -EACCES && strchr(e->flags, 'F');
 	char *why = NULL;
 	int code;
 
 	if (refused) {
-		int now = check_interpreter(ctx, e);
+		int now = check_interpreter(ctx, e, rule);
 
-		checked = now > 0; /* name what changed, if it shows */
+		checked = rule->broken != BINFMT_OK; /* name what changed, if it shows */
 		err = checked ? now : err;
 	}
-	if (checked && asprintf(&why, "%s: %s", e->interpreter, binfmt_strerror(err)) < 0)
+	if (checked && asprintf(&why, "%s: %s", e->interpreter, binfmt_error_text(err, rule)) < 0)
 		why = NULL;
-	code = refused ? CTL_EXIT_FAILED : ctl_exit_code(err);
+	code = refused ? CTL_EXIT_FAILED : ctl_exit_code(err, checked ? rule : NULL);
 	code = ctl_fail(ctx->rep, code, "cannot register %s%s%s%s in %s: %s", e->name,
 			origin ? " (" : "", origin ? origin : "", origin ? ")" : "",
 			ctx->args->procdir, why ? why : install_cause(err, e));
@@ -198,13 +195,14 @@ static int install_failed(struct ctl_ctx *ctx, const struct binfmt_entry *e, con
 int ctl_install(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *origin)
 {
 	enum binfmt_install_action action;
-	int r = check_interpreter(ctx, e);
+	struct binfmt_rule rule;
+	int r = check_interpreter(ctx, e, &rule);
 
-	if (r != 0)
-		return install_failed(ctx, e, origin, r, true);
+	if (r < 0)
+		return install_failed(ctx, e, origin, r, &rule, true);
 	r = binfmt_fs_install(ctx->args->procdir, e, &action);
-	if (r != 0)
-		return install_failed(ctx, e, origin, r, false);
+	if (r < 0)
+		return install_failed(ctx, e, origin, r, &rule, false);
 	fprintf(ctx->out, "%s: %s\n", e->name, action_words[action]);
 	return CTL_EXIT_OK;
 }

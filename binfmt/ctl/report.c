@@ -5,8 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-#include "binfmt/error.h"
+#include <string.h>
 
 void ctl_report_init(struct ctl_report *rep)
 {
@@ -78,17 +77,29 @@ int ctl_fail_op(struct ctl_report *rep, int err, const char *fmt, ...)
 	int r;
 
 	va_start(ap, fmt);
-	r = add(rep, ctl_exit_code(err), binfmt_strerror(err), fmt, ap);
+	r = add(rep, ctl_exit_code(err, NULL), strerror(-err), fmt, ap);
 	va_end(ap);
 	return r;
 }
 
-int ctl_exit_code(int err)
+int ctl_fail_rule(struct ctl_report *rep, int err, const struct binfmt_rule *rule, const char *fmt,
+		  ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = add(rep, ctl_exit_code(err, rule), binfmt_error_text(err, rule), fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int ctl_exit_code(int err, const struct binfmt_rule *rule)
 {
 	if (err == 0)
 		return CTL_EXIT_OK;
-	if (err > 0)
-		return CTL_EXIT_FAILED; /* a binfmt_error: the input broke a rule */
+	if (rule && rule->broken != BINFMT_OK)
+		return CTL_EXIT_FAILED; /* the input broke a rule */
 	switch (-err) {
 	case ENOENT:	   /* no such entry, file or directory */
 	case ENOTDIR:	   /* a path through a file */

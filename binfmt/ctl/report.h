@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "binfmt/rule.h"
+
 /* The exit statuses of docs/CONVENTIONS.md. */
 enum ctl_exit {
 	CTL_EXIT_OK = 0,
@@ -32,12 +34,19 @@ int ctl_fail(struct ctl_report *rep, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* As ctl_fail for a failed operation: "cannot OP OBJECT: cause", the exit
- * status chosen from err (a binfmt_error or a -errno). */
+ * status chosen from err (a -errno). */
 int ctl_fail_op(struct ctl_report *rep, int err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The same for a libbinfmt call that may have found a rule broken: the
+ * cause is the rule's phrase when rule names one (exit status 1), else as
+ * ctl_fail_op. */
+int ctl_fail_rule(struct ctl_report *rep, int err, const struct binfmt_rule *rule, const char *fmt,
+		  ...) __attribute__((format(printf, 4, 5)));
+
 /* The exit status an error implies: the input's fault (a rule broken, no
- * such entry or file, refused by the kernel) is 1; the system's is 3. */
-int ctl_exit_code(int err);
+ * such entry or file, refused by the kernel) is 1; the system's is 3. rule
+ * may be NULL. */
+int ctl_exit_code(int err, const struct binfmt_rule *rule);
 
 #endif

@@ -43,10 +43,10 @@ void fuzz_check_entry(const struct binfmt_entry *e)
 	struct binfmt_entry again;
 	int n;
 
-	check(binfmt_entry_validate(e) == 0);
+	check(binfmt_entry_validate(e, NULL) == 0);
 	n = binfmt_entry_format(e, line, sizeof(line));
 	check(n > 0 && (size_t)n == strlen(line));
-	check(binfmt_entry_parse(line, (size_t)n, &again) == 0);
+	check(binfmt_entry_parse(line, (size_t)n, &again, NULL) == 0);
 	fuzz_assert_equal(e, &again);
 	check(binfmt_entries_overlap(e, e));
 	check_matches_itself(e);
@@ -59,19 +59,23 @@ static int on_entry(void *arg, const struct binfmt_entry *e, const char *line,
 	struct binfmt_entry reparsed;
 
 	(void)at;
-	check(binfmt_entry_parse(line, strlen(line), &reparsed) == 0);
+	check(binfmt_entry_parse(line, strlen(line), &reparsed, NULL) == 0);
 	fuzz_assert_equal(e, &reparsed);
 	fuzz_check_entry(e);
 	c->entries++;
 	return 0;
 }
 
-static void on_error(void *arg, int err, const struct binfmt_origin *at)
+/* Text parsers find broken rules only: each comes with a negative errno
+ * and a rule that has a phrase. */
+static void on_error(void *arg, int err, const struct binfmt_rule *rule,
+		     const struct binfmt_origin *at)
 {
 	struct fuzz_counts *c = arg;
-	const char *msg = binfmt_strerror(err);
+	const char *msg = binfmt_rule_text(rule->broken);
 
-	check(err > 0 && at->file && msg && !strstr(msg, "unknown libbinfmt"));
+	check(err < 0 && rule->broken != BINFMT_OK && at->file && msg &&
+	      !strstr(msg, "unknown libbinfmt"));
 	c->errors++;
 }
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "binfmt/entry.h"
 #include "binfmt/source.h"
 
 /* libFuzzer's entry point, declared for -Wmissing-prototypes. */
@@ -21,7 +22,8 @@ void fuzz_check_entry(const struct binfmt_entry *e);
 
 /* A sink whose entry callback checks that the reported register string
  * parses to the reported entry (then fuzz_check_entry), and whose error
- * callback checks the code has a phrase; arg is a struct fuzz_counts. */
+ * callback checks the error is a negative errno with a rule that has a
+ * phrase; arg is a struct fuzz_counts. */
 struct fuzz_counts {
 	int entries, errors;
 };

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (binfmt_status_parse(text, &st) == 0 && binfmt_status_to_entry(&st, "fuzz", &e) == 0) {
 		if (st.enabled && !binfmt_status_matches(&st, &e))
 			abort();
-		if (binfmt_entry_validate(&e) == 0)
+		if (binfmt_entry_validate(&e, NULL) == 0)
 			fuzz_check_entry(&e);
 	}
 	free(text);

@@ -27,7 +27,7 @@ struct record {
 	int err[MAX_SEEN];
 	unsigned int err_at[MAX_SEEN];
 	char err_file[MAX_SEEN][256];
-	int stop_at; /* entry callback returns 42 at this entry (1-based) */
+	int stop_at; /* entry callback returns -ECANCELED at this entry (1-based) */
 };
 
 static int on_entry(void *arg, const struct binfmt_entry *e, const char *line,
@@ -40,15 +40,19 @@ static int on_entry(void *arg, const struct binfmt_entry *e, const char *line,
 	snprintf(r->line[r->entries], sizeof(r->line[r->entries]), "%s", line);
 	r->entry_at[r->entries] = at->line;
 	r->entries++;
-	return r->entries == r->stop_at ? 42 : 0;
+	return r->entries == r->stop_at ? -ECANCELED : 0;
 }
 
-static void on_error(void *arg, int err, const struct binfmt_origin *at)
+/* err[] holds the rule a line breaks, or the -errno of a file that cannot
+ * be read; either way the parser's err is a negative errno. */
+static void on_error(void *arg, int err, const struct binfmt_rule *rule,
+		     const struct binfmt_origin *at)
 {
 	struct record *r = arg;
 
 	assert_true(r->errors < MAX_SEEN);
-	r->err[r->errors] = err;
+	assert_true(err < 0);
+	r->err[r->errors] = rule->broken != BINFMT_OK ? (int)rule->broken : err;
 	r->err_at[r->errors] = at->line;
 	snprintf(r->err_file[r->errors], sizeof(r->err_file[0]), "%s", at->file);
 	r->errors++;
@@ -153,7 +157,7 @@ static void callback_can_stop_the_parse(void **state)
 	struct record r = { .stop_at = 2 };
 
 	(void)state;
-	assert_int_equal(parse(":a:E::x::/i:\n:b:E::y::/i:\n:c:E::z::/i:\n", &r), 42);
+	assert_int_equal(parse(":a:E::x::/i:\n:b:E::y::/i:\n:c:E::z::/i:\n", &r), -ECANCELED);
 	assert_int_equal(r.entries, 2);
 }
 

@@ -88,17 +88,22 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Open and check s->path; returns the rule or -errno. */
+/* Open and check s->path; returns the rule broken (INTERP_OK: none, and
+ * interp_check returned 0; a rule comes with a negative errno) or the
+ * -errno of a file that could not be examined. */
 static int check_path(const char *path, const struct interp_policy *p, struct interp_report *r)
 {
-	int fd = interp_open(path), rule;
+	int fd = interp_open(path), err;
 
 	memset(r, 0, sizeof(*r));
 	if (fd < 0)
 		return fd;
-	rule = interp_check(fd, p, r);
+	err = interp_check(fd, p, r);
 	close(fd);
-	return rule;
+	if (r->rule == INTERP_OK)
+		return err;
+	assert_true(err < 0);
+	return (int)r->rule;
 }
 
 static void valid_translator_passes(void **state)

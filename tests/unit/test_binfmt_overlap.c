@@ -48,7 +48,7 @@ static struct binfmt_entry parsed(const char *line)
 {
 	struct binfmt_entry e;
 
-	assert_int_equal(binfmt_entry_parse(line, strlen(line), &e), 0);
+	assert_int_equal(binfmt_entry_parse(line, strlen(line), &e, NULL), 0);
 	return e;
 }
 

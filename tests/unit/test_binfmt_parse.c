@@ -12,9 +12,20 @@
 
 #include "binfmt/entry.h"
 
-static int parse(const char *line, struct binfmt_entry *e)
+/* The rule binfmt_entry_parse() names, BINFMT_OK when it accepts line: a
+ * rule comes with a negative errno, acceptance with 0. */
+static enum binfmt_error parse_len(const char *line, size_t len, struct binfmt_entry *e)
 {
-	return binfmt_entry_parse(line, strlen(line), e);
+	struct binfmt_rule rule;
+	int r = binfmt_entry_parse(line, len, e, &rule);
+
+	assert_true(r < 0 ? rule.broken != BINFMT_OK : r == 0 && rule.broken == BINFMT_OK);
+	return rule.broken;
+}
+
+static enum binfmt_error parse(const char *line, struct binfmt_entry *e)
+{
+	return parse_len(line, strlen(line), e);
 }
 
 static void assert_entries_equal(const struct binfmt_entry *a, const struct binfmt_entry *b)
@@ -41,7 +52,7 @@ static void assert_round_trip(const char *line)
 	assert_int_equal(parse(line, &a), 0);
 	n = binfmt_entry_format(&a, out, sizeof(out));
 	assert_true(n > 0);
-	assert_int_equal(binfmt_entry_parse(out, (size_t)n, &b), 0);
+	assert_int_equal(parse_len(out, (size_t)n, &b), 0);
 	assert_entries_equal(&a, &b);
 	assert_int_equal(binfmt_entry_format(&b, again, sizeof(again)), n);
 	assert_string_equal(out, again);
@@ -155,7 +166,7 @@ static void missing_and_extra_fields(void **state)
 	assert_int_equal(parse(":n:M::ab::/i:F\n", &e), 0); /* one trailing newline */
 	assert_int_equal(parse(":n:M::ab::/i:F\n\n", &e), BINFMT_E_FLAGS);
 	assert_int_equal(parse(":n:M::ab::/i\n", &e), BINFMT_E_SYNTAX);
-	assert_int_equal(binfmt_entry_parse(":n:M::a\0b::/i:", 15, &e), BINFMT_E_SYNTAX);
+	assert_int_equal(parse_len(":n:M::a\0b::/i:", 15, &e), BINFMT_E_SYNTAX);
 }
 
 static void type_must_be_m_or_e(void **state)
@@ -237,6 +248,27 @@ static void field_overflow_is_the_fields_error(void **state)
 	path[longest + 1] = '\0';
 	snprintf(line, sizeof(line), ":n:M::ab::%s:", path);
 	assert_int_equal(parse(line, &e), BINFMT_E_TOO_LONG);
+}
+
+/* The errno beside the rule: -E2BIG for too long, -EINVAL for the rest;
+ * the record is cleared on success and may be left out. */
+static void rules_come_with_an_errno(void **state)
+{
+	char line[BINFMT_REGISTER_MAX + 2];
+	struct binfmt_rule rule = { BINFMT_E_NAME };
+	struct binfmt_entry e;
+
+	(void)state;
+	assert_int_equal(binfmt_entry_parse(":n:M::ab::/i:", 13, &e, &rule), 0);
+	assert_int_equal(rule.broken, BINFMT_OK);
+	assert_int_equal(binfmt_entry_parse(":n:X::ab::/i:", 13, &e, &rule), -EINVAL);
+	assert_int_equal(rule.broken, BINFMT_E_TYPE);
+	assert_string_equal(binfmt_error_text(-EINVAL, &rule),
+			    "type must be M (magic) or E (extension)");
+	assert_int_equal(binfmt_entry_parse(":n:X::ab::/i:", 13, &e, NULL), -EINVAL);
+	memset(line, ':', sizeof(line));
+	assert_int_equal(binfmt_entry_parse(line, sizeof(line), &e, &rule), -E2BIG);
+	assert_int_equal(rule.broken, BINFMT_E_TOO_LONG);
 }
 
 /* n escaped bytes \xab into buf. */
@@ -413,6 +445,7 @@ int main(void)
 		cmocka_unit_test(format_writes_lowercase_escapes),
 		cmocka_unit_test(format_picks_a_free_delimiter),
 		cmocka_unit_test(round_trips),
+		cmocka_unit_test(rules_come_with_an_errno),
 	};
 
 	return cmocka_run_group_tests_name("binfmt_parse", tests, NULL, NULL);

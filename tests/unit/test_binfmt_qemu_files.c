@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "binfmt/binfmtd.h"
+#include "binfmt/entry.h"
 #include "binfmt/update_binfmts.h"
 
 /* Debian ships one file per emulated architecture, 29 in qemu 9.x/10.x; a
@@ -49,11 +50,12 @@ static int on_entry(void *arg, const struct binfmt_entry *e, const char *line,
 	return 0;
 }
 
-static void on_error(void *arg, int err, const struct binfmt_origin *at)
+static void on_error(void *arg, int err, const struct binfmt_rule *rule,
+		     const struct binfmt_origin *at)
 {
 	struct found *f = arg;
 
-	print_error("%s:%u: %s\n", at->file, at->line, binfmt_strerror(err));
+	print_error("%s:%u: %s\n", at->file, at->line, binfmt_error_text(err, rule));
 	f->errors++;
 }
 
@@ -117,7 +119,7 @@ static void assert_round_trip(const struct binfmt_entry *e)
 	int n = binfmt_entry_format(e, out, sizeof(out));
 
 	assert_true(n > 0);
-	assert_int_equal(binfmt_entry_parse(out, (size_t)n, &again), 0);
+	assert_int_equal(binfmt_entry_parse(out, (size_t)n, &again, NULL), 0);
 	assert_entries_equal(e, &again);
 }
 

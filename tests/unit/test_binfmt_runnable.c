@@ -15,11 +15,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "binfmt/error.h"
+#include "binfmt/rule.h"
 #include "binfmt/inroot.h"
 #include "binfmt/runnable.h"
 
 static char dir[64];
+
+/* The rule binfmt_interp_runnable() names, BINFMT_OK when path passes: a
+ * rule comes with the errno the kernel would give, a pass with 0. */
+static enum binfmt_error runnable(int root_fd, const char *path)
+{
+	struct binfmt_rule rule;
+	int r = binfmt_interp_runnable(root_fd, path, &rule);
+
+	assert_true(r < 0 ? rule.broken != BINFMT_OK : r == 0 && rule.broken == BINFMT_OK);
+	return rule.broken;
+}
 
 static const char *at(const char *rel)
 {
@@ -67,15 +78,27 @@ static void each_problem_is_named(void **state)
 	assert_int_equal(mkfifo(at("fifo"), 0755), 0);
 	assert_int_equal(symlink("exec", at("link")), 0);
 
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("exec")), 0);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("owner-only")), 0);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("link")), 0); /* as the kernel */
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("plain")), BINFMT_E_INTERP_NOT_EXEC);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("sub")), BINFMT_E_INTERP_DIR);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("fifo")), BINFMT_E_INTERP_NOT_REGULAR);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("missing")), BINFMT_E_INTERP_MISSING);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("exec/x")), BINFMT_E_INTERP_MISSING);
-	assert_string_equal(binfmt_strerror(BINFMT_E_INTERP_DIR), "interpreter is a directory");
+	assert_int_equal(runnable(AT_FDCWD, at("exec")), 0);
+	assert_int_equal(runnable(AT_FDCWD, at("owner-only")), 0);
+	assert_int_equal(runnable(AT_FDCWD, at("link")), 0); /* as the kernel */
+	assert_int_equal(runnable(AT_FDCWD, at("plain")), BINFMT_E_INTERP_NOT_EXEC);
+	assert_int_equal(runnable(AT_FDCWD, at("sub")), BINFMT_E_INTERP_DIR);
+	assert_int_equal(runnable(AT_FDCWD, at("fifo")), BINFMT_E_INTERP_NOT_REGULAR);
+	assert_int_equal(runnable(AT_FDCWD, at("missing")), BINFMT_E_INTERP_MISSING);
+	assert_int_equal(runnable(AT_FDCWD, at("exec/x")), BINFMT_E_INTERP_MISSING);
+	assert_string_equal(binfmt_rule_text(BINFMT_E_INTERP_DIR), "interpreter is a directory");
+}
+
+/* What the kernel's open_exec() would fail with, for callers that test the
+ * errno alone. */
+static void each_problem_has_the_kernels_errno(void **state)
+{
+	(void)state;
+	put("plain", 0644);
+	assert_int_equal(mkdir(at("sub"), 0755), 0);
+	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("plain"), NULL), -EACCES);
+	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("sub"), NULL), -EISDIR);
+	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, at("missing"), NULL), -ENOENT);
 }
 
 /* Inside a root, the path and its links resolve as if the root were /. */
@@ -89,11 +112,10 @@ static void resolves_inside_a_root(void **state)
 	assert_int_equal(symlink("/bin/only-here", at("bin/abs-link")), 0);
 	assert_int_equal(binfmt_root_open(dir, &root_fd), 0);
 	assert_true(root_fd >= 0);
-	assert_int_equal(binfmt_interp_runnable(root_fd, "/bin/only-here"), 0);
-	assert_int_equal(binfmt_interp_runnable(root_fd, "/bin/abs-link"), 0);
-	assert_int_equal(binfmt_interp_runnable(root_fd, "/../../bin/only-here"), 0);
-	assert_int_equal(binfmt_interp_runnable(AT_FDCWD, "/bin/only-here"),
-			 BINFMT_E_INTERP_MISSING);
+	assert_int_equal(runnable(root_fd, "/bin/only-here"), 0);
+	assert_int_equal(runnable(root_fd, "/bin/abs-link"), 0);
+	assert_int_equal(runnable(root_fd, "/../../bin/only-here"), 0);
+	assert_int_equal(runnable(AT_FDCWD, "/bin/only-here"), BINFMT_E_INTERP_MISSING);
 	close(root_fd);
 	assert_int_equal(binfmt_root_open("/", &root_fd), 0);
 	assert_int_equal(root_fd, AT_FDCWD);
@@ -106,6 +128,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(each_problem_is_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_problem_has_the_kernels_errno, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(resolves_inside_a_root, setup, teardown),
 	};
 

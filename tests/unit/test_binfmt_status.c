@@ -16,6 +16,28 @@
 
 #include "binfmt/entry.h"
 
+/* The rule binfmt_entry_validate() names, BINFMT_OK when it accepts e: a
+ * rule comes with a negative errno, acceptance with 0. */
+static enum binfmt_error validate(const struct binfmt_entry *e)
+{
+	struct binfmt_rule rule;
+	int r = binfmt_entry_validate(e, &rule);
+
+	assert_true(r < 0 ? rule.broken != BINFMT_OK : r == 0 && rule.broken == BINFMT_OK);
+	return rule.broken;
+}
+
+/* The rule binfmt_entry_parse() names, BINFMT_OK when it accepts line: a
+ * rule comes with a negative errno, acceptance with 0. */
+static enum binfmt_error parse_len(const char *line, size_t len, struct binfmt_entry *e)
+{
+	struct binfmt_rule rule;
+	int r = binfmt_entry_parse(line, len, e, &rule);
+
+	assert_true(r < 0 ? rule.broken != BINFMT_OK : r == 0 && rule.broken == BINFMT_OK);
+	return rule.broken;
+}
+
 /* A string of n copies of c, in a static buffer of the caller's. */
 static char *fill(char *buf, char c, size_t n)
 {
@@ -41,7 +63,7 @@ static void long_name_and_interpreter(void **state)
 	assert_int_equal(binfmt_status_to_entry(&st, fill(name, 'n', 255), &e), 0);
 	assert_string_equal(e.name, name);
 	assert_string_equal(e.interpreter, interp);
-	assert_int_equal(binfmt_entry_validate(&e), 0);
+	assert_int_equal(validate(&e), 0);
 	assert_true(binfmt_status_matches(&st, &e));
 	/* The kernel refuses names past NAME_MAX, and so do we. */
 	assert_int_equal(binfmt_status_to_entry(&st, fill(name, 'n', 256), &e), -EINVAL);
@@ -61,9 +83,9 @@ static void magic_up_to_256_bytes(void **state)
 	assert_int_equal(st.magic_len, 200);
 	assert_int_equal(st.magic[199], 0xee);
 	assert_int_equal(binfmt_status_to_entry(&st, "magic200", &e), 0);
-	assert_int_equal(binfmt_entry_validate(&e), 0); /* 56 + 200 = BINPRM_BUF_SIZE */
+	assert_int_equal(validate(&e), 0); /* 56 + 200 = BINPRM_BUF_SIZE */
 	e.offset = 57;
-	assert_int_equal(binfmt_entry_validate(&e), BINFMT_E_RANGE);
+	assert_int_equal(validate(&e), BINFMT_E_RANGE);
 
 	snprintf(text, sizeof(text),
 		 "enabled\ninterpreter /bin/true\nflags: \noffset 0\nmagic %s\n",
@@ -85,7 +107,7 @@ static void long_extension(void **state)
 	assert_int_equal(st.type, 'E');
 	assert_int_equal(st.magic_len, 300);
 	assert_int_equal(binfmt_status_to_entry(&st, "ext300", &e), 0);
-	assert_int_equal(binfmt_entry_validate(&e), 0);
+	assert_int_equal(validate(&e), 0);
 	assert_true(binfmt_status_matches(&st, &e));
 }
 
@@ -118,7 +140,7 @@ static void bad_lines_leave_the_rest(void **state)
 			 -EINVAL);
 	assert_int_equal(st.bad_lines, 1);
 	assert_int_equal(st.magic_len, 2);
-	assert_int_equal(binfmt_entry_parse(":x:M::AB::/i:", 13, &e), 0);
+	assert_int_equal(parse_len(":x:M::AB::/i:", 13, &e), 0);
 	assert_false(binfmt_status_matches(&st, &e));
 	st.bad_lines = 0;
 	assert_true(binfmt_status_matches(&st, &e));

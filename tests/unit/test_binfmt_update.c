@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "binfmt/entry.h"
 #include "binfmt/update_binfmts.h"
 
 #define MAX_SEEN 8
@@ -37,12 +38,16 @@ static int on_entry(void *arg, const struct binfmt_entry *e, const char *line,
 	return 0;
 }
 
-static void on_error(void *arg, int err, const struct binfmt_origin *at)
+/* err[] holds the rule a line breaks, or the -errno of a file that cannot
+ * be read; either way the parser's err is a negative errno. */
+static void on_error(void *arg, int err, const struct binfmt_rule *rule,
+		     const struct binfmt_origin *at)
 {
 	struct record *r = arg;
 
 	assert_true(r->errors < MAX_SEEN);
-	r->err[r->errors] = err;
+	assert_true(err < 0);
+	r->err[r->errors] = rule->broken != BINFMT_OK ? (int)rule->broken : err;
 	r->err_at[r->errors] = at->line;
 	r->errors++;
 }
@@ -91,7 +96,7 @@ static void reads_a_good_file(void **state)
 	assert_int_equal(r.entry.mask[7], 0xfc);
 	assert_string_equal(r.entry.flags, "PF");
 	assert_string_equal(r.line, want);
-	assert_int_equal(binfmt_entry_parse(r.line, strlen(r.line), &again), 0);
+	assert_int_equal(binfmt_entry_parse(r.line, strlen(r.line), &again, NULL), 0);
 }
 
 static void flags_from_yes_values(void **state)

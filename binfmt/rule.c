@@ -1,7 +1,8 @@
-/* Phrases for libbinfmt's error codes, so that every program reports a
- * broken rule in the same words ("file:line: <phrase>"). */
-#include "error.h"
+/* The words and errnos for libbinfmt's rules, so that every program
+ * reports a broken rule in the same words ("file:line: <phrase>"). */
+#include "rule.h"
 
+#include <errno.h>
 #include <string.h>
 
 /* Indexed by enum binfmt_error; each says which rule was broken. */
@@ -34,11 +35,50 @@ static const char *const messages[] = {
 	[BINFMT_E_INTERP_NOEXEC_MOUNT] = "interpreter is on a noexec mount",
 };
 
-const char *binfmt_strerror(int err)
+/* Too long is E2BIG; the interpreter rules are what the kernel's
+ * open_exec() would fail with; every other broken rule is EINVAL. */
+static int rule_errno(enum binfmt_error broken)
 {
-	if (err < 0)
-		return strerror(-err);
-	if ((size_t)err < sizeof(messages) / sizeof(messages[0]) && messages[err])
-		return messages[err];
+	switch (broken) {
+	case BINFMT_E_TOO_LONG:
+	case BINFMT_E_MAGIC_LONG:
+		return E2BIG;
+	case BINFMT_E_INTERP_MISSING:
+		return ENOENT;
+	case BINFMT_E_INTERP_DIR:
+		return EISDIR;
+	case BINFMT_E_INTERP_NOT_REGULAR:
+	case BINFMT_E_INTERP_NOT_EXEC:
+	case BINFMT_E_INTERP_NOEXEC_MOUNT:
+		return EACCES;
+	default:
+		return EINVAL;
+	}
+}
+
+const char *binfmt_rule_text(enum binfmt_error broken)
+{
+	if ((size_t)broken < sizeof(messages) / sizeof(messages[0]) && messages[broken])
+		return messages[broken];
 	return "unknown libbinfmt error";
+}
+
+const char *binfmt_error_text(int err, const struct binfmt_rule *rule)
+{
+	if (rule && rule->broken != BINFMT_OK)
+		return binfmt_rule_text(rule->broken);
+	return strerror(-err);
+}
+
+int binfmt_rule_break(struct binfmt_rule *rule, enum binfmt_error broken)
+{
+	if (rule)
+		rule->broken = broken;
+	return -rule_errno(broken);
+}
+
+void binfmt_rule_clear(struct binfmt_rule *rule)
+{
+	if (rule)
+		rule->broken = BINFMT_OK;
 }

@@ -1,7 +1,11 @@
-/* libbinfmt's own error codes: the rule an entry or a line breaks. Functions
- * return 0, one of these (> 0), or a negative errno for system errors. */
-#ifndef BINFMT_ERROR_H
-#define BINFMT_ERROR_H
+/* The rules libbinfmt checks input against, and how a broken one is told.
+ * Every libbinfmt function returns 0 (or a count or size, where that is
+ * its contract) or a negative errno. One that finds a rule broken returns
+ * the errno that fits it (-EINVAL mostly, -E2BIG for too long, -ENOENT for
+ * a missing interpreter) and names the rule in the caller's struct
+ * binfmt_rule, whose phrase (binfmt_rule_text) is what users read. */
+#ifndef BINFMT_RULE_H
+#define BINFMT_RULE_H
 
 enum binfmt_error {
 	BINFMT_OK = 0,
@@ -31,8 +35,27 @@ enum binfmt_error {
 	BINFMT_E_INTERP_NOEXEC_MOUNT, /* on a mount with noexec */
 };
 
-/* The rule as a phrase, "magic is longer than 256 bytes"; negative values
- * are errno codes and give strerror's text. */
-const char *binfmt_strerror(int err);
+/* The detail a function fills beside its negative errno. A caller passes
+ * its own (or NULL when the errno is enough); functions that take one set
+ * broken to BINFMT_OK first, so after a failure BINFMT_OK means the errno
+ * came from the system (a read, an allocation), not from a rule. */
+struct binfmt_rule {
+	enum binfmt_error broken;
+};
+
+/* The rule as a phrase, "magic is longer than 256 bytes". */
+const char *binfmt_rule_text(enum binfmt_error broken);
+
+/* What to tell a user about a failure: the broken rule's phrase when rule
+ * names one, else strerror(-err). rule may be NULL. */
+const char *binfmt_error_text(int err, const struct binfmt_rule *rule);
+
+/* For libbinfmt's parsers and checks: note broken in rule (which may be
+ * NULL) and return the errno that fits it, so that "return
+ * binfmt_rule_break(rule, BINFMT_E_NAME);" reports a rule. */
+int binfmt_rule_break(struct binfmt_rule *rule, enum binfmt_error broken);
+
+/* Start a function that fills rule: nothing broken yet. */
+void binfmt_rule_clear(struct binfmt_rule *rule);
 
 #endif

@@ -156,7 +156,7 @@ static int show(FILE *f, const char *prefix, const struct launch_argv *a, bool r
 static int dry_run(const struct launch_config *cfg, struct launch_plan *plan)
 {
 	const char *base = launch_runtime_base(getenv("XDG_RUNTIME_DIR"));
-	struct launch_error err;
+	struct error_record err = { 0 };
 	struct launch_argv a;
 	char dir[PATH_MAX];
 	size_t i;
@@ -165,7 +165,7 @@ static int dry_run(const struct launch_config *cfg, struct launch_plan *plan)
 	snprintf(dir, sizeof(dir), "%s/%s", base, LAUNCH_RUNDIR_NAME);
 	r = launch_plan_sockets(plan, dir, &err);
 	if (r < 0) {
-		say("%s", err.msg);
+		say("%s", err.msg[0].text);
 		return EXIT_LAUNCHER;
 	}
 	for (i = 0; i <= plan->nshares && r == 0; i++) {
@@ -357,7 +357,7 @@ static int start_qemu(struct session *s)
 static int start(struct session *s)
 {
 	const char *base = launch_runtime_base(getenv("XDG_RUNTIME_DIR"));
-	struct launch_error err;
+	struct error_record err = { 0 };
 	size_t i;
 	int r;
 
@@ -368,7 +368,7 @@ static int start(struct session *s)
 		return EXIT_LAUNCHER;
 	}
 	if (launch_plan_sockets(s->plan, s->rundir, &err) < 0) {
-		say("%s", err.msg);
+		say("%s", err.msg[0].text);
 		return EXIT_LAUNCHER;
 	}
 	for (i = 0; i < s->plan->nshares; i++)
@@ -589,14 +589,14 @@ int main(int argc, char *argv[])
 {
 	struct launch_config cfg;
 	struct launch_plan plan;
-	struct launch_error err;
+	struct error_record err = { 0 };
 	int r;
 
 	if (launch_ensure_stdio() < 0)
 		return EXIT_LAUNCHER;
 	r = launch_parse_options(argc, argv, &cfg, &err);
 	if (r < 0) {
-		say("%s", err.msg);
+		say("%s", err.msg[0].text);
 		fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 		return EXIT_LAUNCHER;
 	}
@@ -608,7 +608,7 @@ int main(int argc, char *argv[])
 		return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_LAUNCHER;
 	}
 	if (launch_preflight(&cfg, getenv("PATH"), &plan, &err) < 0) {
-		say("%s", err.msg);
+		say("%s", err.msg[0].text);
 		return EXIT_LAUNCHER;
 	}
 	if (cfg.dry_run)

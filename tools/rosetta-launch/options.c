@@ -85,23 +85,23 @@ static int parse_uint(const char *s, unsigned int min, unsigned int max, unsigne
 }
 
 static int number(const char *name, const char *arg, unsigned int min, unsigned int max,
-		  unsigned int *out, struct launch_error *err)
+		  unsigned int *out, struct error_record *err)
 {
 	if (parse_uint(arg, min, max, out) < 0)
-		return launch_fail(err, EINVAL, "invalid --%s value '%s': expected %u to %u", name,
-				   arg, min, max);
+		return error_set(err, -EINVAL, "invalid --%s value '%s': expected %u to %u", name,
+				 arg, min, max);
 	return 0;
 }
 
-static int path(const char *name, const char *arg, const char **out, struct launch_error *err)
+static int path(const char *name, const char *arg, const char **out, struct error_record *err)
 {
 	if (*arg == '\0')
-		return launch_fail(err, EINVAL, "option --%s needs a non-empty value", name);
+		return error_set(err, -EINVAL, "option --%s needs a non-empty value", name);
 	*out = arg;
 	return 0;
 }
 
-static int accel(const char *arg, enum launch_accel *out, struct launch_error *err)
+static int accel(const char *arg, enum launch_accel *out, struct error_record *err)
 {
 	if (strcmp(arg, "auto") == 0)
 		*out = LAUNCH_ACCEL_AUTO;
@@ -110,29 +110,29 @@ static int accel(const char *arg, enum launch_accel *out, struct launch_error *e
 	else if (strcmp(arg, "tcg") == 0)
 		*out = LAUNCH_ACCEL_TCG;
 	else
-		return launch_fail(err, EINVAL,
-				   "invalid --accel value '%s': expected auto, kvm or tcg", arg);
+		return error_set(err, -EINVAL,
+				 "invalid --accel value '%s': expected auto, kvm or tcg", arg);
 	return 0;
 }
 
-static int tag(const char *arg, const char **out, struct launch_error *err)
+static int tag(const char *arg, const char **out, struct error_record *err)
 {
 	if (!contract_tag_ok(arg))
-		return launch_fail(
-		    err, EINVAL,
+		return error_set(
+		    err, -EINVAL,
 		    "invalid --tag value '%s': use 1 to %d letters, digits, '.', '_' or '-'", arg,
 		    TAG_MAX);
 	*out = arg;
 	return 0;
 }
 
-static int share(const char *arg, struct launch_config *cfg, struct launch_error *err)
+static int share(const char *arg, struct launch_config *cfg, struct error_record *err)
 {
 	int r;
 
 	if (cfg->nshares == LAUNCH_EXTRA_SHARES_MAX)
-		return launch_fail(err, EINVAL, "at most %d --share options can be given",
-				   LAUNCH_EXTRA_SHARES_MAX);
+		return error_set(err, -EINVAL, "at most %d --share options can be given",
+				 LAUNCH_EXTRA_SHARES_MAX);
 	r = launch_parse_share(arg, &cfg->share[cfg->nshares], err);
 	if (r == 0)
 		cfg->nshares++;
@@ -140,7 +140,7 @@ static int share(const char *arg, struct launch_config *cfg, struct launch_error
 }
 
 static int apply_value(int opt, const char *arg, struct launch_config *cfg,
-		       struct launch_error *err)
+		       struct error_record *err)
 {
 	switch (opt) {
 	case OPT_KERNEL:
@@ -173,7 +173,7 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 	case OPT_TAG:
 		return tag(arg, &cfg->tag, err);
 	}
-	return launch_fail(err, EINVAL, "internal error: unhandled option %d", opt);
+	return error_set(err, -EINVAL, "internal error: unhandled option %d", opt);
 }
 
 /*
@@ -182,7 +182,7 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
  * quotes toggle wherever they are, so they pair when their count is even; the word named is
  * the one in which the last quote opens, as far as the next blank.
  */
-static int cmdline_quotes(const char *text, struct launch_error *err)
+static int cmdline_quotes(const char *text, struct error_record *err)
 {
 	const char *blanks = " \t\n\v\f\r", *word = NULL, *quote = NULL, *p;
 	bool open = false;
@@ -201,27 +201,27 @@ static int cmdline_quotes(const char *text, struct launch_error *err)
 	}
 	if (!open)
 		return 0;
-	return launch_fail(err, EINVAL,
-			   "--cmdline: the double quote in '%.*s' is not closed: the kernel would "
-			   "take the rest of the command line, the entry included, as that word",
-			   (int)(quote - word + (ptrdiff_t)strcspn(quote, blanks)), word);
+	return error_set(err, -EINVAL,
+			 "--cmdline: the double quote in '%.*s' is not closed: the kernel would "
+			 "take the rest of the command line, the entry included, as that word",
+			 (int)(quote - word + (ptrdiff_t)strcspn(quote, blanks)), word);
 }
 
 /* what is the word getopt stopped at */
-static int bad_option(int opt, const char *what, struct launch_error *err)
+static int bad_option(int opt, const char *what, struct error_record *err)
 {
 	if (opt == ':')
-		return launch_fail(err, EINVAL, "option '%s' requires an argument", what);
+		return error_set(err, -EINVAL, "option '%s' requires an argument", what);
 	if (strncmp(what, "--", 2) != 0)
-		return launch_fail(err, EINVAL, "invalid option -- '%c'", optopt);
+		return error_set(err, -EINVAL, "invalid option -- '%c'", optopt);
 	/* glibc names the long option it recognised in optopt; 0 when it knows none */
 	if (optopt != 0)
-		return launch_fail(err, EINVAL, "option '%s' doesn't allow an argument", what);
-	return launch_fail(err, EINVAL, "unrecognized option '%s'", what);
+		return error_set(err, -EINVAL, "option '%s' doesn't allow an argument", what);
+	return error_set(err, -EINVAL, "unrecognized option '%s'", what);
 }
 
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
-			 struct launch_error *err)
+			 struct error_record *err)
 {
 	bool memory_given = false;
 	int opt, r;

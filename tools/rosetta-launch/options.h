@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "lib/error.h"
 #include "lib/contract.h"
 
 #define LAUNCH_VERSION "0.1"
@@ -69,6 +69,6 @@ void launch_config_init(struct launch_config *cfg);
 
 /* Return a launch_action, or -EINVAL with err filled for a usage error. */
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
-			 struct launch_error *err);
+			 struct error_record *err);
 
 #endif

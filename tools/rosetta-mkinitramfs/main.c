@@ -14,7 +14,7 @@
 #include "cleanup.h"
 #include "compress.h"
 #include "entry.h"
-#include "mkerr.h"
+#include "lib/error.h"
 #include "output.h"
 #include "sink.h"
 #include "spec.h"
@@ -162,18 +162,18 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return apply_defaults(o);
 }
 
-static int report(const struct mkerr *err)
+static int report(const struct error_record *err)
 {
 	unsigned i;
 
-	for (i = 0; i < err->count && i < MKERR_MAX; i++)
+	for (i = 0; i < err->count && i < ERROR_MAX; i++)
 		fprintf(stderr, PROG ": %s\n", err->msg[i].text);
-	if (err->count > MKERR_MAX)
-		fprintf(stderr, PROG ": ... and %u more errors\n", err->count - MKERR_MAX);
-	return err->kind == MKERR_SYSTEM ? EXIT_SYSTEM : EXIT_FAILURE;
+	if (err->count > ERROR_MAX)
+		fprintf(stderr, PROG ": ... and %u more errors\n", err->count - ERROR_MAX);
+	return err->system ? EXIT_SYSTEM : EXIT_FAILURE;
 }
 
-static int collect(const struct options *o, struct entry_list *l, struct mkerr *err)
+static int collect(const struct options *o, struct entry_list *l, struct error_record *err)
 {
 	struct entry_list extra = { 0 };
 	int r;
@@ -182,27 +182,27 @@ static int collect(const struct options *o, struct entry_list *l, struct mkerr *
 	if (r == 0 && o->spec)
 		r = spec_load(o->spec, &extra, err);
 	if (r == 0 && entry_list_append(l, &extra) < 0)
-		r = mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		r = error_system(err, -ENOMEM, "out of memory");
 	entry_list_free(&extra);
 	return r == 0 ? entry_list_finish(l, err) : r;
 }
 
 /* Streams the archive into fd, which is the output or the compressor's pipe. */
 static int stream(const struct options *o, const struct entry_list *l, int fd, const char *name,
-		  struct mkerr *err)
+		  struct error_record *err)
 {
 	struct fd_sink *sink = malloc(sizeof(*sink));
 	struct cpio_out co = { .write = fd_sink_write, .ctx = sink };
 	int r;
 
 	if (!sink)
-		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(err, -ENOMEM, "out of memory");
 	fd_sink_init(sink, fd);
 	r = archive_write(l, o->mtime, &co, name, err);
 	if (r == 0) {
 		r = fd_sink_flush(sink);
 		if (r < 0)
-			r = mkerr_set(err, MKERR_SYSTEM, -r, "cannot write %s", name);
+			r = error_system(err, r, "cannot write %s: %m", name);
 	}
 	free(sink);
 	return r;
@@ -211,7 +211,7 @@ static int stream(const struct options *o, const struct entry_list *l, int fd, c
 /* Through the compressor, whose exit status is checked even when streaming failed: if it
  * died, that is why the pipe broke. */
 static int stream_compressed(const struct options *o, const struct entry_list *l, int fd,
-			     struct mkerr *err)
+			     struct error_record *err)
 {
 	struct compressor comp = { .pid = -1, .in_fd = -1 };
 	char pipe_name[64];
@@ -226,7 +226,8 @@ static int stream_compressed(const struct options *o, const struct entry_list *l
 	return r < 0 ? r : c;
 }
 
-static int write_image(const struct options *o, const struct entry_list *l, struct mkerr *err)
+static int write_image(const struct options *o, const struct entry_list *l,
+		       struct error_record *err)
 {
 	struct output out;
 	int r;
@@ -248,7 +249,7 @@ int main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 	int r;
 
 	r = parse_args(argc, argv, &o);
@@ -256,10 +257,10 @@ int main(int argc, char **argv)
 		return r == DONE ? EXIT_SUCCESS : r;
 	/* A compressor that dies must show up as EPIPE and its exit status, not kill us. */
 	signal(SIGPIPE, SIG_IGN);
-	mkerr_init(&err);
+	error_init(&err);
 	r = cleanup_install();
 	if (r < 0)
-		r = mkerr_set(&err, MKERR_SYSTEM, -r, "cannot install signal handlers");
+		r = error_system(&err, r, "cannot install signal handlers: %m");
 	if (r == 0)
 		r = collect(&o, &l, &err);
 	if (r == 0)

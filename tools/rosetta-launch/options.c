@@ -1,11 +1,13 @@
 /* Parsing rosetta-launch's command line into a struct launch_config; see options.h. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "config_check.h"
+#include "host.h"
 #include "options.h"
 #include "share_arg.h"
 
@@ -30,29 +32,34 @@ enum {
 	OPT_DRY_RUN,
 };
 
-static const struct option long_options[] = {
-	{ "kernel", required_argument, NULL, OPT_KERNEL },
-	{ "initrd", required_argument, NULL, OPT_INITRD },
-	{ "rosetta-dir", required_argument, NULL, OPT_ROSETTA_DIR },
-	{ "root-dir", required_argument, NULL, OPT_ROOT_DIR },
-	{ "root-image", required_argument, NULL, OPT_ROOT_IMAGE },
-	{ "root-ro", no_argument, NULL, OPT_ROOT_RO },
-	{ "ephemeral", no_argument, NULL, OPT_EPHEMERAL },
-	{ "share", required_argument, NULL, OPT_SHARE },
-	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
-	{ "memory", required_argument, NULL, OPT_MEMORY },
-	{ "cpus", required_argument, NULL, OPT_CPUS },
-	{ "accel", required_argument, NULL, OPT_ACCEL },
-	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-	{ "qemu", required_argument, NULL, OPT_QEMU },
-	{ "virtiofsd", required_argument, NULL, OPT_VIRTIOFSD },
-	{ "tag", required_argument, NULL, OPT_TAG },
-	{ "verbose", no_argument, NULL, OPT_VERBOSE },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+const struct cli_option launch_options[] = {
+	{ "kernel", 0, "FILE", "guest kernel image", OPT_KERNEL },
+	{ "initrd", 0, "FILE", "initramfs whose /init is rosetta-init", OPT_INITRD },
+	{ "rosetta-dir", 0, "DIR", "directory holding the translator (share 'rosetta')",
+	  OPT_ROSETTA_DIR },
+	{ "root-dir", 0, "DIR", "x86-64 root tree to share as 'rosetta-root'", OPT_ROOT_DIR },
+	{ "root-image", 0, "FILE", "x86-64 root file system image (raw or qcow2), /dev/vda",
+	  OPT_ROOT_IMAGE },
+	{ "root-ro", 0, NULL, "the guest mounts the root read-only", OPT_ROOT_RO },
+	{ "ephemeral", 0, NULL, "the root's writes are thrown away at power-off", OPT_EPHEMERAL },
+	{ "share", 0, "DIR:TAG[:ro]", "one more virtiofs share (up to 8)", OPT_SHARE },
+	{ "cmdline", 0, "STR", "more kernel command line text", OPT_CMDLINE },
+	{ "memory", 0, "MIB",
+	  "guest memory in MiB (default 1024; 2048 with --root-dir --ephemeral)", OPT_MEMORY },
+	{ "cpus", 0, "N", "virtual CPUs (default 2)", OPT_CPUS },
+	{ "accel", 0, "MODE", "auto, kvm or tcg (default auto)", OPT_ACCEL },
+	{ "timeout", 0, "SECS", "stop the guest after SECS seconds (default 0: never)",
+	  OPT_TIMEOUT },
+	{ "qemu", 0, "PATH", "qemu-system-aarch64 to run", OPT_QEMU },
+	{ "virtiofsd", 0, "PATH", "virtiofsd to run (default " LAUNCH_VIRTIOFSD_DEFAULT ")",
+	  OPT_VIRTIOFSD },
+	{ "tag", 0, "TAG", "virtiofs tag of the translator share (default rosetta)", OPT_TAG },
+	{ "verbose", 0, NULL, "show kernel messages and the commands run", OPT_VERBOSE },
+	{ "dry-run", 0, NULL, "print the commands instead of running them", OPT_DRY_RUN },
+	CLI_OPTION_HELP,
+	CLI_OPTION_VERSION,
 };
+const size_t launch_options_count = sizeof(launch_options) / sizeof(launch_options[0]);
 
 void launch_config_init(struct launch_config *cfg)
 {
@@ -224,15 +231,19 @@ int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			 struct error_record *err)
 {
 	bool memory_given = false;
+	struct cli_parser p;
 	int opt, r;
 
 	launch_config_init(cfg);
+	r = cli_parser_init(&p, launch_options, launch_options_count);
+	if (r < 0)
+		return error_set(err, r, "internal error: too many options");
 	optind = 0; /* glibc: start over, so the parser can run more than once */
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+:hV", long_options, NULL)) != -1) {
-		if (opt == 'h')
+	while ((opt = getopt_long(argc, argv, p.shortopts, p.longopts, NULL)) != -1) {
+		if (opt == CLI_ID_HELP)
 			return LAUNCH_HELP;
-		if (opt == 'V')
+		if (opt == CLI_ID_VERSION)
 			return LAUNCH_VERSION_INFO;
 		if (opt == OPT_VERBOSE)
 			cfg->verbose = true;

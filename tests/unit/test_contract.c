@@ -170,7 +170,7 @@ static void check_variant(const struct variant *v)
 	char cmdline[LAUNCH_CMDLINE_MAX + 1], what[160];
 	const char *words[40];
 	struct launch_config cfg;
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 	struct warnings w = { 0 };
 	struct config got;
 	int argc = (int)words_for(v, words), r;
@@ -178,10 +178,10 @@ static void check_variant(const struct variant *v)
 	describe(v, what, sizeof(what));
 	r = launch_parse_options(argc, (char **)words, &cfg, &err);
 	if (r != LAUNCH_RUN)
-		fail_msg("%s: the launcher refused it: %s", what, err.msg);
+		fail_msg("%s: the launcher refused it: %s", what, err.msg[0].text);
 	cfg.interactive = !v->unattended;
 	if (launch_build_cmdline(&cfg, cmdline, sizeof(cmdline), &err) != 0)
-		fail_msg("%s: no command line: %s", what, err.msg);
+		fail_msg("%s: no command line: %s", what, err.msg[0].text);
 	config_defaults(&got);
 	if (config_parse_cmdline(&got, cmdline, record, &w) != 0 || w.count != 0)
 		fail_msg("%s: the init warned about\n  %.300s\n%.300s\n", what, cmdline, w.all);
@@ -227,7 +227,7 @@ static void test_refused_combinations(void **state)
 	struct variant v = { 0 };
 	const char *words[40];
 	struct launch_config cfg;
-	struct launch_error err;
+	struct error_record err = { 0 };
 	int argc;
 
 	(void)state;
@@ -262,7 +262,7 @@ static void test_user_keys_win(void **state)
 				NULL };
 	char cmdline[LAUNCH_CMDLINE_MAX + 1];
 	struct launch_config cfg;
-	struct launch_error err;
+	struct error_record err = { 0 };
 	struct warnings w = { 0 };
 	struct config got;
 

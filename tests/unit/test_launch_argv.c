@@ -411,7 +411,7 @@ static void test_plan_socket_too_long(void **state)
 {
 	struct launch_config cfg;
 	struct launch_plan plan;
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 	char dir[200];
 
 	(void)state;
@@ -420,7 +420,7 @@ static void test_plan_socket_too_long(void **state)
 	dir[0] = '/';
 	dir[sizeof(dir) - 1] = '\0';
 	assert_int_equal(launch_plan_sockets(&plan, dir, &err), -ENAMETOOLONG);
-	assert_non_null(strstr(err.msg, "XDG_RUNTIME_DIR"));
+	assert_non_null(strstr(err.msg[0].text, "XDG_RUNTIME_DIR"));
 	assert_string_equal(launch_runtime_base("/run/user/1000"), "/run/user/1000");
 	assert_string_equal(launch_runtime_base(NULL), "/tmp");
 	assert_string_equal(launch_runtime_base(""), "/tmp");
@@ -456,7 +456,7 @@ static void test_shell_quote(void **state)
 
 static void assert_accel(enum launch_accel want, const char *machine, int probe, int r, bool kvm)
 {
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 	bool got = !kvm;
 
 	assert_int_equal(launch_choose_accel(want, machine, probe, &got, &err), r);

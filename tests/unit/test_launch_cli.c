@@ -416,7 +416,7 @@ static void test_version(void **state)
 	(void)state;
 	launch(&r, "--version");
 	assert_int_equal(r.code, 0);
-	assert_string_equal(r.out, "rosetta-launch 0.1\n");
+	assert_string_equal(r.out, "rosetta-launch from rosetta-guest 0.1\n");
 }
 
 static void test_help(void **state)

@@ -95,7 +95,7 @@ static struct launch_config config(void)
 static void assert_cmdline(const struct launch_config *cfg, const char *want)
 {
 	char buf[LAUNCH_CMDLINE_MAX + 1];
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 
 	assert_int_equal(launch_build_cmdline(cfg, buf, sizeof(buf), &err), 0);
 	assert_string_equal(buf, want);
@@ -218,21 +218,21 @@ static void test_cmdline_entry_refused(void **state)
 {
 	char *entry[] = { "/bin/echo", "don't" };
 	struct launch_config cfg = config();
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 	char buf[LAUNCH_CMDLINE_MAX + 1];
 
 	(void)state;
 	cfg.entry = entry;
 	cfg.entry_count = 2;
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -EINVAL);
-	assert_non_null(strstr(err.msg, "entry word 2 contains a single quote"));
+	assert_non_null(strstr(err.msg[0].text, "entry word 2 contains a single quote"));
 }
 
 static void test_cmdline_too_long(void **state)
 {
 	static char big[LAUNCH_CMDLINE_MAX];
 	struct launch_config cfg = config();
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 	char buf[LAUNCH_CMDLINE_MAX + 1];
 	size_t room = LAUNCH_CMDLINE_MAX - strlen("console=ttyAMA0 panic=-1 quiet ");
 
@@ -245,7 +245,7 @@ static void test_cmdline_too_long(void **state)
 	big[room] = 'a';
 	big[room + 1] = '\0';
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -E2BIG);
-	assert_non_null(strstr(err.msg, "2047"));
+	assert_non_null(strstr(err.msg[0].text, "2047"));
 }
 
 static void test_cmdline_entry_limits(void **state)
@@ -254,7 +254,7 @@ static void test_cmdline_entry_limits(void **state)
 	char *entry[] = { big };
 	char *relative[] = { "bin/sh" };
 	struct launch_config cfg = config();
-	struct launch_error err = { "" };
+	struct error_record err = { 0 };
 	char buf[LAUNCH_CMDLINE_MAX + 1];
 
 	(void)state;
@@ -265,10 +265,11 @@ static void test_cmdline_entry_limits(void **state)
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), 0);
 	big[ENTRY_MAX] = 'a';
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -E2BIG);
-	assert_non_null(strstr(err.msg, "1023 bytes rosetta-init accepts"));
+	assert_non_null(strstr(err.msg[0].text, "1023 bytes rosetta-init accepts"));
+	error_init(&err);
 	cfg.entry = relative;
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -EINVAL);
-	assert_non_null(strstr(err.msg, "absolute path"));
+	assert_non_null(strstr(err.msg[0].text, "absolute path"));
 }
 
 int main(void)

@@ -18,7 +18,7 @@
 
 struct parsed {
 	struct launch_config cfg;
-	struct launch_error err;
+	struct error_record err;
 	int r;
 };
 
@@ -43,8 +43,8 @@ static struct parsed parse_words(const char *const *words)
 static void assert_usage_error(struct parsed p, const char *needle)
 {
 	assert_int_equal(p.r, -EINVAL);
-	if (!strstr(p.err.msg, needle))
-		fail_msg("message '%s' lacks '%s'", p.err.msg, needle);
+	if (!strstr(p.err.msg[0].text, needle))
+		fail_msg("message '%s' lacks '%s'", p.err.msg[0].text, needle);
 }
 
 static void test_defaults(void **state)
@@ -268,7 +268,7 @@ static void test_share_refusals(void **state)
 	memcpy(long_dir + PATH_MAX, ":t", 3);
 	p = parse(REQUIRED, "--share", long_dir);
 	assert_int_equal(p.r, -ENAMETOOLONG);
-	assert_non_null(strstr(p.err.msg, "--share directory is too long"));
+	assert_non_null(strstr(p.err.msg[0].text, "--share directory is too long"));
 }
 
 static void test_share_tag_clashes(void **state)

@@ -27,7 +27,7 @@ static char scratch[64];
 
 struct result {
 	struct launch_plan plan;
-	struct launch_error err;
+	struct error_record err;
 	int r;
 };
 
@@ -78,8 +78,8 @@ static void assert_refused(const struct launch_config *cfg, int r, const char *m
 	struct result *res = preflight(cfg);
 
 	assert_int_equal(res->r, r);
-	if (!strstr(res->err.msg, msg))
-		fail_msg("message '%s' lacks '%s'", res->err.msg, msg);
+	if (!strstr(res->err.msg[0].text, msg))
+		fail_msg("message '%s' lacks '%s'", res->err.msg[0].text, msg);
 }
 
 static void test_image_missing(void **state)

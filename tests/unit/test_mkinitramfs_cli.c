@@ -2,7 +2,8 @@
  * The real rosetta-mkinitramfs binary, found next to this test as ../host/rosetta-mkinitramfs,
  * on inputs that once hung it or left a wrong result: a FIFO or /dev/zero as the spec file,
  * two runs writing the same -o at once, and a run killed by SIGTERM or SIGINT in the middle
- * of writing its output. Every run has a time limit and an address space limit, so that a
+ * of writing its output; and its command line manners: --help, -V/--version, usage errors,
+ * an unwritable standard output. Every run has a time limit and an address space limit, so that a
  * regression fails the test instead of hanging it or eating the machine's memory.
  */
 #include <dirent.h>
@@ -43,6 +44,7 @@ struct run {
 	int status;
 	int timed_out;
 	char err[4096]; /* what the tool wrote to standard error */
+	char out[4096]; /* and to standard output, when run_out took it */
 };
 
 static long now_ms(void)
@@ -58,8 +60,9 @@ static void at(char *buf, size_t len, const char *rel)
 	snprintf(buf, len, "%s/%s", env.scratch, rel);
 }
 
-/* Starts the tool with args (NULL-terminated); its standard error goes to errfile. */
-static pid_t start(const char *errfile, const char *const *args)
+/* Starts the tool with args (NULL-terminated); its standard error goes to errfile, its
+ * standard output to outfile unless NULL. */
+static pid_t start_out(const char *errfile, const char *outfile, const char *const *args)
 {
 	const char *argv[16] = { env.tool };
 	pid_t pid;
@@ -75,8 +78,12 @@ static pid_t start(const char *errfile, const char *const *args)
 		int fd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
 
-		if (fd < 0 || null < 0 || dup2(fd, STDERR_FILENO) < 0 ||
-		    dup2(null, STDIN_FILENO) < 0 || setrlimit(RLIMIT_AS, &rl) < 0)
+		int out = outfile ? open(outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)
+				  : STDOUT_FILENO;
+
+		if (fd < 0 || null < 0 || out < 0 || dup2(fd, STDERR_FILENO) < 0 ||
+		    dup2(null, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0 ||
+		    setrlimit(RLIMIT_AS, &rl) < 0)
 			_exit(126);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
@@ -86,13 +93,25 @@ static pid_t start(const char *errfile, const char *const *args)
 	return pid;
 }
 
+static pid_t start(const char *errfile, const char *const *args)
+{
+	return start_out(errfile, NULL, args);
+}
+
+static void slurp_text(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, size - 1) : 0;
+
+	buf[n > 0 ? n : 0] = '\0';
+	if (fd >= 0)
+		close(fd);
+}
+
 /* Waits up to RUN_LIMIT_MS for r->pid; a run past that is killed and marked timed out. */
 static void finish(struct run *r, const char *errfile)
 {
 	long end = now_ms() + RUN_LIMIT_MS;
-	int fd;
-	ssize_t n;
-
 	while (waitpid(r->pid, &r->status, WNOHANG) == 0) {
 		if (now_ms() > end) {
 			r->timed_out = 1;
@@ -102,11 +121,7 @@ static void finish(struct run *r, const char *errfile)
 		}
 		usleep(10000);
 	}
-	fd = open(errfile, O_RDONLY | O_CLOEXEC);
-	n = fd >= 0 ? read(fd, r->err, sizeof(r->err) - 1) : 0;
-	r->err[n > 0 ? n : 0] = '\0';
-	if (fd >= 0)
-		close(fd);
+	slurp_text(errfile, r->err, sizeof(r->err));
 }
 
 static void run(struct run *r, const char *const *args)
@@ -117,6 +132,21 @@ static void run(struct run *r, const char *const *args)
 	at(errfile, sizeof(errfile), "stderr");
 	r->pid = start(errfile, args);
 	finish(r, errfile);
+}
+
+/* As run, with standard output to outfile (a file of the scratch directory when NULL),
+ * whose text is kept in r->out. */
+static void run_out(struct run *r, const char *outfile, const char *const *args)
+{
+	char errfile[128], own[128];
+
+	memset(r, 0, sizeof(*r));
+	at(errfile, sizeof(errfile), "stderr");
+	at(own, sizeof(own), "stdout");
+	r->pid = start_out(errfile, outfile ? outfile : own, args);
+	finish(r, errfile);
+	if (!outfile)
+		slurp_text(own, r->out, sizeof(r->out));
 }
 
 static int exit_code(const struct run *r)
@@ -333,6 +363,81 @@ static void test_sigterm_while_compressing(void **state)
 	check_killed(SIGTERM, "gzip");
 }
 
+/* --help: the usage and every option of the table, on stdout. */
+static void test_help(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_out(&r, NULL, (const char *[]){ "--help", NULL });
+	assert_int_equal(exit_code(&r), 0);
+	assert_string_equal(r.err, "");
+	assert_non_null(strstr(r.out, "Usage: rosetta-mkinitramfs [options] DIR\n"));
+	assert_non_null(strstr(r.out, " -o, --output OUT "));
+	assert_non_null(strstr(r.out, "     --compress M "));
+	assert_non_null(strstr(r.out, "     --mtime SECONDS "));
+	assert_non_null(strstr(r.out, "     --spec FILE "));
+	assert_non_null(strstr(r.out, " -h, --help "));
+	assert_non_null(strstr(r.out, " -V, --version "));
+}
+
+/* -V and --version: the project's version line. */
+static void test_version(void **state)
+{
+	const char *words[] = { "-V", "--version" };
+	struct run r;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		run_out(&r, NULL, (const char *[]){ words[i], NULL });
+		assert_int_equal(exit_code(&r), 0);
+		assert_string_equal(r.out, "rosetta-mkinitramfs from rosetta-guest 0.1\n");
+		assert_string_equal(r.err, "");
+	}
+}
+
+/* A usage error: one message, the --help hint, status 2, nothing on stdout. */
+static void check_usage_error(const char *const *args, const char *msg)
+{
+	char want[512];
+	struct run r;
+
+	run_out(&r, NULL, args);
+	assert_int_equal(exit_code(&r), 2);
+	assert_string_equal(r.out, "");
+	snprintf(
+	    want, sizeof(want),
+	    "rosetta-mkinitramfs: %s\nTry 'rosetta-mkinitramfs --help' for more information.\n",
+	    msg);
+	assert_string_equal(r.err, want);
+}
+
+static void test_usage_errors(void **state)
+{
+	(void)state;
+	check_usage_error((const char *[]){ "-x", env.tree_a, NULL }, "unknown option -x");
+	check_usage_error((const char *[]){ "--frobnicate", env.tree_a, NULL },
+			  "unknown option --frobnicate");
+	check_usage_error((const char *[]){ "--mtime", NULL }, "option --mtime needs an argument");
+	check_usage_error((const char *[]){ NULL }, "missing DIR");
+	check_usage_error((const char *[]){ "--compress", "xz", env.tree_a, NULL },
+			  "bad --compress 'xz': need gzip, zstd or none");
+}
+
+/* The archive, or --version, to a full disk: an error with status 3, not a success. */
+static void test_stdout_full(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_out(&r, "/dev/full", (const char *[]){ "--version", NULL });
+	assert_int_equal(exit_code(&r), 3);
+	assert_non_null(strstr(r.err, "cannot write the standard output"));
+	run_out(&r, "/dev/full", (const char *[]){ env.tree_a, NULL });
+	assert_int_equal(exit_code(&r), 3);
+	assert_non_null(strstr(r.err, "No space left on device"));
+}
+
 static int make_tree(char *path, size_t len, const char *rel, int byte)
 {
 	char file[192];
@@ -411,6 +516,10 @@ int main(void)
 		cmocka_unit_test(test_sigterm_leaves_no_temporary),
 		cmocka_unit_test(test_sigint_leaves_no_temporary),
 		cmocka_unit_test(test_sigterm_while_compressing),
+		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_stdout_full),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "tools/rosetta-mkinitramfs/compress.h"
-#include "tools/rosetta-mkinitramfs/mkerr.h"
+#include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/output.h"
 #include "tools/rosetta-mkinitramfs/sink.h"
 
@@ -67,14 +67,14 @@ static void fill(unsigned char *buf, size_t len)
 
 /* Compresses data with m into dir/name; returns the compressor's result. */
 static int compress_to(enum compress_method m, const char *path, const unsigned char *data,
-		       size_t len, struct mkerr *err)
+		       size_t len, struct error_record *err)
 {
 	struct compressor c;
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	int r, f;
 
 	assert_true(fd >= 0);
-	mkerr_init(err);
+	error_init(err);
 	r = compress_start(&c, m, fd, err);
 	close(fd);
 	if (r < 0)
@@ -90,7 +90,7 @@ static void check_roundtrip(enum compress_method m, const char *decompress)
 	static unsigned char data[300000];
 	unsigned char *a, *b, *plain;
 	size_t alen, blen, plen;
-	struct mkerr err;
+	struct error_record err;
 
 	fill(data, sizeof(data));
 	assert_int_equal(compress_to(m, at(d, "a"), data, sizeof(data), &err), 0);
@@ -138,7 +138,7 @@ static void check_fake(const char *d, enum compress_method m, const char *want_a
 	char want[512];
 	unsigned char *got;
 	size_t len;
-	struct mkerr err;
+	struct error_record err;
 
 	assert_int_equal(compress_to(m, at(d, "out"), (const unsigned char *)"12345", 5, &err), 0);
 	got = slurp(at(d, "out"), &len);
@@ -186,18 +186,18 @@ static void test_compressor_missing(void **state)
 	const char *old = getenv("PATH");
 	char *path = strdup(old ? old : "/usr/bin");
 	struct compressor c;
-	struct mkerr err;
+	struct error_record err;
 	int r;
 
 	(void)state;
 	assert_non_null(path);
 	assert_int_equal(setenv("PATH", "/nonexistent", 1), 0);
-	mkerr_init(&err);
+	error_init(&err);
 	r = compress_start(&c, COMPRESS_ZSTD, STDERR_FILENO, &err);
 	assert_int_equal(setenv("PATH", path, 1), 0);
 	free(path);
 	assert_int_equal(r, -ENOENT);
-	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_int_equal(err.system, true);
 	assert_string_equal(err.msg[0].text, "cannot run zstd: No such file or directory");
 	assert_int_equal(c.pid, -1);
 	assert_int_equal(c.in_fd, -1);
@@ -208,7 +208,7 @@ static void test_compressor_missing(void **state)
 static void test_compressor_failure_reported(void **state)
 {
 	struct compressor c;
-	struct mkerr err;
+	struct error_record err;
 	int fd = open("/dev/full", O_WRONLY | O_CLOEXEC);
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	int saved = dup(STDERR_FILENO);
@@ -218,7 +218,7 @@ static void test_compressor_failure_reported(void **state)
 	if (fd < 0 || null < 0 || saved < 0)
 		fail_msg("cannot open /dev/full, /dev/null or dup stderr: %s", strerror(errno));
 	signal(SIGPIPE, SIG_IGN);
-	mkerr_init(&err);
+	error_init(&err);
 	dup2(null, STDERR_FILENO);
 	started = compress_start(&c, COMPRESS_GZIP, fd, &err);
 	if (started == 0) {
@@ -234,7 +234,7 @@ static void test_compressor_failure_reported(void **state)
 	assert_true(wrote == 0 || wrote == -EPIPE);
 	assert_int_equal(finished, -EINVAL);
 	assert_int_equal(err.count, 1);
-	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_int_equal(err.system, true);
 	assert_string_equal(err.msg[0].text, "gzip failed with exit status 1");
 }
 
@@ -316,10 +316,10 @@ static void check_output_renamed_on_commit(int flags)
 	char *d = make_dir(), want[64];
 	mode_t mask = umask(022);
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 	struct stat st;
 
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(access(at(d, "out.cpio"), F_OK), -1);
@@ -356,10 +356,10 @@ static void check_output_abort_keeps_old_file(int flags)
 {
 	char *d = make_dir();
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 
 	write_text(at(d, "out.cpio"), "old");
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "partial", 7), 0);
 	output_abort(&o);
@@ -381,11 +381,11 @@ static void check_output_hard_link_at_tmp_untouched(int flags)
 {
 	char *d = make_dir();
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 
 	write_text(at(d, "precious"), "precious");
 	assert_int_equal(link(at(d, "precious"), at(d, "out.cpio.tmp")), 0);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
@@ -408,12 +408,12 @@ static void check_output_symlink_at_tmp_untouched(int flags)
 {
 	char *d = make_dir();
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 	struct stat st;
 
 	write_text(at(d, "precious"), "precious");
 	assert_int_equal(symlink("precious", at(d, "out.cpio.tmp")), 0);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
@@ -436,12 +436,12 @@ static void check_output_symlink_at_out_replaced(int flags)
 {
 	char *d = make_dir();
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 	struct stat st;
 
 	write_text(at(d, "precious"), "precious");
 	assert_int_equal(symlink("precious", at(d, "out.cpio")), 0);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
@@ -465,9 +465,9 @@ static void check_output_interleaved_writers(int flags)
 {
 	char *d = make_dir();
 	struct output a, b;
-	struct mkerr err;
+	struct error_record err;
 
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&a, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(output_open(&b, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(a.fd, "AAAAAAAA", 8), 0);
@@ -493,10 +493,10 @@ static void check_output_commit_failure_reported(int flags)
 {
 	char *d = make_dir(), want[256];
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 	int r;
 
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	if (o.tmp.name)
@@ -504,7 +504,7 @@ static void check_output_commit_failure_reported(int flags)
 	assert_int_equal(rmdir(d), 0);
 	r = output_commit(&o, &err);
 	assert_int_equal(r, -ENOENT);
-	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_int_equal(err.system, true);
 	if (flags == TMPFILE_NAMED)
 		snprintf(want, sizeof(want), "cannot rename %s/.out.cpio.", d);
 	else
@@ -525,11 +525,11 @@ static void test_output_commit_failure_reported(void **state)
 static void test_output_device_written_in_place(void **state)
 {
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 	struct stat st;
 
 	(void)state;
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, "/dev/null", 0, &err), 0);
 	assert_int_equal(write_all(o.fd, "x", 1), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
@@ -540,11 +540,11 @@ static void test_output_device_written_in_place(void **state)
 static void check_output_error_names_file(int flags)
 {
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, "/nonexistent/dir/out.cpio", flags, &err), -ENOENT);
-	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_int_equal(err.system, true);
 	assert_string_equal(err.msg[0].text,
 			    "cannot create a temporary file in /nonexistent/dir for "
 			    "/nonexistent/dir/out.cpio: No such file or directory");
@@ -561,10 +561,10 @@ static void test_output_error_names_file(void **state)
 static void test_output_stdout(void **state)
 {
 	struct output o;
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(output_open(&o, NULL, 0, &err), 0);
 	assert_int_equal(o.fd, STDOUT_FILENO);
 	assert_string_equal(output_name(&o), "standard output");

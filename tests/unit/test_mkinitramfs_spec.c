@@ -17,13 +17,13 @@
 #include <unistd.h>
 
 #include "tools/rosetta-mkinitramfs/entry.h"
-#include "tools/rosetta-mkinitramfs/mkerr.h"
+#include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/spec.h"
 #include "tools/rosetta-mkinitramfs/tree.h"
 
-static int parse(const char *text, struct entry_list *l, struct mkerr *err)
+static int parse(const char *text, struct entry_list *l, struct error_record *err)
 {
-	mkerr_init(err);
+	error_init(err);
 	return spec_parse_text(text, strlen(text), "t.spec", l, err);
 }
 
@@ -62,7 +62,7 @@ static void test_spec_good_lines(void **state)
 {
 	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX", loc[64];
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 	char *text;
 	const struct entry *e;
 
@@ -155,7 +155,7 @@ static void test_spec_bad_lines_each_reported(void **state)
 {
 	const size_t nbad = sizeof(bad_lines) / sizeof(bad_lines[0]);
 	struct entry_list l = { 0 };
-	struct mkerr *err = malloc(sizeof(*err));
+	struct error_record *err = malloc(sizeof(*err));
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
@@ -168,9 +168,9 @@ static void test_spec_bad_lines_each_reported(void **state)
 	fclose(f);
 	assert_int_equal(parse(text, &l, err), -EINVAL);
 	assert_int_equal(err->count, nbad);
-	assert_int_equal(err->kind, MKERR_INPUT);
+	assert_int_equal(err->system, false);
 	assert_int_equal(l.n, nbad);
-	for (size_t i = 0; i < nbad && i < MKERR_MAX; i++) {
+	for (size_t i = 0; i < nbad && i < ERROR_MAX; i++) {
 		char want[512];
 
 		snprintf(want, sizeof(want), "t.spec:%zu: %s", 2 * i + 1, bad_lines[i].message);
@@ -182,13 +182,13 @@ static void test_spec_bad_lines_each_reported(void **state)
 	free(err);
 }
 
-/* The table is longer than MKERR_MAX: check each line alone so every message is seen. */
+/* The table is longer than ERROR_MAX: check each line alone so every message is seen. */
 static void test_spec_bad_line_messages(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad_lines) / sizeof(bad_lines[0]); i++) {
 		struct entry_list l = { 0 };
-		struct mkerr err;
+		struct error_record err;
 		char text[256], want[512];
 
 		snprintf(text, sizeof(text), "# comment\n\n%s\n", bad_lines[i].line);
@@ -204,7 +204,7 @@ static void test_spec_bad_line_messages(void **state)
 static void test_spec_nonzero_owner_refused(void **state)
 {
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	assert_int_equal(parse("dir /home 0755 1000 0\n"
@@ -230,10 +230,10 @@ static void test_spec_nul_byte_refused(void **state)
 {
 	static const char text[] = "dir /a 0755 0 0\ndir /b\0c 0755 0 0\n";
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(spec_parse_text(text, sizeof(text) - 1, "t.spec", &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
 	assert_string_equal(err.msg[0].text, "t.spec:2: line contains a NUL byte");
@@ -243,13 +243,13 @@ static void test_spec_nul_byte_refused(void **state)
 static void test_spec_load_missing_file(void **state)
 {
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(spec_load("/nonexistent/initramfs.spec", &l, &err), -ENOENT);
 	assert_int_equal(err.count, 1);
-	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_int_equal(err.system, false);
 	assert_string_equal(err.msg[0].text, "cannot open spec file /nonexistent/initramfs.spec: "
 					     "No such file or directory");
 }
@@ -260,7 +260,7 @@ static void test_spec_load_too_large(void **state)
 	char path[] = "/tmp/test_mkinitramfs_spec.XXXXXX", want[256];
 	static const char line[] = "# a comment line, repeated until the file is too large\n";
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 	size_t total = 0;
 	int fd = mkstemp(path);
 
@@ -271,10 +271,10 @@ static void test_spec_load_too_large(void **state)
 		total += sizeof(line) - 1;
 	}
 	close(fd);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(spec_load(path, &l, &err), -EFBIG);
 	assert_int_equal(err.count, 1);
-	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_int_equal(err.system, false);
 	snprintf(want, sizeof(want),
 		 "cannot read spec file %s: larger than the limit of 16777216 bytes", path);
 	assert_string_equal(err.msg[0].text, want);
@@ -287,7 +287,7 @@ static void test_spec_load_long_line(void **state)
 {
 	char path[] = "/tmp/test_mkinitramfs_spec.XXXXXX", want[256];
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 	char *text = malloc(40000);
 	int fd = mkstemp(path);
 	int n;
@@ -304,7 +304,7 @@ static void test_spec_load_long_line(void **state)
 	text[n++] = '\n';
 	assert_int_equal(write(fd, text, n), n);
 	close(fd);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(spec_load(path, &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
 	snprintf(want, sizeof(want), "%s:2: line longer than 16384 bytes", path);
@@ -320,19 +320,19 @@ static void test_spec_load_long_line(void **state)
 static void test_spec_load_directory(void **state)
 {
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(spec_load("/tmp", &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
-	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_int_equal(err.system, false);
 	assert_string_equal(err.msg[0].text,
 			    "cannot read spec file /tmp: not a regular file (directory)");
 }
 
 /* A tree with dev/ and init; the spec adds entries beside them. */
-static void merge(const char *spec, struct entry_list *l, struct mkerr *err, char *dir)
+static void merge(const char *spec, struct entry_list *l, struct error_record *err, char *dir)
 {
 	char path[128];
 
@@ -349,7 +349,7 @@ static void test_spec_duplicate_of_tree_entry(void **state)
 {
 	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX", want[256];
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	merge("nod /dev/console 0600 0 0 c 5 1\n\nslink /init /bin/sh 0777 0 0\n", &l, &err, dir);
@@ -366,7 +366,7 @@ static void test_spec_duplicate_of_tree_entry(void **state)
 static void test_spec_duplicate_within_spec(void **state)
 {
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	assert_int_equal(parse("dir /etc 0755 0 0\ndir etc/ssl 0755 0 0\n# again\n"
@@ -385,7 +385,7 @@ static void test_spec_parent_must_be_directory(void **state)
 {
 	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX";
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	merge("nod /dev/console 0600 0 0 c 5 1\n"
@@ -408,7 +408,7 @@ static void test_spec_merges_into_sorted_tree(void **state)
 {
 	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX";
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	merge("dir /etc 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n", &l, &err, dir);

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "tools/rosetta-mkinitramfs/cleanup.h"
-#include "tools/rosetta-mkinitramfs/mkerr.h"
+#include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/tmpfile.h"
 
 /* Exit statuses of the children when something they checked went wrong. */
@@ -45,9 +45,9 @@ static int count_names(void)
 /* In the child: the handler installed, the file created with flags and written to. */
 static void child_open(struct tmpfile *t, int flags)
 {
-	struct mkerr err;
+	struct error_record err;
 
-	mkerr_init(&err);
+	error_init(&err);
 	if (cleanup_install() < 0 || tmpfile_open(t, target, flags, &err) < 0 ||
 	    write(t->fd, "partial", 7) != 7)
 		_exit(BAD_SETUP);
@@ -106,7 +106,7 @@ static void test_forked_child_keeps_name(void **state)
 
 	(void)state;
 	if (pid == 0) {
-		struct mkerr err;
+		struct error_record err;
 		pid_t grandchild;
 		int status;
 
@@ -119,7 +119,7 @@ static void test_forked_child_keeps_name(void **state)
 		if (waitpid(grandchild, &status, 0) != grandchild || !WIFSIGNALED(status) ||
 		    access(t.name, F_OK) < 0)
 			_exit(BAD_GRANDCHILD);
-		mkerr_init(&err);
+		error_init(&err);
 		_exit(tmpfile_commit(&t, &err) == 0 ? 0 : BAD_COMMIT);
 	}
 	assert_int_equal(wait_child(pid), 0);

@@ -22,7 +22,7 @@
 #include "tools/rosetta-mkinitramfs/archive.h"
 #include "tools/rosetta-mkinitramfs/cpio.h"
 #include "tools/rosetta-mkinitramfs/entry.h"
-#include "tools/rosetta-mkinitramfs/mkerr.h"
+#include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/spec.h"
 #include "tools/rosetta-mkinitramfs/tree.h"
 
@@ -117,9 +117,9 @@ static void archive_flipped(const char *dir, const char *spec, struct membuf *m,
 {
 	struct cpio_out o = { .write = mem_write, .ctx = m };
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(tree_collect(dir, &l, &err), 0);
 	if (spec)
 		assert_int_equal(spec_parse_text(spec, strlen(spec), "t.spec", &l, &err), 0);
@@ -197,10 +197,10 @@ static void test_sort_order_parents_first(void **state)
 					      "a.b", "a0",  "ab",    "b",     "b/a", "\xc3\xa9" };
 	const size_t n = sizeof(sorted) / sizeof(sorted[0]);
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
-	mkerr_init(&err);
+	error_init(&err);
 	/* Reversed and interleaved, so that input order cannot produce the result. */
 	for (size_t k = 0; k < n; k++) {
 		size_t i = (k * 5 + 3) % n;
@@ -374,7 +374,7 @@ static void test_socket_refused(void **state)
 	char *d = make_dir();
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 	int s = socket(AF_UNIX, SOCK_STREAM, 0);
 	const char *sock = at(d, "run/sock");
 
@@ -385,10 +385,10 @@ static void test_socket_refused(void **state)
 	memcpy(sa.sun_path, sock, strlen(sock) + 1);
 	assert_int_equal(bind(s, (struct sockaddr *)&sa, sizeof(sa)), 0);
 	close(s);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(tree_collect(d, &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
-	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_int_equal(err.system, false);
 	assert_string_equal(err.msg[0].text, "run/sock is a socket: sockets cannot be archived");
 	entry_list_free(&l);
 	rm_tree(d);
@@ -410,12 +410,12 @@ static void test_file_over_4gib_refused(void **state)
 {
 	char *d = make_dir(), want[1024];
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	mkd(d, "big");
 	make_sparse(at(d, "big/max"), 0xffffffffLL);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(tree_collect(d, &l, &err), 0);
 	entry_list_free(&l);
 
@@ -427,7 +427,7 @@ static void test_file_over_4gib_refused(void **state)
 	entry_list_free(&l);
 
 	snprintf(want, sizeof(want), "file /x %s 0644 0 0\n", at(d, "big/over"));
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(spec_parse_text(want, strlen(want), "t.spec", &l, &err), -EINVAL);
 	snprintf(want, sizeof(want),
 		 "t.spec:1: %s is too large for a newc archive (limit 4294967295 bytes)",
@@ -437,14 +437,14 @@ static void test_file_over_4gib_refused(void **state)
 	rm_tree(d);
 }
 
-static int write_collected(const char *d, struct membuf *m, struct mkerr *err,
+static int write_collected(const char *d, struct membuf *m, struct error_record *err,
 			   void (*change)(const char *))
 {
 	struct cpio_out o = { .write = mem_write, .ctx = m };
 	struct entry_list l = { 0 };
 	int r;
 
-	mkerr_init(err);
+	error_init(err);
 	assert_int_equal(tree_collect(d, &l, err), 0);
 	assert_int_equal(entry_list_finish(&l, err), 0);
 	if (change)
@@ -468,7 +468,7 @@ static void test_read_errors_name_the_file(void **state)
 {
 	char *d = make_dir();
 	struct membuf m = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	mkd(d, "x86");
@@ -476,7 +476,7 @@ static void test_read_errors_name_the_file(void **state)
 	put(d, "x86/bin/busybox", "elf", 0755);
 	put(d, "init", "short", 0755);
 	assert_int_equal(write_collected(d, &m, &err, remove_file), -ENOENT);
-	assert_int_equal(err.kind, MKERR_INPUT);
+	assert_int_equal(err.system, false);
 	assert_string_equal(err.msg[0].text,
 			    "cannot read x86/bin/busybox: No such file or directory");
 	put(d, "x86/bin/busybox", "elf", 0755);
@@ -490,12 +490,12 @@ static void test_write_error_reported(void **state)
 {
 	char *d = make_dir();
 	struct membuf m = { .fail = ENOSPC };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	put(d, "init", "x", 0755);
 	assert_int_equal(write_collected(d, &m, &err, NULL), -ENOSPC);
-	assert_int_equal(err.kind, MKERR_SYSTEM);
+	assert_int_equal(err.system, true);
 	assert_string_equal(err.msg[0].text, "cannot write out.cpio: No space left on device");
 	rm_tree(d);
 }
@@ -504,15 +504,15 @@ static void test_root_must_be_directory(void **state)
 {
 	char *d = make_dir(), want[512];
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 
 	(void)state;
 	put(d, "file", "x", 0644);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(tree_collect(at(d, "file"), &l, &err), -ENOTDIR);
 	snprintf(want, sizeof(want), "cannot archive %s/file: Not a directory", d);
 	assert_string_equal(err.msg[0].text, want);
-	mkerr_init(&err);
+	error_init(&err);
 	assert_int_equal(tree_collect(at(d, "missing"), &l, &err), -ENOENT);
 	snprintf(want, sizeof(want), "cannot stat %s/missing: No such file or directory", d);
 	assert_string_equal(err.msg[0].text, want);

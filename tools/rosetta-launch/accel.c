@@ -5,7 +5,7 @@
 #include "accel.h"
 
 int launch_choose_accel(enum launch_accel want, const char *machine, int kvm_probe, bool *kvm,
-			struct launch_error *err)
+			struct error_record *err)
 {
 	bool arm64 = strcmp(machine, "aarch64") == 0;
 
@@ -18,15 +18,15 @@ int launch_choose_accel(enum launch_accel want, const char *machine, int kvm_pro
 		return 0;
 	case LAUNCH_ACCEL_KVM:
 		if (!arm64)
-			return launch_fail(err, EOPNOTSUPP,
-					   "--accel kvm needs an aarch64 host; this one is %s "
-					   "(use --accel tcg)",
-					   machine);
+			return error_set(err, -EOPNOTSUPP,
+					 "--accel kvm needs an aarch64 host; this one is %s "
+					 "(use --accel tcg)",
+					 machine);
 		if (kvm_probe < 0)
-			return launch_fail(err, -kvm_probe, "--accel kvm: cannot open /dev/kvm: %s",
-					   strerror(-kvm_probe));
+			return error_set(err, kvm_probe, "--accel kvm: cannot open /dev/kvm: %s",
+					 strerror(-kvm_probe));
 		*kvm = true;
 		return 0;
 	}
-	return launch_fail(err, EINVAL, "unknown accelerator %d", (int)want);
+	return error_set(err, -EINVAL, "unknown accelerator %d", (int)want);
 }

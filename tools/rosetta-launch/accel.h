@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "lib/error.h"
 #include "options.h"
 
 /*
@@ -16,6 +16,6 @@
  * be honoured.
  */
 int launch_choose_accel(enum launch_accel want, const char *machine, int kvm_probe, bool *kvm,
-			struct launch_error *err);
+			struct error_record *err);
 
 #endif

@@ -74,29 +74,29 @@ int launch_quote_entry(char *const *args, size_t n, char *buf, size_t size, size
 	return t.overflow ? -E2BIG : 0;
 }
 
-static int add_entry(struct text *t, const struct launch_config *cfg, struct launch_error *err)
+static int add_entry(struct text *t, const struct launch_config *cfg, struct error_record *err)
 {
 	char value[ENTRY_MAX + 1];
 	size_t bad = 0;
 	int r;
 
 	if (cfg->entry[0][0] != '/')
-		return launch_fail(err, EINVAL,
-				   "the entry program must be an absolute path (rosetta-init does "
-				   "not search PATH): %s",
-				   cfg->entry[0]);
+		return error_set(err, -EINVAL,
+				 "the entry program must be an absolute path (rosetta-init does "
+				 "not search PATH): %s",
+				 cfg->entry[0]);
 	r = launch_quote_entry(cfg->entry, cfg->entry_count, value, sizeof(value), &bad);
 	if (r == -EINVAL)
-		return launch_fail(err, EINVAL,
-				   "entry word %zu contains %s, which %s cannot carry (see ENTRY "
-				   "QUOTING in rosetta-launch(1))",
-				   bad + 1, launch_entry_refusal(cfg->entry[bad]),
-				   CMDLINE_KEY(KEY_ENTRY));
+		return error_set(err, -EINVAL,
+				 "entry word %zu contains %s, which %s cannot carry (see ENTRY "
+				 "QUOTING in rosetta-launch(1))",
+				 bad + 1, launch_entry_refusal(cfg->entry[bad]),
+				 CMDLINE_KEY(KEY_ENTRY));
 	if (r < 0)
-		return launch_fail(err, E2BIG,
-				   "the entry and its arguments, quoted, are longer than the %d "
-				   "bytes rosetta-init accepts",
-				   ENTRY_MAX);
+		return error_set(err, -E2BIG,
+				 "the entry and its arguments, quoted, are longer than the %d "
+				 "bytes rosetta-init accepts",
+				 ENTRY_MAX);
 	text_add(t, " " CMDLINE_KEY(KEY_ENTRY) "=\"%s\"", value);
 	return 0;
 }
@@ -116,7 +116,7 @@ static void add_root(struct text *t, const struct launch_config *cfg)
 }
 
 int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
-			 struct launch_error *err)
+			 struct error_record *err)
 {
 	struct text t = { buf, size, 0, false };
 
@@ -142,9 +142,9 @@ int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size
 			return r;
 	}
 	if (t.overflow)
-		return launch_fail(err, E2BIG,
-				   "the kernel command line would be longer than the %d bytes the "
-				   "kernel accepts",
-				   LAUNCH_CMDLINE_MAX);
+		return error_set(err, -E2BIG,
+				 "the kernel command line would be longer than the %d bytes the "
+				 "kernel accepts",
+				 LAUNCH_CMDLINE_MAX);
 	return 0;
 }

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "error.h"
+#include "lib/error.h"
 #include "options.h"
 
 /* arm64's COMMAND_LINE_SIZE is 2048 bytes including the terminating NUL. A rosetta.entry
@@ -28,6 +28,6 @@ const char *launch_entry_refusal(const char *s);
 
 /* Build the whole command line into buf (size > LAUNCH_CMDLINE_MAX). 0 or -errno. */
 int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
-			 struct launch_error *err);
+			 struct error_record *err);
 
 #endif

@@ -11,63 +11,63 @@ unsigned int launch_default_memory(const struct launch_config *cfg)
 	return LAUNCH_MEMORY_DEFAULT;
 }
 
-static int check_required(const struct launch_config *cfg, struct launch_error *err)
+static int check_required(const struct launch_config *cfg, struct error_record *err)
 {
 	if (!cfg->kernel)
-		return launch_fail(err, EINVAL, "missing required option --kernel");
+		return error_set(err, -EINVAL, "missing required option --kernel");
 	if (!cfg->initrd)
-		return launch_fail(err, EINVAL, "missing required option --initrd");
+		return error_set(err, -EINVAL, "missing required option --initrd");
 	if (!cfg->rosetta_dir)
-		return launch_fail(err, EINVAL, "missing required option --rosetta-dir");
+		return error_set(err, -EINVAL, "missing required option --rosetta-dir");
 	return 0;
 }
 
-static int check_root(const struct launch_config *cfg, struct launch_error *err)
+static int check_root(const struct launch_config *cfg, struct error_record *err)
 {
 	bool root = cfg->root_dir || cfg->root_image;
 
 	if (cfg->root_dir && cfg->root_image)
-		return launch_fail(err, EINVAL,
-				   "--root-dir and --root-image exclude each other: give one root");
+		return error_set(err, -EINVAL,
+				 "--root-dir and --root-image exclude each other: give one root");
 	if (cfg->root_ro && !root)
-		return launch_fail(err, EINVAL, "--root-ro needs --root-dir or --root-image");
+		return error_set(err, -EINVAL, "--root-ro needs --root-dir or --root-image");
 	if (cfg->ephemeral && !root)
-		return launch_fail(err, EINVAL, "--ephemeral needs --root-dir or --root-image");
+		return error_set(err, -EINVAL, "--ephemeral needs --root-dir or --root-image");
 	if (cfg->root_ro && cfg->ephemeral)
-		return launch_fail(err, EINVAL,
-				   "--root-ro and --ephemeral exclude each other: a read-only root "
-				   "has no writes to throw away");
+		return error_set(err, -EINVAL,
+				 "--root-ro and --ephemeral exclude each other: a read-only root "
+				 "has no writes to throw away");
 	return 0;
 }
 
 /* Every share of the launch needs a tag of its own. */
-static int check_tags(const struct launch_config *cfg, struct launch_error *err)
+static int check_tags(const struct launch_config *cfg, struct error_record *err)
 {
 	size_t i, j;
 
 	if (cfg->root_dir && strcmp(cfg->tag, ROOT_SHARE_TAG) == 0)
-		return launch_fail(err, EINVAL, "--tag %s is taken by the --root-dir share",
-				   ROOT_SHARE_TAG);
+		return error_set(err, -EINVAL, "--tag %s is taken by the --root-dir share",
+				 ROOT_SHARE_TAG);
 	for (i = 0; i < cfg->nshares; i++) {
 		const char *tag = cfg->share[i].tag;
 
 		if (strcmp(tag, cfg->tag) == 0)
-			return launch_fail(err, EINVAL,
-					   "--share tag '%s' is taken by the translator share "
-					   "(--tag)",
-					   tag);
+			return error_set(err, -EINVAL,
+					 "--share tag '%s' is taken by the translator share "
+					 "(--tag)",
+					 tag);
 		if (cfg->root_dir && strcmp(tag, ROOT_SHARE_TAG) == 0)
-			return launch_fail(
-			    err, EINVAL, "--share tag '%s' is taken by the --root-dir share", tag);
+			return error_set(err, -EINVAL,
+					 "--share tag '%s' is taken by the --root-dir share", tag);
 		for (j = 0; j < i; j++)
 			if (strcmp(tag, cfg->share[j].tag) == 0)
-				return launch_fail(err, EINVAL, "--share tag '%s' is given twice",
-						   tag);
+				return error_set(err, -EINVAL, "--share tag '%s' is given twice",
+						 tag);
 	}
 	return 0;
 }
 
-int launch_check_config(struct launch_config *cfg, bool memory_given, struct launch_error *err)
+int launch_check_config(struct launch_config *cfg, bool memory_given, struct error_record *err)
 {
 	int r = check_required(cfg, err);
 

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "lib/error.h"
 #include "options.h"
 
 /* Guest memory without --memory: LAUNCH_MEMORY_OVERLAY for --ephemeral with --root-dir
@@ -16,6 +16,6 @@
 unsigned int launch_default_memory(const struct launch_config *cfg);
 
 /* 0, or -EINVAL with err naming the options. Sets the memory default unless memory_given. */
-int launch_check_config(struct launch_config *cfg, bool memory_given, struct launch_error *err);
+int launch_check_config(struct launch_config *cfg, bool memory_given, struct error_record *err);
 
 #endif

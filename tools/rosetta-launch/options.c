@@ -1,11 +1,13 @@
 /* Parsing rosetta-launch's command line into a struct launch_config; see options.h. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "config_check.h"
+#include "host.h"
 #include "options.h"
 #include "share_arg.h"
 
@@ -30,29 +32,34 @@ enum {
 	OPT_DRY_RUN,
 };
 
-static const struct option long_options[] = {
-	{ "kernel", required_argument, NULL, OPT_KERNEL },
-	{ "initrd", required_argument, NULL, OPT_INITRD },
-	{ "rosetta-dir", required_argument, NULL, OPT_ROSETTA_DIR },
-	{ "root-dir", required_argument, NULL, OPT_ROOT_DIR },
-	{ "root-image", required_argument, NULL, OPT_ROOT_IMAGE },
-	{ "root-ro", no_argument, NULL, OPT_ROOT_RO },
-	{ "ephemeral", no_argument, NULL, OPT_EPHEMERAL },
-	{ "share", required_argument, NULL, OPT_SHARE },
-	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
-	{ "memory", required_argument, NULL, OPT_MEMORY },
-	{ "cpus", required_argument, NULL, OPT_CPUS },
-	{ "accel", required_argument, NULL, OPT_ACCEL },
-	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-	{ "qemu", required_argument, NULL, OPT_QEMU },
-	{ "virtiofsd", required_argument, NULL, OPT_VIRTIOFSD },
-	{ "tag", required_argument, NULL, OPT_TAG },
-	{ "verbose", no_argument, NULL, OPT_VERBOSE },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+const struct cli_option launch_options[] = {
+	{ "kernel", 0, "FILE", "guest kernel image", OPT_KERNEL },
+	{ "initrd", 0, "FILE", "initramfs whose /init is rosetta-init", OPT_INITRD },
+	{ "rosetta-dir", 0, "DIR", "directory holding the translator (share 'rosetta')",
+	  OPT_ROSETTA_DIR },
+	{ "root-dir", 0, "DIR", "x86-64 root tree to share as 'rosetta-root'", OPT_ROOT_DIR },
+	{ "root-image", 0, "FILE", "x86-64 root file system image (raw or qcow2), /dev/vda",
+	  OPT_ROOT_IMAGE },
+	{ "root-ro", 0, NULL, "the guest mounts the root read-only", OPT_ROOT_RO },
+	{ "ephemeral", 0, NULL, "the root's writes are thrown away at power-off", OPT_EPHEMERAL },
+	{ "share", 0, "DIR:TAG[:ro]", "one more virtiofs share (up to 8)", OPT_SHARE },
+	{ "cmdline", 0, "STR", "more kernel command line text", OPT_CMDLINE },
+	{ "memory", 0, "MIB",
+	  "guest memory in MiB (default 1024; 2048 with --root-dir --ephemeral)", OPT_MEMORY },
+	{ "cpus", 0, "N", "virtual CPUs (default 2)", OPT_CPUS },
+	{ "accel", 0, "MODE", "auto, kvm or tcg (default auto)", OPT_ACCEL },
+	{ "timeout", 0, "SECS", "stop the guest after SECS seconds (default 0: never)",
+	  OPT_TIMEOUT },
+	{ "qemu", 0, "PATH", "qemu-system-aarch64 to run", OPT_QEMU },
+	{ "virtiofsd", 0, "PATH", "virtiofsd to run (default " LAUNCH_VIRTIOFSD_DEFAULT ")",
+	  OPT_VIRTIOFSD },
+	{ "tag", 0, "TAG", "virtiofs tag of the translator share (default rosetta)", OPT_TAG },
+	{ "verbose", 0, NULL, "show kernel messages and the commands run", OPT_VERBOSE },
+	{ "dry-run", 0, NULL, "print the commands instead of running them", OPT_DRY_RUN },
+	CLI_OPTION_HELP,
+	CLI_OPTION_VERSION,
 };
+const size_t launch_options_count = sizeof(launch_options) / sizeof(launch_options[0]);
 
 void launch_config_init(struct launch_config *cfg)
 {
@@ -85,23 +92,23 @@ static int parse_uint(const char *s, unsigned int min, unsigned int max, unsigne
 }
 
 static int number(const char *name, const char *arg, unsigned int min, unsigned int max,
-		  unsigned int *out, struct launch_error *err)
+		  unsigned int *out, struct error_record *err)
 {
 	if (parse_uint(arg, min, max, out) < 0)
-		return launch_fail(err, EINVAL, "invalid --%s value '%s': expected %u to %u", name,
-				   arg, min, max);
+		return error_set(err, -EINVAL, "invalid --%s value '%s': expected %u to %u", name,
+				 arg, min, max);
 	return 0;
 }
 
-static int path(const char *name, const char *arg, const char **out, struct launch_error *err)
+static int path(const char *name, const char *arg, const char **out, struct error_record *err)
 {
 	if (*arg == '\0')
-		return launch_fail(err, EINVAL, "option --%s needs a non-empty value", name);
+		return error_set(err, -EINVAL, "option --%s needs a non-empty value", name);
 	*out = arg;
 	return 0;
 }
 
-static int accel(const char *arg, enum launch_accel *out, struct launch_error *err)
+static int accel(const char *arg, enum launch_accel *out, struct error_record *err)
 {
 	if (strcmp(arg, "auto") == 0)
 		*out = LAUNCH_ACCEL_AUTO;
@@ -110,29 +117,29 @@ static int accel(const char *arg, enum launch_accel *out, struct launch_error *e
 	else if (strcmp(arg, "tcg") == 0)
 		*out = LAUNCH_ACCEL_TCG;
 	else
-		return launch_fail(err, EINVAL,
-				   "invalid --accel value '%s': expected auto, kvm or tcg", arg);
+		return error_set(err, -EINVAL,
+				 "invalid --accel value '%s': expected auto, kvm or tcg", arg);
 	return 0;
 }
 
-static int tag(const char *arg, const char **out, struct launch_error *err)
+static int tag(const char *arg, const char **out, struct error_record *err)
 {
 	if (!contract_tag_ok(arg))
-		return launch_fail(
-		    err, EINVAL,
+		return error_set(
+		    err, -EINVAL,
 		    "invalid --tag value '%s': use 1 to %d letters, digits, '.', '_' or '-'", arg,
 		    TAG_MAX);
 	*out = arg;
 	return 0;
 }
 
-static int share(const char *arg, struct launch_config *cfg, struct launch_error *err)
+static int share(const char *arg, struct launch_config *cfg, struct error_record *err)
 {
 	int r;
 
 	if (cfg->nshares == LAUNCH_EXTRA_SHARES_MAX)
-		return launch_fail(err, EINVAL, "at most %d --share options can be given",
-				   LAUNCH_EXTRA_SHARES_MAX);
+		return error_set(err, -EINVAL, "at most %d --share options can be given",
+				 LAUNCH_EXTRA_SHARES_MAX);
 	r = launch_parse_share(arg, &cfg->share[cfg->nshares], err);
 	if (r == 0)
 		cfg->nshares++;
@@ -140,7 +147,7 @@ static int share(const char *arg, struct launch_config *cfg, struct launch_error
 }
 
 static int apply_value(int opt, const char *arg, struct launch_config *cfg,
-		       struct launch_error *err)
+		       struct error_record *err)
 {
 	switch (opt) {
 	case OPT_KERNEL:
@@ -173,7 +180,7 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 	case OPT_TAG:
 		return tag(arg, &cfg->tag, err);
 	}
-	return launch_fail(err, EINVAL, "internal error: unhandled option %d", opt);
+	return error_set(err, -EINVAL, "internal error: unhandled option %d", opt);
 }
 
 /*
@@ -182,7 +189,7 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
  * quotes toggle wherever they are, so they pair when their count is even; the word named is
  * the one in which the last quote opens, as far as the next blank.
  */
-static int cmdline_quotes(const char *text, struct launch_error *err)
+static int cmdline_quotes(const char *text, struct error_record *err)
 {
 	const char *blanks = " \t\n\v\f\r", *word = NULL, *quote = NULL, *p;
 	bool open = false;
@@ -201,38 +208,42 @@ static int cmdline_quotes(const char *text, struct launch_error *err)
 	}
 	if (!open)
 		return 0;
-	return launch_fail(err, EINVAL,
-			   "--cmdline: the double quote in '%.*s' is not closed: the kernel would "
-			   "take the rest of the command line, the entry included, as that word",
-			   (int)(quote - word + (ptrdiff_t)strcspn(quote, blanks)), word);
+	return error_set(err, -EINVAL,
+			 "--cmdline: the double quote in '%.*s' is not closed: the kernel would "
+			 "take the rest of the command line, the entry included, as that word",
+			 (int)(quote - word + (ptrdiff_t)strcspn(quote, blanks)), word);
 }
 
 /* what is the word getopt stopped at */
-static int bad_option(int opt, const char *what, struct launch_error *err)
+static int bad_option(int opt, const char *what, struct error_record *err)
 {
 	if (opt == ':')
-		return launch_fail(err, EINVAL, "option '%s' requires an argument", what);
+		return error_set(err, -EINVAL, "option '%s' requires an argument", what);
 	if (strncmp(what, "--", 2) != 0)
-		return launch_fail(err, EINVAL, "invalid option -- '%c'", optopt);
+		return error_set(err, -EINVAL, "invalid option -- '%c'", optopt);
 	/* glibc names the long option it recognised in optopt; 0 when it knows none */
 	if (optopt != 0)
-		return launch_fail(err, EINVAL, "option '%s' doesn't allow an argument", what);
-	return launch_fail(err, EINVAL, "unrecognized option '%s'", what);
+		return error_set(err, -EINVAL, "option '%s' doesn't allow an argument", what);
+	return error_set(err, -EINVAL, "unrecognized option '%s'", what);
 }
 
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
-			 struct launch_error *err)
+			 struct error_record *err)
 {
 	bool memory_given = false;
+	struct cli_parser p;
 	int opt, r;
 
 	launch_config_init(cfg);
+	r = cli_parser_init(&p, launch_options, launch_options_count);
+	if (r < 0)
+		return error_set(err, r, "internal error: too many options");
 	optind = 0; /* glibc: start over, so the parser can run more than once */
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+:hV", long_options, NULL)) != -1) {
-		if (opt == 'h')
+	while ((opt = getopt_long(argc, argv, p.shortopts, p.longopts, NULL)) != -1) {
+		if (opt == CLI_ID_HELP)
 			return LAUNCH_HELP;
-		if (opt == 'V')
+		if (opt == CLI_ID_VERSION)
 			return LAUNCH_VERSION_INFO;
 		if (opt == OPT_VERBOSE)
 			cfg->verbose = true;

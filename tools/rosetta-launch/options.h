@@ -11,10 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "lib/error.h"
+#include "lib/cli.h"
 #include "lib/contract.h"
 
-#define LAUNCH_VERSION "0.1"
 /* --share options; with the translator's and the root's, the shares of one launch. */
 #define LAUNCH_EXTRA_SHARES_MAX 8
 /* Guest memory when --memory is not given; more when a tmpfs holds the root's writes. */
@@ -65,10 +65,14 @@ enum launch_action {
 	LAUNCH_VERSION_INFO,
 };
 
+/* The options, for the parser and for --help. */
+extern const struct cli_option launch_options[];
+extern const size_t launch_options_count;
+
 void launch_config_init(struct launch_config *cfg);
 
 /* Return a launch_action, or -EINVAL with err filled for a usage error. */
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
-			 struct launch_error *err);
+			 struct error_record *err);
 
 #endif

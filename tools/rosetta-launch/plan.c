@@ -12,19 +12,19 @@ const char *launch_runtime_base(const char *xdg_runtime_dir)
 }
 
 static int share_paths(struct launch_share *s, size_t i, const char *rundir,
-		       struct launch_error *err)
+		       struct error_record *err)
 {
 	int n;
 
 	n = snprintf(s->socket, sizeof(s->socket), "%s/vfs%zu.sock", rundir, i);
 	if (n < 0 || (size_t)n >= sizeof(s->socket))
-		return launch_fail(err, ENAMETOOLONG,
-				   "socket path %s/vfs%zu.sock is longer than a unix socket allows "
-				   "(%d bytes); point XDG_RUNTIME_DIR at a shorter directory",
-				   rundir, i, LAUNCH_SOCKET_MAX - 1);
+		return error_set(err, -ENAMETOOLONG,
+				 "socket path %s/vfs%zu.sock is longer than a unix socket allows "
+				 "(%d bytes); point XDG_RUNTIME_DIR at a shorter directory",
+				 rundir, i, LAUNCH_SOCKET_MAX - 1);
 	n = snprintf(s->log, sizeof(s->log), "%s/vfs%zu.log", rundir, i);
 	if (n < 0 || (size_t)n >= sizeof(s->log))
-		return launch_fail(err, ENAMETOOLONG, "run directory path %s is too long", rundir);
+		return error_set(err, -ENAMETOOLONG, "run directory path %s is too long", rundir);
 	return 0;
 }
 
@@ -54,7 +54,7 @@ int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg
 	return r;
 }
 
-int launch_plan_sockets(struct launch_plan *plan, const char *rundir, struct launch_error *err)
+int launch_plan_sockets(struct launch_plan *plan, const char *rundir, struct error_record *err)
 {
 	size_t i;
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "cmdline.h"
-#include "error.h"
+#include "lib/error.h"
 #include "options.h"
 
 /* The translator's, the root's and the --share ones. */
@@ -53,6 +53,6 @@ const char *launch_runtime_base(const char *xdg_runtime_dir);
 int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg);
 
 /* Give each share its socket and log under rundir. 0 or -errno. */
-int launch_plan_sockets(struct launch_plan *plan, const char *rundir, struct launch_error *err);
+int launch_plan_sockets(struct launch_plan *plan, const char *rundir, struct error_record *err);
 
 #endif

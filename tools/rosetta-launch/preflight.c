@@ -13,27 +13,26 @@
 
 #define PACKAGE_HINT "Debian package qemu-system-arm provides it; 'make deps' installs it"
 
-static int check_file(const char *what, const char *path, struct launch_error *err)
+static int check_file(const char *what, const char *path, struct error_record *err)
 {
 	int r = launch_check_readable(path);
 
 	if (r < 0)
-		return launch_fail(err, -r, "%s %s is not a readable file: %s", what, path,
-				   strerror(-r));
+		return error_set(err, r, "%s %s is not a readable file: %s", what, path,
+				 strerror(-r));
 	return 0;
 }
 
-static int check_dir(const char *what, const char *path, struct launch_error *err)
+static int check_dir(const char *what, const char *path, struct error_record *err)
 {
 	int r = launch_check_dir(path);
 
 	if (r < 0)
-		return launch_fail(err, -r, "%s %s is not a directory: %s", what, path,
-				   strerror(-r));
+		return error_set(err, r, "%s %s is not a directory: %s", what, path, strerror(-r));
 	return 0;
 }
 
-static int check_inputs(const struct launch_config *cfg, struct launch_error *err)
+static int check_inputs(const struct launch_config *cfg, struct error_record *err)
 {
 	size_t i;
 	int r;
@@ -69,14 +68,14 @@ static int join_cwd(char *path, size_t size)
 
 /* virtiofsd chroots into its source directory, which must therefore be absolute. */
 static int share_dirs(const struct launch_config *cfg, struct launch_plan *plan,
-		      struct launch_error *err)
+		      struct error_record *err)
 {
 	char real[PATH_MAX];
 	size_t i;
 	int r;
 
 	if (launch_plan_shares(plan, cfg) < 0)
-		return launch_fail(err, ENAMETOOLONG, "a share directory's path is too long");
+		return error_set(err, -ENAMETOOLONG, "a share directory's path is too long");
 	for (i = 0; i < plan->nshares; i++) {
 		char *dir = plan->share[i].dir;
 
@@ -86,7 +85,7 @@ static int share_dirs(const struct launch_config *cfg, struct launch_plan *plan,
 		}
 		r = cfg->dry_run ? join_cwd(dir, sizeof(plan->share[i].dir)) : -errno;
 		if (r < 0)
-			return launch_fail(err, -r, "cannot resolve %s: %s", dir, strerror(-r));
+			return error_set(err, r, "cannot resolve %s: %s", dir, strerror(-r));
 	}
 	return 0;
 }
@@ -100,30 +99,30 @@ static int keep_name(char *out, size_t size, const char *name)
 }
 
 /* qemu writes the image unless --root-ro or --ephemeral says it must not. */
-static int check_image(const struct launch_config *cfg, bool *qcow2, struct launch_error *err)
+static int check_image(const struct launch_config *cfg, bool *qcow2, struct error_record *err)
 {
 	const char *path = cfg->root_image;
 	int r = launch_probe_image(path, qcow2);
 
 	if (r == -EINVAL)
-		return launch_fail(err, EINVAL,
-				   "--root-image %s is neither a regular file nor a block device",
-				   path);
+		return error_set(err, -EINVAL,
+				 "--root-image %s is neither a regular file nor a block device",
+				 path);
 	if (r < 0)
-		return launch_fail(err, -r, "--root-image %s is not a readable disk image: %s",
-				   path, strerror(-r));
+		return error_set(err, r, "--root-image %s is not a readable disk image: %s", path,
+				 strerror(-r));
 	if (!cfg->root_ro && !cfg->ephemeral && (r = launch_check_writable(path)) < 0)
-		return launch_fail(err, -r,
-				   "--root-image %s is not writable: %s (--root-ro or --ephemeral "
-				   "leave it unwritten)",
-				   path, strerror(-r));
+		return error_set(err, r,
+				 "--root-image %s is not writable: %s (--root-ro or --ephemeral "
+				 "leave it unwritten)",
+				 path, strerror(-r));
 	return 0;
 }
 
 /* The image's absolute path (qemu would take a relative one with a colon for a protocol)
  * and its format. --dry-run takes an image it cannot read for a raw one. */
 static int root_image(const struct launch_config *cfg, struct launch_plan *plan,
-		      struct launch_error *err)
+		      struct error_record *err)
 {
 	char *out = plan->root_image;
 	bool qcow2 = false;
@@ -144,12 +143,12 @@ static int root_image(const struct launch_config *cfg, struct launch_plan *plan,
 	if (r == 0)
 		r = join_cwd(out, sizeof(plan->root_image));
 	if (r < 0)
-		return launch_fail(err, -r, "cannot resolve %s: %s", cfg->root_image, strerror(-r));
+		return error_set(err, r, "cannot resolve %s: %s", cfg->root_image, strerror(-r));
 	return 0;
 }
 
 static int find_qemu(const struct launch_config *cfg, const char *path_env,
-		     struct launch_plan *plan, struct launch_error *err)
+		     struct launch_plan *plan, struct error_record *err)
 {
 	const char *name = cfg->qemu ? cfg->qemu : LAUNCH_QEMU_NAME;
 	int r = launch_find_program(name, path_env, plan->qemu, sizeof(plan->qemu));
@@ -157,15 +156,15 @@ static int find_qemu(const struct launch_config *cfg, const char *path_env,
 	if (r < 0 && cfg->dry_run)
 		r = keep_name(plan->qemu, sizeof(plan->qemu), name);
 	if (r < 0 && !strchr(name, '/'))
-		return launch_fail(err, -r, "cannot find %s in PATH (%s)", name, PACKAGE_HINT);
+		return error_set(err, r, "cannot find %s in PATH (%s)", name, PACKAGE_HINT);
 	if (r < 0)
-		return launch_fail(err, -r, "cannot run %s: %s (%s)", name, strerror(-r),
-				   PACKAGE_HINT);
+		return error_set(err, r, "cannot run %s: %s (%s)", name, strerror(-r),
+				 PACKAGE_HINT);
 	return 0;
 }
 
 static int find_virtiofsd(const struct launch_config *cfg, const char *path_env,
-			  struct launch_plan *plan, struct launch_error *err)
+			  struct launch_plan *plan, struct error_record *err)
 {
 	const char *name = cfg->virtiofsd ? cfg->virtiofsd : LAUNCH_VIRTIOFSD_DEFAULT;
 	int r = launch_find_virtiofsd(cfg->virtiofsd, path_env, plan->virtiofsd,
@@ -174,22 +173,22 @@ static int find_virtiofsd(const struct launch_config *cfg, const char *path_env,
 	if (r < 0 && cfg->dry_run)
 		r = keep_name(plan->virtiofsd, sizeof(plan->virtiofsd), name);
 	if (r < 0 && !cfg->virtiofsd)
-		return launch_fail(err, -r, "cannot find virtiofsd at %s or in PATH (%s)",
-				   LAUNCH_VIRTIOFSD_DEFAULT, PACKAGE_HINT);
+		return error_set(err, r, "cannot find virtiofsd at %s or in PATH (%s)",
+				 LAUNCH_VIRTIOFSD_DEFAULT, PACKAGE_HINT);
 	if (r < 0)
-		return launch_fail(err, -r, "cannot run %s: %s (%s)", name, strerror(-r),
-				   PACKAGE_HINT);
+		return error_set(err, r, "cannot run %s: %s (%s)", name, strerror(-r),
+				 PACKAGE_HINT);
 	return 0;
 }
 
 static int pick_accel(const struct launch_config *cfg, struct launch_plan *plan,
-		      struct launch_error *err)
+		      struct error_record *err)
 {
 	struct utsname u;
 	int probe;
 
 	if (uname(&u) < 0)
-		return launch_fail(err, errno, "uname: %s", strerror(errno));
+		return error_set(err, -errno, "uname: %s", strerror(errno));
 	if (cfg->dry_run && cfg->accel == LAUNCH_ACCEL_KVM) {
 		plan->kvm = true;
 		return 0;
@@ -199,7 +198,7 @@ static int pick_accel(const struct launch_config *cfg, struct launch_plan *plan,
 }
 
 int launch_preflight(const struct launch_config *cfg, const char *path_env,
-		     struct launch_plan *plan, struct launch_error *err)
+		     struct launch_plan *plan, struct error_record *err)
 {
 	int r;
 

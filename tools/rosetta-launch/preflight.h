@@ -6,7 +6,7 @@
 #ifndef ROSETTA_LAUNCH_PREFLIGHT_H
 #define ROSETTA_LAUNCH_PREFLIGHT_H
 
-#include "error.h"
+#include "lib/error.h"
 #include "options.h"
 #include "plan.h"
 
@@ -15,6 +15,6 @@
  * files need not exist and a program that is not found keeps the name it was given.
  */
 int launch_preflight(const struct launch_config *cfg, const char *path_env,
-		     struct launch_plan *plan, struct launch_error *err);
+		     struct launch_plan *plan, struct error_record *err);
 
 #endif

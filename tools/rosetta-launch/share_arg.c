@@ -6,7 +6,7 @@
 
 #define FORM "expected DIR:TAG or DIR:TAG:ro"
 
-int launch_parse_share(const char *arg, struct launch_extra_share *out, struct launch_error *err)
+int launch_parse_share(const char *arg, struct launch_extra_share *out, struct error_record *err)
 {
 	size_t len = strlen(arg), dirlen;
 	const char *colon;
@@ -19,22 +19,22 @@ int launch_parse_share(const char *arg, struct launch_extra_share *out, struct l
 	}
 	colon = memrchr(arg, ':', len);
 	if (!colon)
-		return launch_fail(err, EINVAL, "invalid --share value '%s': %s", arg, FORM);
+		return error_set(err, -EINVAL, "invalid --share value '%s': %s", arg, FORM);
 	dirlen = (size_t)(colon - arg);
 	if (dirlen == 0)
-		return launch_fail(err, EINVAL, "invalid --share value '%s': DIR is empty (%s)",
-				   arg, FORM);
+		return error_set(err, -EINVAL, "invalid --share value '%s': DIR is empty (%s)", arg,
+				 FORM);
 	if (dirlen >= sizeof(out->dir))
-		return launch_fail(err, ENAMETOOLONG, "--share directory is too long: %.64s...",
-				   arg);
+		return error_set(err, -ENAMETOOLONG, "--share directory is too long: %.64s...",
+				 arg);
 	len -= dirlen + 1; /* the tag's */
 	if (len <= TAG_MAX)
 		memcpy(out->tag, colon + 1, len);
 	if (len > TAG_MAX || !contract_tag_ok(out->tag))
-		return launch_fail(err, EINVAL,
-				   "invalid --share tag in '%s': use 1 to %d letters, digits, '.', "
-				   "'_' or '-'",
-				   arg, TAG_MAX);
+		return error_set(err, -EINVAL,
+				 "invalid --share tag in '%s': use 1 to %d letters, digits, '.', "
+				 "'_' or '-'",
+				 arg, TAG_MAX);
 	memcpy(out->dir, arg, dirlen);
 	return 0;
 }

@@ -4,7 +4,7 @@
 #ifndef ROSETTA_LAUNCH_SHARE_ARG_H
 #define ROSETTA_LAUNCH_SHARE_ARG_H
 
-#include "error.h"
+#include "lib/error.h"
 #include "options.h"
 
 /*
@@ -13,6 +13,6 @@
  * and "DIR:ro:ro" the tag ro, read-only. 0, or -EINVAL / -ENAMETOOLONG with err naming
  * the value.
  */
-int launch_parse_share(const char *arg, struct launch_extra_share *out, struct launch_error *err);
+int launch_parse_share(const char *arg, struct launch_extra_share *out, struct error_record *err);
 
 #endif

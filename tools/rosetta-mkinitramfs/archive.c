@@ -12,12 +12,12 @@
 struct ctx {
 	struct cpio_out *o;
 	const char *outname;
-	struct mkerr *err;
+	struct error_record *err;
 };
 
 static int write_failed(struct ctx *c, int r)
 {
-	return mkerr_set(c->err, MKERR_SYSTEM, -r, "cannot write %s", c->outname);
+	return error_system(c->err, r, "cannot write %s: %m", c->outname);
 }
 
 /* O_NONBLOCK: should the file have been swapped for a FIFO, fail below instead of hanging. */
@@ -27,14 +27,14 @@ static int write_failed(struct ctx *c, int r)
 static int read_failed(struct ctx *c, const struct entry *e, int errnum, const char *why)
 {
 	if (e->line) {
-		int r = mkerr_line(c->err, e->origin, e->line, "cannot read %s: %s", e->src,
+		int r = error_line(c->err, e->origin, e->line, "cannot read %s: %s", e->src,
 				   why ? why : strerror(errnum));
 
 		return errnum ? -errnum : r;
 	}
 	if (why)
-		return mkerr_set(c->err, MKERR_INPUT, 0, "cannot read %s: %s", e->name, why);
-	return mkerr_set(c->err, MKERR_INPUT, errnum, "cannot read %s", e->name);
+		return error_set(c->err, -EINVAL, "cannot read %s: %s", e->name, why);
+	return error_set(c->err, -errnum, "cannot read %s: %m", e->name);
 }
 
 static ssize_t read_some(int fd, void *buf, size_t len)
@@ -106,7 +106,7 @@ static int write_entry(struct ctx *c, const struct entry *e, uint32_t ino, uint3
 	int r = cpio_write_header(c->o, &h, e->name);
 
 	if (r == -EOVERFLOW)
-		return mkerr_set(c->err, MKERR_INPUT, EOVERFLOW, "cannot archive %s", e->name);
+		return error_set(c->err, -EOVERFLOW, "cannot archive %s: %m", e->name);
 	if (r < 0)
 		return write_failed(c, r);
 	if (S_ISREG(e->mode)) {
@@ -123,14 +123,14 @@ static int write_entry(struct ctx *c, const struct entry *e, uint32_t ino, uint3
 }
 
 int archive_write(const struct entry_list *l, uint32_t mtime, struct cpio_out *o,
-		  const char *outname, struct mkerr *err)
+		  const char *outname, struct error_record *err)
 {
 	struct ctx c = { .o = o, .outname = outname, .err = err };
 	size_t i;
 	int r;
 
 	if (l->n >= CPIO_FIELD_MAX)
-		return mkerr_set(err, MKERR_INPUT, 0, "too many entries for a newc archive");
+		return error_set(err, -EINVAL, "too many entries for a newc archive");
 	for (i = 0; i < l->n; i++) {
 		r = write_entry(&c, &l->v[i], i + 1, mtime);
 		if (r < 0)

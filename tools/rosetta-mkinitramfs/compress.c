@@ -146,7 +146,8 @@ static int spawn(struct compressor *c, char **env, int out_fd, int data[2], int 
 	return -e;
 }
 
-int compress_start(struct compressor *c, enum compress_method m, int out_fd, struct mkerr *err)
+int compress_start(struct compressor *c, enum compress_method m, int out_fd,
+		   struct error_record *err)
 {
 	int data[2] = { -1, -1 }, status[2] = { -1, -1 };
 	char **env = clean_environ();
@@ -170,28 +171,28 @@ int compress_start(struct compressor *c, enum compress_method m, int out_fd, str
 			close(status[i]);
 	}
 	free(env);
-	return r < 0 ? mkerr_set(err, MKERR_SYSTEM, -r, "cannot run %s", compress_program(m)) : 0;
+	return r < 0 ? error_system(err, r, "cannot run %s: %m", compress_program(m)) : 0;
 }
 
-int compress_finish(struct compressor *c, struct mkerr *err)
+int compress_finish(struct compressor *c, struct error_record *err)
 {
 	const char *prog = compress_program(c->method);
 	int st, w, r = 0;
 
 	if (c->in_fd >= 0 && close(c->in_fd) < 0 && errno != EINTR)
-		r = mkerr_set(err, MKERR_SYSTEM, errno, "cannot close the pipe to %s", prog);
+		r = error_system(err, -errno, "cannot close the pipe to %s: %m", prog);
 	c->in_fd = -1;
 	if (c->pid < 0)
 		return r;
 	w = reap(c->pid, &st);
 	c->pid = -1;
 	if (w < 0)
-		return mkerr_set(err, MKERR_SYSTEM, -w, "cannot wait for %s", prog);
+		return error_system(err, w, "cannot wait for %s: %m", prog);
 	if (WIFSIGNALED(st))
-		return mkerr_set(err, MKERR_SYSTEM, 0, "%s was killed by signal %d (%s)", prog,
-				 WTERMSIG(st), strsignal(WTERMSIG(st)));
+		return error_system(err, -EINVAL, "%s was killed by signal %d (%s)", prog,
+				    WTERMSIG(st), strsignal(WTERMSIG(st)));
 	if (WEXITSTATUS(st) != 0)
-		return mkerr_set(err, MKERR_SYSTEM, 0, "%s failed with exit status %d", prog,
-				 WEXITSTATUS(st));
+		return error_system(err, -EINVAL, "%s failed with exit status %d", prog,
+				    WEXITSTATUS(st));
 	return r;
 }

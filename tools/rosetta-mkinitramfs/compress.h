@@ -4,7 +4,7 @@
 
 #include <sys/types.h>
 
-#include "mkerr.h"
+#include "lib/error.h"
 
 enum compress_method {
 	COMPRESS_NONE,
@@ -30,9 +30,10 @@ struct compressor {
 /* Starts the compressor with its stdin a pipe (c->in_fd) and its stdout out_fd. The child
  * runs without GZIP, ZSTD_CLEVEL and ZSTD_NBTHREADS in its environment, which would change
  * its output. Failing to run the program is reported here. */
-int compress_start(struct compressor *c, enum compress_method m, int out_fd, struct mkerr *err);
+int compress_start(struct compressor *c, enum compress_method m, int out_fd,
+		   struct error_record *err);
 
 /* Closes c->in_fd, waits for the compressor and checks that it exited with status 0. */
-int compress_finish(struct compressor *c, struct mkerr *err);
+int compress_finish(struct compressor *c, struct error_record *err);
 
 #endif

@@ -125,19 +125,21 @@ static const struct entry *find(const struct entry_list *l, const char *name, si
 	return NULL;
 }
 
-static void report_duplicate(const struct entry *first, const struct entry *e, struct mkerr *err)
+static void report_duplicate(const struct entry *first, const struct entry *e,
+			     struct error_record *err)
 {
 	if (first->line == 0 && e->line == 0)
-		mkerr_set(err, MKERR_INPUT, 0, "duplicate path %s in %s", e->name, e->origin);
+		error_set(err, -EINVAL, "duplicate path %s in %s", e->name, e->origin);
 	else if (first->line == 0)
-		mkerr_line(err, e->origin, e->line, "duplicate path %s: also in the tree as %s/%s",
+		error_line(err, e->origin, e->line, "duplicate path %s: also in the tree as %s/%s",
 			   e->name, first->origin, first->name);
 	else
-		mkerr_line(err, e->origin, e->line, "duplicate path %s: already at %s:%u", e->name,
+		error_line(err, e->origin, e->line, "duplicate path %s: already at %s:%u", e->name,
 			   first->origin, first->line);
 }
 
-static void check_parent(const struct entry_list *l, const struct entry *e, struct mkerr *err)
+static void check_parent(const struct entry_list *l, const struct entry *e,
+			 struct error_record *err)
 {
 	const char *slash = strrchr(e->name, '/');
 	const struct entry *p;
@@ -150,16 +152,15 @@ static void check_parent(const struct entry_list *l, const struct entry *e, stru
 	if (p && S_ISDIR(p->mode))
 		return;
 	if (e->line == 0)
-		mkerr_set(err, MKERR_INPUT, 0,
-			  "%s/%s: parent %.*s is not a directory in the archive", e->origin,
-			  e->name, (int)len, e->name);
+		error_set(err, -EINVAL, "%s/%s: parent %.*s is not a directory in the archive",
+			  e->origin, e->name, (int)len, e->name);
 	else
-		mkerr_line(err, e->origin, e->line,
+		error_line(err, e->origin, e->line,
 			   "%s: parent %.*s is not a directory in the archive", e->name, (int)len,
 			   e->name);
 }
 
-int entry_list_finish(struct entry_list *l, struct mkerr *err)
+int entry_list_finish(struct entry_list *l, struct error_record *err)
 {
 	unsigned before = err->count;
 	size_t i, first = 0;

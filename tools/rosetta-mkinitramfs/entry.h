@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mkerr.h"
+#include "lib/error.h"
 
 struct entry {
 	char *name;	     /* archive path: relative, no leading "/" or "./" */
@@ -49,6 +49,6 @@ int entry_size_fits(uint64_t size);
 
 /* Sorts the list, then checks that no path occurs twice and that every entry's parent is a
  * directory in the list. Reports every problem into err; -EINVAL if there was one. */
-int entry_list_finish(struct entry_list *l, struct mkerr *err);
+int entry_list_finish(struct entry_list *l, struct error_record *err);
 
 #endif

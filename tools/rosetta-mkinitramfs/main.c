@@ -14,16 +14,16 @@
 #include "cleanup.h"
 #include "compress.h"
 #include "entry.h"
-#include "mkerr.h"
+#include "lib/cli.h"
+#include "lib/error.h"
 #include "output.h"
 #include "sink.h"
 #include "spec.h"
 #include "tree.h"
 
-#define PROG	"rosetta-mkinitramfs"
-#define VERSION "0.1"
+#define PROG "rosetta-mkinitramfs"
 
-enum { EXIT_USAGE = 2, EXIT_SYSTEM = 3, DONE = -1 };
+enum { DONE = -1 }; /* --help or --version: nothing more to do */
 
 struct options {
 	const char *out;
@@ -35,19 +35,26 @@ struct options {
 	int mtime_set;
 };
 
-static void usage(FILE *f)
+enum { OPT_COMPRESS = 256, OPT_MTIME, OPT_SPEC };
+
+static const struct cli_option options[] = {
+	{ "output", 'o', "OUT", "write OUT, whole or not at all, instead of standard output", 'o' },
+	{ "compress", 0, "M",
+	  "gzip, zstd or none; default gzip for *.gz, zstd for *.zst, else none", OPT_COMPRESS },
+	{ "mtime", 0, "SECONDS", "time of every entry; default $SOURCE_DATE_EPOCH, else 0",
+	  OPT_MTIME },
+	{ "spec", 0, "FILE", "add entries from FILE (dir, nod, slink, file lines)", OPT_SPEC },
+	CLI_OPTION_HELP,
+	CLI_OPTION_VERSION,
+};
+#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+
+static void usage(void)
 {
-	fprintf(
-	    f, "Usage: " PROG " [-o OUT] [--compress gzip|zstd|none] [--mtime SECONDS]\n"
-	       "       [--spec FILE] DIR\n"
-	       "Write the tree under DIR as a reproducible newc cpio archive (initramfs).\n\n"
-	       "  -o, --output OUT     write OUT, whole or not at all, instead of standard output\n"
-	       "      --compress M     gzip, zstd or none; default gzip for *.gz, zstd for *.zst,\n"
-	       "                       none otherwise\n"
-	       "      --mtime SECONDS  time of every entry; default $SOURCE_DATE_EPOCH, else 0\n"
-	       "      --spec FILE      add entries from FILE (dir, nod, slink, file lines)\n"
-	       "  -h, --help           show this help\n"
-	       "      --version        show the version\n");
+	fputs("Usage: " PROG " [options] DIR\n"
+	      "Write the tree under DIR as a reproducible newc cpio archive (initramfs).\n\n",
+	      stdout);
+	cli_print_options(stdout, options, N_OPTIONS);
 }
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
@@ -58,8 +65,9 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
 	fprintf(stderr, PROG ": ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '" PROG " --help'.\n");
-	return EXIT_USAGE;
+	fputc('\n', stderr);
+	cli_try_help(PROG);
+	return CLI_EXIT_USAGE;
 }
 
 static int parse_seconds(const char *s, uint32_t *v)
@@ -76,18 +84,6 @@ static int parse_seconds(const char *s, uint32_t *v)
 	*v = n;
 	return 0;
 }
-
-enum { OPT_COMPRESS = 256, OPT_MTIME, OPT_SPEC, OPT_VERSION };
-
-static const struct option long_opts[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "compress", required_argument, NULL, OPT_COMPRESS },
-	{ "mtime", required_argument, NULL, OPT_MTIME },
-	{ "spec", required_argument, NULL, OPT_SPEC },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
-};
 
 /* Returns 0 to go on, DONE after --help or --version, or EXIT_USAGE. */
 static int parse_option(int c, const char *arg, const char *opt, struct options *o)
@@ -111,11 +107,11 @@ static int parse_option(int c, const char *arg, const char *opt, struct options 
 			return usage_error("%s given twice", "--spec");
 		o->spec = arg;
 		return 0;
-	case 'h':
-		usage(stdout);
+	case CLI_ID_HELP:
+		usage();
 		return DONE;
-	case OPT_VERSION:
-		printf(PROG " " VERSION "\n");
+	case CLI_ID_VERSION:
+		cli_print_version(PROG);
 		return DONE;
 	case ':':
 		return usage_error("option %s needs an argument", opt);
@@ -139,10 +135,13 @@ static int apply_defaults(struct options *o)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
+	struct cli_parser p;
 	int c;
 
+	if (cli_parser_init(&p, options, N_OPTIONS) < 0)
+		return CLI_EXIT_SYSTEM;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, p.shortopts, p.longopts, NULL)) != -1) {
 		const char *opt = argv[optind - 1];
 		char shortopt[3] = { '-', (char)optopt, 0 };
 		int r;
@@ -162,18 +161,29 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return apply_defaults(o);
 }
 
-static int report(const struct mkerr *err)
+/* After --help or --version: their text must have arrived. */
+static int finish_stdout(void)
+{
+	int r = cli_close_stdout();
+
+	if (r == 0)
+		return CLI_EXIT_OK;
+	fprintf(stderr, PROG ": cannot write the standard output: %s\n", strerror(-r));
+	return CLI_EXIT_SYSTEM;
+}
+
+static int report(const struct error_record *err)
 {
 	unsigned i;
 
-	for (i = 0; i < err->count && i < MKERR_MAX; i++)
+	for (i = 0; i < err->count && i < ERROR_MAX; i++)
 		fprintf(stderr, PROG ": %s\n", err->msg[i].text);
-	if (err->count > MKERR_MAX)
-		fprintf(stderr, PROG ": ... and %u more errors\n", err->count - MKERR_MAX);
-	return err->kind == MKERR_SYSTEM ? EXIT_SYSTEM : EXIT_FAILURE;
+	if (err->count > ERROR_MAX)
+		fprintf(stderr, PROG ": ... and %u more errors\n", err->count - ERROR_MAX);
+	return err->system ? CLI_EXIT_SYSTEM : CLI_EXIT_FAILED;
 }
 
-static int collect(const struct options *o, struct entry_list *l, struct mkerr *err)
+static int collect(const struct options *o, struct entry_list *l, struct error_record *err)
 {
 	struct entry_list extra = { 0 };
 	int r;
@@ -182,27 +192,27 @@ static int collect(const struct options *o, struct entry_list *l, struct mkerr *
 	if (r == 0 && o->spec)
 		r = spec_load(o->spec, &extra, err);
 	if (r == 0 && entry_list_append(l, &extra) < 0)
-		r = mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		r = error_system(err, -ENOMEM, "out of memory");
 	entry_list_free(&extra);
 	return r == 0 ? entry_list_finish(l, err) : r;
 }
 
 /* Streams the archive into fd, which is the output or the compressor's pipe. */
 static int stream(const struct options *o, const struct entry_list *l, int fd, const char *name,
-		  struct mkerr *err)
+		  struct error_record *err)
 {
 	struct fd_sink *sink = malloc(sizeof(*sink));
 	struct cpio_out co = { .write = fd_sink_write, .ctx = sink };
 	int r;
 
 	if (!sink)
-		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(err, -ENOMEM, "out of memory");
 	fd_sink_init(sink, fd);
 	r = archive_write(l, o->mtime, &co, name, err);
 	if (r == 0) {
 		r = fd_sink_flush(sink);
 		if (r < 0)
-			r = mkerr_set(err, MKERR_SYSTEM, -r, "cannot write %s", name);
+			r = error_system(err, r, "cannot write %s: %m", name);
 	}
 	free(sink);
 	return r;
@@ -211,7 +221,7 @@ static int stream(const struct options *o, const struct entry_list *l, int fd, c
 /* Through the compressor, whose exit status is checked even when streaming failed: if it
  * died, that is why the pipe broke. */
 static int stream_compressed(const struct options *o, const struct entry_list *l, int fd,
-			     struct mkerr *err)
+			     struct error_record *err)
 {
 	struct compressor comp = { .pid = -1, .in_fd = -1 };
 	char pipe_name[64];
@@ -226,7 +236,8 @@ static int stream_compressed(const struct options *o, const struct entry_list *l
 	return r < 0 ? r : c;
 }
 
-static int write_image(const struct options *o, const struct entry_list *l, struct mkerr *err)
+static int write_image(const struct options *o, const struct entry_list *l,
+		       struct error_record *err)
 {
 	struct output out;
 	int r;
@@ -248,22 +259,26 @@ int main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct entry_list l = { 0 };
-	struct mkerr err;
+	struct error_record err;
 	int r;
 
 	r = parse_args(argc, argv, &o);
+	if (r == DONE)
+		return finish_stdout();
 	if (r != 0)
-		return r == DONE ? EXIT_SUCCESS : r;
+		return r;
 	/* A compressor that dies must show up as EPIPE and its exit status, not kill us. */
 	signal(SIGPIPE, SIG_IGN);
-	mkerr_init(&err);
+	error_init(&err);
 	r = cleanup_install();
 	if (r < 0)
-		r = mkerr_set(&err, MKERR_SYSTEM, -r, "cannot install signal handlers");
+		r = error_system(&err, r, "cannot install signal handlers: %m");
 	if (r == 0)
 		r = collect(&o, &l, &err);
 	if (r == 0)
 		r = write_image(&o, &l, &err);
 	entry_list_free(&l);
-	return r == 0 ? EXIT_SUCCESS : report(&err);
+	if (r == 0 && (r = cli_close_stdout()) < 0)
+		r = error_system(&err, r, "cannot write the standard output: %m");
+	return r == 0 ? CLI_EXIT_OK : report(&err);
 }

@@ -24,7 +24,7 @@ static int is_special(const char *path)
 	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
-int output_open(struct output *o, const char *path, int flags, struct mkerr *err)
+int output_open(struct output *o, const char *path, int flags, struct error_record *err)
 {
 	int r;
 
@@ -35,13 +35,13 @@ int output_open(struct output *o, const char *path, int flags, struct mkerr *err
 		return 0;
 	o->path = strdup(path);
 	if (!o->path)
-		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(err, -ENOMEM, "out of memory");
 	if (is_special(path)) {
 		o->in_place = 1;
 		o->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
 		if (o->fd >= 0)
 			return 0;
-		r = mkerr_set(err, MKERR_SYSTEM, errno, "cannot open %s", path);
+		r = error_system(err, -errno, "cannot open %s: %m", path);
 	} else {
 		r = tmpfile_open(&o->tmp, path, flags, err);
 		o->fd = o->tmp.fd;
@@ -68,7 +68,7 @@ void output_abort(struct output *o)
 	release(o);
 }
 
-int output_commit(struct output *o, struct mkerr *err)
+int output_commit(struct output *o, struct error_record *err)
 {
 	int r = 0;
 
@@ -77,7 +77,7 @@ int output_commit(struct output *o, struct mkerr *err)
 	if (!o->in_place)
 		r = tmpfile_commit(&o->tmp, err);
 	else if (close(o->fd) < 0)
-		r = mkerr_set(err, MKERR_SYSTEM, errno, "cannot write %s", o->path);
+		r = error_system(err, -errno, "cannot write %s: %m", o->path);
 	release(o);
 	return r;
 }

@@ -4,7 +4,7 @@
 #ifndef MKINITRAMFS_OUTPUT_H
 #define MKINITRAMFS_OUTPUT_H
 
-#include "mkerr.h"
+#include "lib/error.h"
 #include "tmpfile.h"
 
 struct output {
@@ -17,11 +17,11 @@ struct output {
 /* Uses standard output when path is NULL. When path exists and is not a regular file (a
  * device, a FIFO, /dev/stdout), it is opened and written in place. Otherwise a new file is
  * made in path's directory with tmpfile_open (flags as there; 0 in the program). */
-int output_open(struct output *o, const char *path, int flags, struct mkerr *err);
+int output_open(struct output *o, const char *path, int flags, struct error_record *err);
 
 /* Puts the output in place: closes it, or commits the new file over path. On failure the
  * new file is removed and path left as it was. Standard output is left open. */
-int output_commit(struct output *o, struct mkerr *err);
+int output_commit(struct output *o, struct error_record *err);
 
 /* Closes the output; a new file is removed. */
 void output_abort(struct output *o);

@@ -17,7 +17,7 @@
 struct line {
 	const char *file;
 	unsigned no;
-	struct mkerr *err;
+	struct error_record *err;
 	const char *f[MAX_FIELDS];
 	unsigned n;
 };
@@ -30,7 +30,7 @@ struct kind {
 };
 
 /* Reports what is wrong with the current line; evaluates to -EINVAL. */
-#define BAD(ln, ...) mkerr_line((ln)->err, (ln)->file, (ln)->no, __VA_ARGS__)
+#define BAD(ln, ...) error_line((ln)->err, (ln)->file, (ln)->no, __VA_ARGS__)
 
 static int parse_uint(const char *s, int base, unsigned long max, unsigned long *v)
 {
@@ -66,7 +66,7 @@ static int parse_name(struct line *ln, const char *s, struct entry *e)
 	}
 	e->name = strdup(p);
 	if (!e->name)
-		return mkerr_set(ln->err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(ln->err, -ENOMEM, "out of memory");
 	return 0;
 }
 
@@ -136,7 +136,7 @@ static int parse_slink(struct line *ln, struct entry *e)
 		return BAD(ln, "bad symlink target '%s': too long", target);
 	e->target = strdup(target);
 	if (!e->target)
-		return mkerr_set(ln->err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(ln->err, -ENOMEM, "out of memory");
 	e->size = strlen(target);
 	return parse_mode_owner(ln, 3, S_IFLNK, e);
 }
@@ -155,7 +155,7 @@ static int parse_file(struct line *ln, struct entry *e)
 	e->size = st.st_size;
 	e->src = strdup(loc);
 	if (!e->src)
-		return mkerr_set(ln->err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(ln->err, -ENOMEM, "out of memory");
 	return parse_mode_owner(ln, 3, S_IFREG, e);
 }
 
@@ -217,7 +217,7 @@ static int parse_line(struct line *ln, char *text, struct entry_list *out)
 	}
 	r = entry_list_add(out, &e);
 	if (r < 0)
-		return mkerr_set(ln->err, MKERR_SYSTEM, -r, "out of memory");
+		return error_system(ln->err, r, "out of memory");
 	return 0;
 }
 
@@ -235,7 +235,7 @@ static int parse_text_line(struct line *ln, const char *s, size_t len, char *buf
 }
 
 int spec_parse_text(const char *text, size_t len, const char *name, struct entry_list *out,
-		    struct mkerr *err)
+		    struct error_record *err)
 {
 	struct line ln = { .file = name, .err = err };
 	unsigned before = err->count;
@@ -244,7 +244,7 @@ int spec_parse_text(const char *text, size_t len, const char *name, struct entry
 	int r = 0;
 
 	if (!buf)
-		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(err, -ENOMEM, "out of memory");
 	while (off < len) {
 		const char *nl = memchr(text + off, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - (text + off)) : len - off;

@@ -15,7 +15,7 @@
 #include <stddef.h>
 
 #include "entry.h"
-#include "mkerr.h"
+#include "lib/error.h"
 
 /* Bounds on the input, so that a runaway file cannot make the tool read or keep without
  * end: far more than a real initramfs spec needs (a line holds two paths of at most
@@ -28,10 +28,10 @@
  * reported into err as "NAME:LINE: what is wrong", and parsing goes on so that all of them
  * are reported; returns -EINVAL if there was any. */
 int spec_parse_text(const char *text, size_t len, const char *name, struct entry_list *out,
-		    struct mkerr *err);
+		    struct error_record *err);
 
 /* Reads path, which must be a regular file of at most SPEC_FILE_MAX bytes, and parses it with
  * spec_parse_text. Anything else is refused with a message naming path and the cause. */
-int spec_load(const char *path, struct entry_list *out, struct mkerr *err);
+int spec_load(const char *path, struct entry_list *out, struct error_record *err);
 
 #endif

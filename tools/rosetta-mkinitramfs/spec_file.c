@@ -28,19 +28,20 @@ static const char *type_name(mode_t mode)
 	}
 }
 
-static int read_failed(const char *path, int r, struct mkerr *err)
+static int read_failed(const char *path, int r, struct error_record *err)
 {
 	if (r == -EFBIG) {
-		mkerr_set(err, MKERR_INPUT, 0,
+		error_set(err, -EINVAL,
 			  "cannot read spec file %s: larger than the limit of %u bytes", path,
 			  SPEC_FILE_MAX);
 		return r;
 	}
-	return mkerr_set(err, r == -ENOMEM ? MKERR_SYSTEM : MKERR_INPUT, -r,
-			 "cannot read spec file %s", path);
+	if (r == -ENOMEM)
+		return error_system(err, r, "cannot read spec file %s: %m", path);
+	return error_set(err, r, "cannot read spec file %s: %m", path);
 }
 
-int spec_load(const char *path, struct entry_list *out, struct mkerr *err)
+int spec_load(const char *path, struct entry_list *out, struct error_record *err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -49,11 +50,10 @@ int spec_load(const char *path, struct entry_list *out, struct mkerr *err)
 
 	/* stat does not open: a FIFO is not waited on, a device not read. */
 	if (stat(path, &st) < 0)
-		return mkerr_set(err, MKERR_INPUT, errno, "cannot open spec file %s", path);
+		return error_set(err, -errno, "cannot open spec file %s: %m", path);
 	if (!S_ISREG(st.st_mode))
-		return mkerr_set(err, MKERR_INPUT, 0,
-				 "cannot read spec file %s: not a regular file (%s)", path,
-				 type_name(st.st_mode));
+		return error_set(err, -EINVAL, "cannot read spec file %s: not a regular file (%s)",
+				 path, type_name(st.st_mode));
 	r = binfmt_read_file(path, SPEC_FILE_MAX, &text, &len);
 	if (r < 0)
 		return read_failed(path, r, err);

@@ -118,7 +118,7 @@ static int open_named(struct tmpfile *t)
 	return r;
 }
 
-int tmpfile_open(struct tmpfile *t, const char *target, int flags, struct mkerr *err)
+int tmpfile_open(struct tmpfile *t, const char *target, int flags, struct error_record *err)
 {
 	char *dir = dir_of(target);
 	int r = -EOPNOTSUPP;
@@ -129,7 +129,7 @@ int tmpfile_open(struct tmpfile *t, const char *target, int flags, struct mkerr 
 	if (!t->target || !dir) {
 		free(dir);
 		release(t);
-		return mkerr_set(err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		return error_system(err, -ENOMEM, "out of memory");
 	}
 	if (!(flags & TMPFILE_NAMED)) {
 		r = open_unnamed(dir);
@@ -139,8 +139,8 @@ int tmpfile_open(struct tmpfile *t, const char *target, int flags, struct mkerr 
 	if (r == -EOPNOTSUPP)
 		r = open_named(t);
 	if (r < 0) {
-		mkerr_set(err, MKERR_SYSTEM, -r, "cannot create a temporary file in %s for %s", dir,
-			  target);
+		error_system(err, r, "cannot create a temporary file in %s for %s: %m", dir,
+			     target);
 		release(t);
 	}
 	free(dir);
@@ -182,7 +182,7 @@ static void drop_name(struct tmpfile *t)
 }
 
 /* The steps of tmpfile_commit after fsync. Signals are blocked by the caller. */
-static int put_in_place(struct tmpfile *t, struct mkerr *err)
+static int put_in_place(struct tmpfile *t, struct error_record *err)
 {
 	int fd = t->fd;
 
@@ -190,27 +190,25 @@ static int put_in_place(struct tmpfile *t, struct mkerr *err)
 		int r = link_unnamed(t);
 
 		if (r < 0)
-			return mkerr_set(err, MKERR_SYSTEM, -r, "cannot name the new %s",
-					 t->target);
+			return error_system(err, r, "cannot name the new %s: %m", t->target);
 	}
 	t->fd = -1;
 	if (close(fd) < 0)
-		return mkerr_set(err, MKERR_SYSTEM, errno, "cannot write %s", t->target);
+		return error_system(err, -errno, "cannot write %s: %m", t->target);
 	if (rename(t->name, t->target) < 0)
-		return mkerr_set(err, MKERR_SYSTEM, errno, "cannot rename %s to %s", t->name,
-				 t->target);
+		return error_system(err, -errno, "cannot rename %s to %s: %m", t->name, t->target);
 	cleanup_disarm(t->name);
 	return 0;
 }
 
-int tmpfile_commit(struct tmpfile *t, struct mkerr *err)
+int tmpfile_commit(struct tmpfile *t, struct error_record *err)
 {
 	sigset_t old;
 	int r = 0;
 
 	/* EINVAL: a file system that has nothing to flush. */
 	if (fsync(t->fd) < 0 && errno != EINVAL)
-		r = mkerr_set(err, MKERR_SYSTEM, errno, "cannot write %s", t->target);
+		r = error_system(err, -errno, "cannot write %s: %m", t->target);
 	if (r == 0) {
 		cleanup_block(&old);
 		r = put_in_place(t, err);

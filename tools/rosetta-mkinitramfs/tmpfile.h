@@ -6,7 +6,7 @@
 #ifndef MKINITRAMFS_TMPFILE_H
 #define MKINITRAMFS_TMPFILE_H
 
-#include "mkerr.h"
+#include "lib/error.h"
 
 struct tmpfile {
 	int fd;
@@ -20,12 +20,12 @@ struct tmpfile {
 /* Creates the file in target's directory, mode 0666 less the umask. A named file is
  * ".BASE.XXXXXXXXXXXX" there, registered with cleanup_arm so that SIGINT, SIGTERM and SIGHUP
  * remove it. Returns 0 or a negative errno, reported into err. */
-int tmpfile_open(struct tmpfile *t, const char *target, int flags, struct mkerr *err);
+int tmpfile_open(struct tmpfile *t, const char *target, int flags, struct error_record *err);
 
 /* Flushes the file to disk (fsync), gives it a temporary name if it has none (linkat),
  * renames it over target and closes it: of two commits to one target, the last one wins,
  * each with its whole file. On failure the file is removed and target left as it was. */
-int tmpfile_commit(struct tmpfile *t, struct mkerr *err);
+int tmpfile_commit(struct tmpfile *t, struct error_record *err);
 
 /* Closes and removes the file. */
 void tmpfile_abort(struct tmpfile *t);

@@ -14,7 +14,7 @@
 struct walk {
 	const char *root;
 	struct entry_list *out;
-	struct mkerr *err;
+	struct error_record *err;
 };
 
 struct names {
@@ -72,20 +72,18 @@ static int read_names(struct walk *w, const char *path, const char *rel, struct 
 	int r = 0;
 
 	if (!d)
-		return mkerr_set(w->err, MKERR_INPUT, errno, "cannot open directory %s",
-				 shown(w, rel));
+		return error_set(w->err, -errno, "cannot open directory %s: %m", shown(w, rel));
 	for (errno = 0; (de = readdir(d)); errno = 0) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
 		r = names_add(ns, de->d_name);
 		if (r < 0) {
-			r = mkerr_set(w->err, MKERR_SYSTEM, -r, "out of memory");
+			r = error_system(w->err, r, "out of memory");
 			break;
 		}
 	}
 	if (r == 0 && errno != 0)
-		r = mkerr_set(w->err, MKERR_INPUT, errno, "cannot read directory %s",
-			      shown(w, rel));
+		r = error_set(w->err, -errno, "cannot read directory %s: %m", shown(w, rel));
 	closedir(d);
 	return r;
 }
@@ -99,12 +97,11 @@ static int read_link(struct walk *w, const char *path, struct entry *e)
 		ssize_t n;
 
 		if (!buf)
-			return mkerr_set(w->err, MKERR_SYSTEM, ENOMEM, "out of memory");
+			return error_system(w->err, -ENOMEM, "out of memory");
 		e->target = buf;
 		n = readlink(path, buf, cap);
 		if (n < 0)
-			return mkerr_set(w->err, MKERR_INPUT, errno, "cannot read symlink %s",
-					 e->name);
+			return error_set(w->err, -errno, "cannot read symlink %s: %m", e->name);
 		if ((size_t)n < cap) {
 			buf[n] = '\0';
 			e->size = n;
@@ -120,7 +117,7 @@ static int fill_entry(struct walk *w, const struct stat *st, char **path, struct
 	case S_IFREG:
 		e->size = st->st_size;
 		if (!entry_size_fits(e->size))
-			return mkerr_set(w->err, MKERR_INPUT, 0,
+			return error_set(w->err, -EINVAL,
 					 "%s is too large for a newc archive (%llu bytes, limit "
 					 "4294967295)",
 					 e->name, (unsigned long long)e->size);
@@ -139,11 +136,11 @@ static int fill_entry(struct walk *w, const struct stat *st, char **path, struct
 	case S_IFIFO:
 		return 0;
 	case S_IFSOCK:
-		return mkerr_set(w->err, MKERR_INPUT, 0,
-				 "%s is a socket: sockets cannot be archived", e->name);
+		return error_set(w->err, -EINVAL, "%s is a socket: sockets cannot be archived",
+				 e->name);
 	default:
-		return mkerr_set(w->err, MKERR_INPUT, 0, "%s has an unknown file type (mode %o)",
-				 e->name, (unsigned)st->st_mode);
+		return error_set(w->err, -EINVAL, "%s has an unknown file type (mode %o)", e->name,
+				 (unsigned)st->st_mode);
 	}
 }
 
@@ -158,11 +155,11 @@ static int add_entry(struct walk *w, const char *dir, const char *dir_rel, const
 
 	e.name = dir_rel[0] ? join(dir_rel, name) : strdup(name);
 	if (!path || !e.name) {
-		r = mkerr_set(w->err, MKERR_SYSTEM, ENOMEM, "out of memory");
+		r = error_system(w->err, -ENOMEM, "out of memory");
 		goto out;
 	}
 	if (lstat(path, &st) < 0) {
-		r = mkerr_set(w->err, MKERR_INPUT, errno, "cannot stat %s", e.name);
+		r = error_set(w->err, -errno, "cannot stat %s: %m", e.name);
 		goto out;
 	}
 	e.mode = st.st_mode & (S_IFMT | 07777);
@@ -175,7 +172,7 @@ static int add_entry(struct walk *w, const char *dir, const char *dir_rel, const
 		goto out;
 	r = entry_list_add(w->out, &e);
 	if (r < 0)
-		r = mkerr_set(w->err, MKERR_SYSTEM, -r, "out of memory");
+		r = error_system(w->err, r, "out of memory");
 out:
 	entry_free(&e);
 	free(path);
@@ -195,14 +192,14 @@ static int walk_dir(struct walk *w, const char *path, const char *rel)
 	return r;
 }
 
-int tree_collect(const char *root, struct entry_list *out, struct mkerr *err)
+int tree_collect(const char *root, struct entry_list *out, struct error_record *err)
 {
 	struct walk w = { .root = root, .out = out, .err = err };
 	struct stat st;
 
 	if (stat(root, &st) < 0)
-		return mkerr_set(err, MKERR_INPUT, errno, "cannot stat %s", root);
+		return error_set(err, -errno, "cannot stat %s: %m", root);
 	if (!S_ISDIR(st.st_mode))
-		return mkerr_set(err, MKERR_INPUT, ENOTDIR, "cannot archive %s", root);
+		return error_set(err, -ENOTDIR, "cannot archive %s: %m", root);
 	return walk_dir(&w, root, "");
 }

@@ -2,7 +2,7 @@
  * ELF executable of one page, from the instruction bytes below. No x86
  * assembler or compiler is needed, and no binary blob is kept in the tree.
  *
- * Usage: rosetta-mkselftest OUTPUT
+ * Usage: rosetta-mkselftest [options] OUTPUT
  *
  * The program (load address 0x400000, code right after the headers):
  *
@@ -19,6 +19,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,10 +27,12 @@
 #include <unistd.h>
 
 #include "binfmt/selftest.h"
+#include "lib/cli.h"
 
 #define LOAD_ADDR 0x400000u
 #define CODE_OFF  (sizeof(Elf64_Ehdr) + sizeof(Elf64_Phdr))
 #define LEA_END	  17 /* offset of the instruction after the lea */
+#define PROG	  "rosetta-mkselftest"
 
 static const unsigned char code_template[] = {
 	0xb8, 0x01, 0x00, 0x00, 0x00,		  /* mov eax, 1 */
@@ -88,23 +91,89 @@ static size_t build(unsigned char *buf)
 	return size;
 }
 
+static const struct cli_option options[] = {
+	CLI_OPTION_HELP,
+	CLI_OPTION_VERSION,
+};
+#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, PROG ": ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	cli_try_help(PROG);
+	return CLI_EXIT_USAGE;
+}
+
+/* word is where getopt stopped; a short option may sit inside a cluster of them. */
+static int unknown_option(const char *word)
+{
+	char opt[3] = { '-', (char)optopt, '\0' };
+
+	if (strncmp(word, "--", 2) == 0 || optopt <= 0 || optopt > 255)
+		return usage_error("unknown option %s", word);
+	return usage_error("unknown option %s", opt);
+}
+
+/* After --help or --version: their text must have arrived. */
+static int finish_stdout(void)
+{
+	int r = cli_close_stdout();
+
+	if (r == 0)
+		return CLI_EXIT_OK;
+	fprintf(stderr, PROG ": cannot write the standard output: %s\n", strerror(-r));
+	return CLI_EXIT_SYSTEM;
+}
+
+/* The OUTPUT operand's index in argv, or -(exit code) once done or refused. */
+static int parse_args(int argc, char **argv)
+{
+	struct cli_parser p;
+	int c;
+
+	if (cli_parser_init(&p, options, N_OPTIONS) < 0)
+		return -CLI_EXIT_SYSTEM;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, p.shortopts, p.longopts, NULL)) != -1) {
+		switch (c) {
+		case CLI_ID_HELP:
+			printf("Usage: " PROG " [options] OUTPUT\n"
+			       "Write the x86-64 self-test program to OUTPUT.\n\n");
+			cli_print_options(stdout, options, N_OPTIONS);
+			return -finish_stdout();
+		case CLI_ID_VERSION:
+			cli_print_version(PROG);
+			return -finish_stdout();
+		default:
+			return -unknown_option(argv[optind - 1]);
+		}
+	}
+	if (optind == argc)
+		return -usage_error("missing %s", "OUTPUT");
+	if (optind + 1 < argc)
+		return -usage_error("unexpected argument '%s': give one OUTPUT", argv[optind + 1]);
+	return optind;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned char buf[512] = { 0 };
+	const char *path;
 	size_t size;
-	int fd;
+	int fd, i;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		fprintf(stderr, "Usage: rosetta-mkselftest OUTPUT\n");
-		return 2;
-	}
+	i = parse_args(argc, argv);
+	if (i <= 0)
+		return -i;
+	path = argv[i];
 	size = build(buf);
-	fd = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
 	if (fd < 0 || write(fd, buf, size) != (ssize_t)size || fchmod(fd, 0755) < 0 ||
 	    close(fd) < 0) {
-		fprintf(stderr, "rosetta-mkselftest: cannot write %s: %s\n", argv[1],
-			strerror(errno));
-		return 3;
+		fprintf(stderr, PROG ": cannot write %s: %s\n", path, strerror(errno));
+		return CLI_EXIT_SYSTEM;
 	}
-	return 0;
+	return CLI_EXIT_OK;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Build static aarch64 musl libmount (+libblkid), libseccomp and libkmod from
-# Debian's source packages (downloaded by mk/deps.sh) into a sysroot.
+# Build static aarch64 musl libmount (+libblkid), libsmartcols, libseccomp and
+# libkmod from Debian's source packages (downloaded by mk/deps.sh) into a
+# sysroot.
 # Usage: build-libs.sh SRCDIR WORKDIR SYSROOT UAPIDIR
 # Environment: CC (musl compiler driver), HOST (configure triplet), JOBS.
 set -eu
@@ -77,11 +78,11 @@ ar crsT "$sysroot/lib/libkmod.a.thin" libkmod/.libs/libkmod-internal.a shared/.l
 rm -f "$sysroot/lib/libkmod.a.thin"
 install -m 0644 libkmod/libkmod.h "$sysroot/include/libkmod.h"
 
-say "util-linux $UTIL_LINUX_VERSION (libmount, libblkid)"
+say "util-linux $UTIL_LINUX_VERSION (libmount, libblkid, libsmartcols)"
 d=$(unpack util-linux "$UTIL_LINUX_VERSION")
 cd "$d"
 log_run "$work/util-linux.log" ./configure --host="$HOST" --prefix="$sysroot" \
-	--disable-all-programs --enable-libmount --enable-libblkid \
+	--disable-all-programs --enable-libmount --enable-libblkid --enable-libsmartcols \
 	--disable-shared --enable-static --disable-nls \
 	--without-python --without-systemd --without-udev --without-selinux \
 	--without-audit --without-ncurses --without-ncursesw --without-tinfo \
@@ -89,9 +90,10 @@ log_run "$work/util-linux.log" ./configure --host="$HOST" --prefix="$sysroot" \
 	--without-cryptsetup --without-smack --without-econf --without-libmagic \
 	--without-user --disable-bash-completion --disable-pylibmount \
 	--disable-asciidoc --disable-poman
-log_run "$work/util-linux-make.log" make -j"$jobs" libmount.la libblkid.la
-install -m 0644 .libs/libmount.a .libs/libblkid.a "$sysroot/lib/"
-mkdir -p "$sysroot/include/libmount" "$sysroot/include/blkid"
+log_run "$work/util-linux-make.log" make -j"$jobs" libmount.la libblkid.la libsmartcols.la
+install -m 0644 .libs/libmount.a .libs/libblkid.a .libs/libsmartcols.a "$sysroot/lib/"
+mkdir -p "$sysroot/include/libmount" "$sysroot/include/blkid" "$sysroot/include/libsmartcols"
 install -m 0644 libmount/src/libmount.h "$sysroot/include/libmount/libmount.h"
 install -m 0644 libblkid/src/blkid.h "$sysroot/include/blkid/blkid.h"
+install -m 0644 libsmartcols/src/libsmartcols.h "$sysroot/include/libsmartcols/libsmartcols.h"
 say "sysroot ready: $sysroot"

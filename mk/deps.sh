@@ -60,7 +60,7 @@ fi
 
 host_pkgs="make gcc libc6-dev pkg-config cpio kmod gzip file
 	qemu-system-arm qemu-user-static
-	libcmocka-dev libmount-dev libseccomp-dev libkmod-dev
+	libcmocka-dev libmount-dev libsmartcols-dev libseccomp-dev libkmod-dev
 	autoconf automake libtool gperf dpkg-dev xz-utils
 	clang libclang-rt-dev clang-format clang-tidy cppcheck python3
 	mmdebstrap e2fsprogs qemu-utils"

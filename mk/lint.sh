@@ -6,7 +6,7 @@ build=$1
 shift
 [ $# -gt 0 ] || { echo "lint: no sources (is this a git checkout?)" >&2; exit 2; }
 status=0
-cflags="-std=gnu11 -D_GNU_SOURCE -I. $(pkg-config --cflags mount cmocka 2>/dev/null)"
+cflags="-std=gnu11 -D_GNU_SOURCE -I. $(pkg-config --cflags mount smartcols cmocka 2>/dev/null)"
 
 echo "lint: clang-format"
 clang-format --dry-run --Werror "$@" || status=1

@@ -19,12 +19,14 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 COMMON_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) -I.
 
 GUEST_CFLAGS := $(COMMON_CFLAGS) -Os -ffunction-sections -fdata-sections \
-	-isystem $(UAPI) -isystem $(SYSROOT)/include -isystem $(SYSROOT)/include/libmount
+	-isystem $(UAPI) -isystem $(SYSROOT)/include -isystem $(SYSROOT)/include/libmount \
+	-isystem $(SYSROOT)/include/libsmartcols
 GUEST_LDFLAGS := -static -Wl,--gc-sections -L$(SYSROOT)/lib
-GUEST_LIBS := -lmount -lblkid -lkmod -lseccomp
+GUEST_LIBS := -lmount -lblkid -lsmartcols -lkmod -lseccomp
 
-# Host builds of guest code find Debian's libmount and libblkid headers.
-HOST_PKG_CFLAGS := $(shell pkg-config --cflags mount blkid 2>/dev/null)
+# Host builds of guest code find Debian's libmount, libblkid and
+# libsmartcols headers.
+HOST_PKG_CFLAGS := $(shell pkg-config --cflags mount blkid smartcols 2>/dev/null)
 
 HOST_CC ?= cc
 HOST_CFLAGS := $(COMMON_CFLAGS) $(HOST_PKG_CFLAGS) -O2 -g

@@ -1,6 +1,7 @@
-/* binfmtctl's option and command parser. Every option is accepted before or
- * after the command; an option that means nothing to the command given is a
- * usage error rather than silently ignored. */
+/* binfmtctl's option table and parser. Every option is accepted before or
+ * after the command; an option that means nothing to the command given is
+ * a usage error rather than silently ignored. What a command takes comes
+ * from its struct ctl_command. */
 #include "args.h"
 
 #include <errno.h>
@@ -10,92 +11,52 @@
 #include <string.h>
 
 #include "binfmt/binfmtfs.h"
+#include "command.h"
 
-/* Options that belong to some commands only. */
-enum {
-	OPT_JSON = 1 << 0,
-	OPT_FILE = 1 << 1,
-	OPT_PRINT = 1 << 2,
-	OPT_INSTALL = 1 << 3,
-	OPT_INTERPRETER = 1 << 4,
-	OPT_FLAGS = 1 << 5,
-	OPT_NAME = 1 << 6,
-	OPT_ALL = 1 << 7,
-	OPT_DISABLE = 1 << 8,
-	OPT_POLICY = 1 << 9,
-	OPT_ANY_FS = 1 << 10,
-	OPT_SHA256 = 1 << 11,
+/* Long options without a short one get ids past the characters. */
+#define LONG_ONLY(o) (256 + (o))
+
+const struct cli_option ctl_options[OPT_COUNT] = {
+	[OPT_PROCDIR] = { "procdir", 0, "DIR",
+			  "binfmt_misc directory (default " BINFMT_DEFAULT_DIR ")",
+			  LONG_ONLY(OPT_PROCDIR) },
+	[OPT_ROOT] = { "root", 0, "DIR", "look for the binfmt.d directories under DIR",
+		       LONG_ONLY(OPT_ROOT) },
+	[OPT_JSON] = { "json", 'J', NULL, "JSON output", 'J' },
+	[OPT_RAW] = { "raw", 'r', NULL, "raw output: unaligned, blanks escaped", 'r' },
+	[OPT_NOHEADINGS] = { "noheadings", 'n', NULL, "print no headings (show: no field names)",
+			     'n' },
+	[OPT_OUTPUT] = { "output", 'o', "COLUMNS",
+			 "the columns to print, \"+LIST\" adds to the default", 'o' },
+	[OPT_FILE] = { "file", 0, "FILE", "register the one register string in FILE",
+		       LONG_ONLY(OPT_FILE) },
+	[OPT_PRINT] = { "print", 0, NULL, "print the register string (the default)",
+			LONG_ONLY(OPT_PRINT) },
+	[OPT_INSTALL] = { "install", 0, NULL, "register the entry and warn of competitors",
+			  LONG_ONLY(OPT_INSTALL) },
+	[OPT_INTERPRETER] = { "interpreter", 0, "PATH",
+			      "translator (default " CTL_ROSETTA_INTERPRETER ")",
+			      LONG_ONLY(OPT_INTERPRETER) },
+	[OPT_FLAGS] = { "flags", 0, "FLAGS", "letters of POCF (default " CTL_ROSETTA_FLAGS ")",
+			LONG_ONLY(OPT_FLAGS) },
+	[OPT_NAME] = { "name", 0, "NAME", "entry name (default " CTL_ROSETTA_NAME ")",
+		       LONG_ONLY(OPT_NAME) },
+	[OPT_ALL] = { "all", 0, NULL, "every overlapping pair instead of one entry's",
+		      LONG_ONLY(OPT_ALL) },
+	[OPT_DISABLE] = { "disable", 0, NULL, "disable the enabled entries competing with NAME",
+			  LONG_ONLY(OPT_DISABLE) },
+	[OPT_POLICY] = { "policy", 0, "POLICY",
+			 "strict (the default: file, filesystem and ELF) or elf",
+			 LONG_ONLY(OPT_POLICY) },
+	[OPT_ANY_FS] = { "any-fs", 0, NULL, "do not require a virtiofs (FUSE) filesystem",
+			 LONG_ONLY(OPT_ANY_FS) },
+	[OPT_SHA256] = { "sha256", 0, "HEX", "also require this SHA-256 (kernel crypto API)",
+			 LONG_ONLY(OPT_SHA256) },
+	[OPT_HELP] = CLI_OPTION_HELP,
+	[OPT_VERSION] = CLI_OPTION_VERSION,
 };
 
-#define MANY	     ((size_t)-1)
-#define ROSETTA_OPTS (OPT_PRINT | OPT_INSTALL | OPT_INTERPRETER | OPT_FLAGS | OPT_NAME)
-
-struct command_info {
-	const char *name;
-	size_t min, max; /* operands */
-	unsigned int opts;
-};
-
-static const struct command_info commands[CTL_CMD_COUNT] = {
-	[CTL_CMD_LIST] = { "list", 0, 0, OPT_JSON },
-	[CTL_CMD_SHOW] = { "show", 1, 1, OPT_JSON },
-	[CTL_CMD_REGISTER] = { "register", 1, 1, OPT_FILE },
-	[CTL_CMD_REMOVE] = { "remove", 1, MANY, 0 },
-	[CTL_CMD_ENABLE] = { "enable", 1, MANY, 0 },
-	[CTL_CMD_DISABLE] = { "disable", 1, MANY, 0 },
-	[CTL_CMD_STATUS] = { "status", 0, 0, OPT_JSON },
-	[CTL_CMD_LOAD] = { "load", 0, MANY, 0 },
-	[CTL_CMD_IMPORT] = { "import", 1, MANY, 0 },
-	[CTL_CMD_ROSETTA] = { "rosetta", 0, 0, ROSETTA_OPTS },
-	[CTL_CMD_CONFLICTS] = { "conflicts", 0, 1, OPT_JSON | OPT_ALL | OPT_DISABLE },
-	[CTL_CMD_VERIFY] = { "verify", 1, 1, OPT_POLICY | OPT_ANY_FS | OPT_SHA256 },
-};
-
-enum {
-	LONG_PROCDIR = 256,
-	LONG_ROOT,
-	LONG_JSON,
-	LONG_FILE,
-	LONG_PRINT,
-	LONG_INSTALL,
-	LONG_INTERPRETER,
-	LONG_FLAGS,
-	LONG_NAME,
-	LONG_ALL,
-	LONG_DISABLE,
-	LONG_POLICY,
-	LONG_ANY_FS,
-	LONG_SHA256,
-};
-
-static const struct option long_opts[] = {
-	{ "procdir", required_argument, NULL, LONG_PROCDIR },
-	{ "root", required_argument, NULL, LONG_ROOT },
-	{ "json", no_argument, NULL, LONG_JSON },
-	{ "file", required_argument, NULL, LONG_FILE },
-	{ "print", no_argument, NULL, LONG_PRINT },
-	{ "install", no_argument, NULL, LONG_INSTALL },
-	{ "interpreter", required_argument, NULL, LONG_INTERPRETER },
-	{ "flags", required_argument, NULL, LONG_FLAGS },
-	{ "name", required_argument, NULL, LONG_NAME },
-	{ "all", no_argument, NULL, LONG_ALL },
-	{ "disable", no_argument, NULL, LONG_DISABLE },
-	{ "policy", required_argument, NULL, LONG_POLICY },
-	{ "any-fs", no_argument, NULL, LONG_ANY_FS },
-	{ "sha256", required_argument, NULL, LONG_SHA256 },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
-
-/* The option each OPT_ bit stands for, for messages. */
-static const char *const opt_names[] = {
-	"--json", "--file", "--print",	 "--install", "--interpreter", "--flags",
-	"--name", "--all",  "--disable", "--policy",  "--any-fs",      "--sha256",
-};
-
-__attribute__((format(printf, 2, 3))) static int usage_error(struct ctl_usage *err, const char *fmt,
-							     ...)
+int ctl_usage_error(struct ctl_usage *err, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -105,78 +66,67 @@ __attribute__((format(printf, 2, 3))) static int usage_error(struct ctl_usage *e
 	return -EINVAL;
 }
 
-const char *ctl_command_name(enum ctl_command cmd)
+/* The line of ctl_options getopt_long's answer c stands for. */
+static int option_of(int c)
 {
-	return cmd < CTL_CMD_COUNT ? commands[cmd].name : "?";
+	for (int i = 0; i < OPT_COUNT; i++)
+		if (ctl_options[i].id == c)
+			return i;
+	return -1;
 }
 
-static int find_command(const char *word, enum ctl_command *cmd)
+/* Store one option's value. */
+static void take_option(int opt, const char *arg, struct ctl_args *a)
 {
-	for (int i = 0; i < CTL_CMD_COUNT; i++) {
-		if (!strcmp(word, commands[i].name)) {
-			*cmd = (enum ctl_command)i;
-			return 0;
-		}
-	}
-	return -ENOENT;
-}
-
-/* Stores one command option's value; *seen collects the OPT_ bits. */
-static void take_option(int c, const char *arg, struct ctl_args *a, unsigned int *seen)
-{
-	switch (c) {
-	case LONG_PROCDIR:
+	a->seen |= CTL_OPT(opt);
+	switch (opt) {
+	case OPT_PROCDIR:
 		a->procdir = arg;
 		break;
-	case LONG_ROOT:
+	case OPT_ROOT:
 		a->root = arg;
 		break;
-	case LONG_JSON:
+	case OPT_JSON:
 		a->json = true;
-		*seen |= OPT_JSON;
 		break;
-	case LONG_FILE:
+	case OPT_RAW:
+		a->raw = true;
+		break;
+	case OPT_NOHEADINGS:
+		a->noheadings = true;
+		break;
+	case OPT_OUTPUT:
+		a->columns = arg;
+		break;
+	case OPT_FILE:
 		a->file = arg;
-		*seen |= OPT_FILE;
 		break;
-	case LONG_PRINT:
-		*seen |= OPT_PRINT;
-		break;
-	case LONG_INSTALL:
+	case OPT_INSTALL:
 		a->install = true;
-		*seen |= OPT_INSTALL;
 		break;
-	case LONG_INTERPRETER:
+	case OPT_INTERPRETER:
 		a->interpreter = arg;
-		*seen |= OPT_INTERPRETER;
 		break;
-	case LONG_FLAGS:
+	case OPT_FLAGS:
 		a->flags = arg;
-		*seen |= OPT_FLAGS;
 		break;
-	case LONG_NAME:
+	case OPT_NAME:
 		a->name = arg;
-		*seen |= OPT_NAME;
 		break;
-	case LONG_ALL:
+	case OPT_ALL:
 		a->all = true;
-		*seen |= OPT_ALL;
 		break;
-	case LONG_DISABLE:
+	case OPT_DISABLE:
 		a->disable = true;
-		*seen |= OPT_DISABLE;
 		break;
-	case LONG_POLICY:
+	case OPT_POLICY:
 		a->policy = arg;
-		*seen |= OPT_POLICY;
 		break;
-	case LONG_ANY_FS:
+	case OPT_ANY_FS:
 		a->any_fs = true;
-		*seen |= OPT_ANY_FS;
 		break;
-	case LONG_SHA256:
+	case OPT_SHA256:
 		a->sha256 = arg;
-		*seen |= OPT_SHA256;
 		break;
 	}
 }
@@ -197,77 +147,58 @@ static const char *bad_option(char **argv, char *shortopt)
 
 /* Returns 0 when every option was read, a ctl_parse_result for --help and
  * --version, or -EINVAL. */
-static int read_options(int argc, char **argv, struct ctl_args *a, unsigned int *seen,
-			struct ctl_usage *err)
+static int read_options(int argc, char **argv, struct ctl_args *a, struct ctl_usage *err)
 {
+	struct cli_parser p;
 	char shortopt[3];
 	int c;
 
+	if (cli_parser_init(&p, ctl_options, OPT_COUNT) < 0)
+		return ctl_usage_error(err, "too many options for the parser");
 	/* Reset getopt, which keeps its position between calls (the tests parse
-	 * many command lines in one process); 0 asks for a full restart. */
+	 * many command lines in one process); 0 asks for a full restart. The
+	 * leading '+' is skipped: options may follow the command, as in git. */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1) {
-		if (c == 'h')
+	while ((c = getopt_long(argc, argv, p.shortopts + 1, p.longopts, NULL)) != -1) {
+		int opt = option_of(c);
+
+		if (opt == OPT_HELP)
 			return CTL_HELP;
-		if (c == 'V')
+		if (opt == OPT_VERSION)
 			return CTL_VERSION_INFO;
 		if (c == ':')
-			return usage_error(err, "option %s needs an argument",
-					   bad_option(argv, shortopt));
-		if (c == '?')
-			return usage_error(err, "unknown option %s", bad_option(argv, shortopt));
-		take_option(c, optarg, a, seen);
+			return ctl_usage_error(err, "option %s needs an argument",
+					       bad_option(argv, shortopt));
+		if (opt < 0)
+			return ctl_usage_error(err, "unknown option %s",
+					       bad_option(argv, shortopt));
+		take_option(opt, optarg, a);
 	}
 	return 0;
 }
 
-static int check_options(const struct command_info *ci, unsigned int seen, struct ctl_usage *err)
+static int check_options(const struct ctl_command *cmd, unsigned long seen, struct ctl_usage *err)
 {
-	unsigned int stray = seen & ~ci->opts;
+	unsigned long stray = seen & ~ctl_command_opts(cmd);
 
-	for (size_t i = 0; stray && i < sizeof(opt_names) / sizeof(opt_names[0]); i++)
-		if (stray & (1u << i))
-			return usage_error(err, "option %s does not apply to '%s'", opt_names[i],
-					   ci->name);
-	if ((seen & OPT_PRINT) && (seen & OPT_INSTALL))
-		return usage_error(err, "--print and --install exclude each other");
-	if ((seen & OPT_ALL) && (seen & OPT_DISABLE))
-		return usage_error(err, "--disable needs one entry's conflicts, not --all");
+	for (int i = 0; stray && i < OPT_COUNT; i++)
+		if (stray & CTL_OPT(i))
+			return ctl_usage_error(err, "option --%s does not apply to '%s'",
+					       ctl_options[i].name, cmd->name);
+	if ((seen & CTL_OPT(OPT_JSON)) && (seen & CTL_OPT(OPT_RAW)))
+		return ctl_usage_error(err, "--json and --raw exclude each other");
 	return 0;
 }
 
-static int check_operands(const struct command_info *ci, const struct ctl_args *a,
+static int check_operands(const struct ctl_command *cmd, const struct ctl_args *a,
 			  struct ctl_usage *err)
 {
-	size_t min = ci->min, max = ci->max;
-
-	if (a->cmd == CTL_CMD_REGISTER && a->file)
-		min = max = 0;
-	if (a->cmd == CTL_CMD_CONFLICTS && a->all)
-		max = 0;
-	if (a->noperands < min)
-		return usage_error(err, "'%s' needs %s", ci->name,
-				   a->cmd == CTL_CMD_REGISTER ? "a register string or --file"
-				   : a->cmd == CTL_CMD_IMPORT ? "at least one FILE"
-							      : "an entry NAME");
-	if (a->noperands > max)
-		return usage_error(err, "unexpected argument '%s' for '%s'", a->operands[max],
-				   ci->name);
-	return 0;
-}
-
-static int check_values(const struct ctl_args *a, struct ctl_usage *err)
-{
-	if (!*a->procdir)
-		return usage_error(err, "--procdir needs a directory");
-	if (a->flags && strspn(a->flags, "POCF") != strlen(a->flags))
-		return usage_error(err, "bad --flags '%s': use letters of P, O, C and F", a->flags);
-	if (strcmp(a->policy, "strict") != 0 && strcmp(a->policy, "elf") != 0)
-		return usage_error(err, "bad --policy '%s': use strict or elf", a->policy);
-	if (a->sha256 &&
-	    (strlen(a->sha256) != 64 || strspn(a->sha256, "0123456789abcdefABCDEF") != 64))
-		return usage_error(err, "bad --sha256 '%s': give 64 hex digits", a->sha256);
+	if (a->noperands < cmd->min)
+		return ctl_usage_error(err, "'%s' needs %s", cmd->name, cmd->missing);
+	if (a->noperands > cmd->max)
+		return ctl_usage_error(err, "unexpected argument '%s' for '%s'",
+				       a->operands[cmd->max], cmd->name);
 	return 0;
 }
 
@@ -281,26 +212,37 @@ static void set_defaults(struct ctl_args *a)
 	a->policy = "strict";
 }
 
+static int check_command(const struct ctl_command *cmd, const struct ctl_args *a,
+			 struct ctl_usage *err)
+{
+	int r = check_options(cmd, a->seen, err);
+
+	if (r == 0 && cmd->check)
+		r = cmd->check(a, err);
+	if (r == 0)
+		r = check_operands(cmd, a, err);
+	if (r == 0 && !*a->procdir)
+		r = ctl_usage_error(err, "--procdir needs a directory");
+	if (r == 0 && a->columns)
+		r = ctl_columns_check(cmd->columns, a->columns, err);
+	return r;
+}
+
 int ctl_parse_args(int argc, char **argv, struct ctl_args *a, struct ctl_usage *err)
 {
-	unsigned int seen = 0;
 	int r;
 
 	set_defaults(a);
 	err->msg[0] = '\0';
-	r = read_options(argc, argv, a, &seen, err);
+	r = read_options(argc, argv, a, err);
 	if (r != 0)
 		return r;
 	if (optind >= argc)
-		return usage_error(err, "no command given");
-	if (find_command(argv[optind], &a->cmd) < 0)
-		return usage_error(err, "unknown command '%s'", argv[optind]);
+		return ctl_usage_error(err, "no command given");
+	a->cmd = ctl_find_command(argv[optind]);
+	if (!a->cmd)
+		return ctl_usage_error(err, "unknown command '%s'", argv[optind]);
 	a->operands = argv + optind + 1;
 	a->noperands = (size_t)(argc - optind - 1);
-	r = check_options(&commands[a->cmd], seen, err);
-	if (r == 0)
-		r = check_operands(&commands[a->cmd], a, err);
-	if (r == 0)
-		r = check_values(a, err);
-	return r;
+	return check_command(a->cmd, a, err);
 }

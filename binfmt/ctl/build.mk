@@ -3,6 +3,7 @@
 # its parts.
 ARCHIVES += libbinfmtctl
 libbinfmtctl_SRCS := $(filter-out binfmt/ctl/main.c,$(wildcard binfmt/ctl/*.c))
+libbinfmtctl_LIBS := $(shell pkg-config --libs smartcols 2>/dev/null || echo -lsmartcols)
 BINFMTCTL_ARCHIVES := libbinfmtctl $(BINFMT_ARCHIVES)
 
 HOST_PROGS += binfmtctl
@@ -10,11 +11,11 @@ GUEST_PROGS += binfmtctl
 binfmtctl_SRCS := binfmt/ctl/main.c
 binfmtctl_ARCHIVES := $(BINFMTCTL_ARCHIVES)
 
-# Options, JSON and entry formatting; the binfmt_misc directory operations on
-# a scratch directory (the kernel's own is in tests/integration); rows of
-# entries as list, show and conflicts read them, one not understood whole
-# included.
-BINFMTCTL_TESTS := test_binfmtctl_args test_binfmtctl_json test_binfmtctl_format \
+# Options, entry formatting and the libsmartcols output; the binfmt_misc
+# directory operations on a scratch directory (the kernel's own is in
+# tests/integration); rows of entries as list, show and conflicts read them,
+# one not understood whole included.
+BINFMTCTL_TESTS := test_binfmtctl_args test_binfmtctl_output test_binfmtctl_format \
 	test_binfmtctl_fs test_binfmtctl_rows
 UNIT_TESTS += $(BINFMTCTL_TESTS)
 $(foreach t,$(BINFMTCTL_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))

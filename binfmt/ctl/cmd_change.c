@@ -41,18 +41,18 @@ static int entry_from_file(struct ctl_ctx *ctx, const char *path, struct binfmt_
 	struct binfmt_sink sink = { .entry = take_entry, .error = bad_line, .arg = &one };
 
 	binfmtd_parse_file(path, &sink);
-	if (ctx->rep->code != CTL_EXIT_OK)
+	if (ctx->rep->code != CLI_EXIT_OK)
 		return ctx->rep->code;
 	if (one.found != 1)
-		return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
-				"%s holds %u register strings, 'register --file' takes one "
-				"(use 'load' for more)",
-				path, one.found);
+		return report_add(ctx->rep, CLI_EXIT_FAILED,
+				  "%s holds %u register strings, 'register --file' takes one "
+				  "(use 'load' for more)",
+				  path, one.found);
 	*e = one.e;
-	return CTL_EXIT_OK;
+	return CLI_EXIT_OK;
 }
 
-int ctl_cmd_register(struct ctl_ctx *ctx)
+static int run_register(struct ctl_ctx *ctx)
 {
 	const struct ctl_args *a = ctx->args;
 	struct binfmt_rule rule;
@@ -68,10 +68,32 @@ int ctl_cmd_register(struct ctl_ctx *ctx)
 		if (r < 0)
 			r = ctl_fail_rule(ctx->rep, r, &rule, "bad register string '%s'", line);
 	}
-	if (r == CTL_EXIT_OK)
+	if (r == CLI_EXIT_OK)
 		r = ctl_mount(ctx);
-	return r == CTL_EXIT_OK ? ctl_install(ctx, &e, a->file) : r;
+	return r == CLI_EXIT_OK ? ctl_install(ctx, &e, a->file) : r;
 }
+
+/* A register string or --file, not both. */
+static int check_register(const struct ctl_args *a, struct ctl_usage *err)
+{
+	if (a->file && a->noperands)
+		return ctl_usage_error(err, "unexpected argument '%s' for 'register' with --file",
+				       a->operands[0]);
+	if (!a->file && !a->noperands)
+		return ctl_usage_error(err, "'register' needs a register string or --file");
+	return 0;
+}
+
+const struct ctl_command ctl_cmd_register = {
+	.name = "register",
+	.operands = "LINE|--file FILE",
+	.help = "register a register string; an identical entry is\n"
+		"kept, a different one of that name replaced",
+	.run = run_register,
+	.max = 1,
+	.opts = CTL_OPT(OPT_FILE),
+	.check = check_register,
+};
 
 /* Writes word to each named entry; every name is tried, each failure named. */
 static int control_each(struct ctl_ctx *ctx, const char *word, const char *verb)
@@ -79,7 +101,7 @@ static int control_each(struct ctl_ctx *ctx, const char *word, const char *verb)
 	const struct ctl_args *a = ctx->args;
 	int r = ctl_mount(ctx);
 
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
 	for (size_t i = 0; i < a->noperands; i++) {
 		const char *name = a->operands[i];
@@ -95,17 +117,47 @@ static int control_each(struct ctl_ctx *ctx, const char *word, const char *verb)
 	return ctx->rep->code;
 }
 
-int ctl_cmd_remove(struct ctl_ctx *ctx)
+static int run_remove(struct ctl_ctx *ctx)
 {
 	return control_each(ctx, "-1", "remove");
 }
 
-int ctl_cmd_enable(struct ctl_ctx *ctx)
+static int run_enable(struct ctl_ctx *ctx)
 {
 	return control_each(ctx, "1", "enable");
 }
 
-int ctl_cmd_disable(struct ctl_ctx *ctx)
+static int run_disable(struct ctl_ctx *ctx)
 {
 	return control_each(ctx, "0", "disable");
 }
+
+const struct ctl_command ctl_cmd_remove = {
+	.name = "remove",
+	.operands = "NAME...",
+	.help = "remove entries",
+	.run = run_remove,
+	.min = 1,
+	.max = CTL_MANY,
+	.missing = "an entry NAME",
+};
+
+const struct ctl_command ctl_cmd_enable = {
+	.name = "enable",
+	.operands = "NAME...",
+	.help = "enable entries",
+	.run = run_enable,
+	.min = 1,
+	.max = CTL_MANY,
+	.missing = "an entry NAME",
+};
+
+const struct ctl_command ctl_cmd_disable = {
+	.name = "disable",
+	.operands = "NAME...",
+	.help = "disable entries",
+	.run = run_disable,
+	.min = 1,
+	.max = CTL_MANY,
+	.missing = "an entry NAME",
+};

@@ -69,14 +69,14 @@ static int load_dir(struct ctl_ctx *ctx, const char *dir)
 	return ctx->rep->code;
 }
 
-int ctl_cmd_load(struct ctl_ctx *ctx)
+static int run_load(struct ctl_ctx *ctx)
 {
 	const struct ctl_args *a = ctx->args;
 	struct binfmt_sink sink = { .entry = install_entry, .error = report_bad, .arg = ctx };
 	struct stat st;
 	int r = ctl_mount(ctx);
 
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
 	if (a->noperands == 0)
 		return load_files(ctx, a->root, binfmtd_dirs);
@@ -91,14 +91,33 @@ int ctl_cmd_load(struct ctl_ctx *ctx)
 	return ctx->rep->code;
 }
 
-int ctl_cmd_import(struct ctl_ctx *ctx)
+static int run_import(struct ctl_ctx *ctx)
 {
 	struct binfmt_sink sink = { .entry = install_entry, .error = report_bad, .arg = ctx };
 	int r = ctl_mount(ctx);
 
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
 	for (size_t i = 0; i < ctx->args->noperands; i++)
 		update_binfmts_parse_file(ctx->args->operands[i], &sink);
 	return ctx->rep->code;
 }
+
+const struct ctl_command ctl_cmd_load = {
+	.name = "load",
+	.operands = "[FILE|DIR...]",
+	.help = "register binfmt.d entries (default: every binfmt.d\n"
+		"directory under --root)",
+	.run = run_load,
+	.max = CTL_MANY,
+};
+
+const struct ctl_command ctl_cmd_import = {
+	.name = "import",
+	.operands = "FILE...",
+	.help = "register update-binfmts format files",
+	.run = run_import,
+	.min = 1,
+	.max = CTL_MANY,
+	.missing = "at least one FILE",
+};

@@ -5,6 +5,7 @@
  * last wins, which is how qemu-user-static's qemu-x86_64 takes over x86-64
  * programs after a package update. */
 #include <errno.h>
+#include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,7 @@ static int build_rosetta(struct ctl_ctx *ctx, struct binfmt_entry *e)
 	if (r < 0)
 		return ctl_fail_rule(ctx->rep, r, &rule, "cannot make the Rosetta entry %s for %s",
 				     a->name, a->interpreter);
-	return CTL_EXIT_OK;
+	return CLI_EXIT_OK;
 }
 
 /* The rows other than self that could match the same files. A row whose
@@ -69,10 +70,10 @@ static int find_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *self,
 		if (!strcmp(row->e.name, self->name))
 			continue;
 		if (row->unreadable) {
-			ctl_fail(ctx->rep, code,
-				 "%scannot tell whether %s matches the same files as %s: %s",
-				 code == CTL_EXIT_OK ? "warning: " : "", row->e.name, self->name,
-				 ctl_unreadable_str(row->unreadable));
+			report_add(ctx->rep, code,
+				   "%scannot tell whether %s matches the same files as %s: %s",
+				   code == CLI_EXIT_OK ? "warning: " : "", row->e.name, self->name,
+				   ctl_unreadable_str(row->unreadable));
 			continue;
 		}
 		if (!binfmt_entries_overlap(self, &row->e))
@@ -84,6 +85,27 @@ static int find_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *self,
 	return 0;
 }
 
+static int check_rosetta(const struct ctl_args *a, struct ctl_usage *err)
+{
+	if ((a->seen & CTL_OPT(OPT_PRINT)) && a->install)
+		return ctl_usage_error(err, "--print and --install exclude each other");
+	if (strspn(a->flags, "POCF") != strlen(a->flags))
+		return ctl_usage_error(err, "bad --flags '%s': use letters of P, O, C and F",
+				       a->flags);
+	return 0;
+}
+
+/* --all looks at every entry: no NAME, nothing to disable. */
+static int check_conflicts(const struct ctl_args *a, struct ctl_usage *err)
+{
+	if (a->all && a->disable)
+		return ctl_usage_error(err, "--disable needs one entry's conflicts, not --all");
+	if (a->all && a->noperands)
+		return ctl_usage_error(err, "unexpected argument '%s' for 'conflicts' with --all",
+				       a->operands[0]);
+	return 0;
+}
+
 /* After an install, an enabled competitor is worth a warning, not a
  * failure: the entry asked for is there. */
 static void warn_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *e)
@@ -92,20 +114,21 @@ static void warn_rivals(struct ctl_ctx *ctx, const struct binfmt_entry *e)
 	struct rivals rs = { 0 };
 	int r;
 
-	if (ctl_read_rows(ctx, &rows) != CTL_EXIT_OK)
+	if (ctl_read_rows(ctx, &rows) != CLI_EXIT_OK)
 		return;
-	r = find_rivals(ctx, e, &rows, CTL_EXIT_OK, &rs);
+	r = find_rivals(ctx, e, &rows, CLI_EXIT_OK, &rs);
 	free(rows.v);
 	if (r < 0)
 		ctl_fail_op(ctx->rep, r, "cannot check the entries competing with %s in %s",
 			    e->name, ctx->args->procdir);
 	for (size_t i = 0; i < rs.n; i++)
 		if (rs.v[i].enabled)
-			ctl_fail(ctx->rep, CTL_EXIT_OK,
-				 "warning: %s matches the same files as %s and is enabled; the "
-				 "entry registered last runs them ('binfmtctl conflicts --disable "
-				 "%s' disables it)",
-				 rs.v[i].name, e->name, e->name);
+			report_add(
+			    ctx->rep, CLI_EXIT_OK,
+			    "warning: %s matches the same files as %s and is enabled; the "
+			    "entry registered last runs them ('binfmtctl conflicts --disable "
+			    "%s' disables it)",
+			    rs.v[i].name, e->name, e->name);
 	free(rs.v);
 }
 
@@ -117,25 +140,35 @@ static int print_line(struct ctl_ctx *ctx, const struct binfmt_entry *e)
 	if (r < 0)
 		return ctl_fail_op(ctx->rep, r, "cannot write the register string of %s", e->name);
 	fprintf(ctx->out, "%s\n", line);
-	return CTL_EXIT_OK;
+	return CLI_EXIT_OK;
 }
 
-int ctl_cmd_rosetta(struct ctl_ctx *ctx)
+static int run_rosetta(struct ctl_ctx *ctx)
 {
 	struct binfmt_entry e;
 	int r = build_rosetta(ctx, &e);
 
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
 	if (!ctx->args->install)
 		return print_line(ctx, &e);
 	r = ctl_mount(ctx);
-	if (r == CTL_EXIT_OK)
+	if (r == CLI_EXIT_OK)
 		r = ctl_install(ctx, &e, NULL);
-	if (r == CTL_EXIT_OK)
+	if (r == CLI_EXIT_OK)
 		warn_rivals(ctx, &e);
 	return ctx->rep->code;
 }
+
+const struct ctl_command ctl_cmd_rosetta = {
+	.name = "rosetta",
+	.operands = "",
+	.help = "print or install the Rosetta entry",
+	.run = run_rosetta,
+	.opts = CTL_OPT(OPT_PRINT) | CTL_OPT(OPT_INSTALL) | CTL_OPT(OPT_INTERPRETER) |
+		CTL_OPT(OPT_FLAGS) | CTL_OPT(OPT_NAME),
+	.check = check_rosetta,
+};
 
 static void disable_rivals(struct ctl_ctx *ctx, struct rivals *rs)
 {
@@ -156,32 +189,86 @@ static void disable_rivals(struct ctl_ctx *ctx, struct rivals *rs)
 	}
 }
 
+/* One row of conflicts: entry name matches the same files as overlaps. */
+struct pair {
+	const char *name, *overlaps;
+	bool enabled, overlaps_enabled;
+	bool disabled_now; /* name, by this run's --disable */
+};
+
+enum {
+	COL_NAME,
+	COL_STATE,
+	COL_ENABLED,
+	COL_DISABLED_NOW,
+	COL_OVERLAPS,
+	COL_OVERLAPS_STATE,
+	COL_OVERLAPS_ENABLED,
+	COL_COUNT,
+};
+
+static const struct ctl_column pair_columns[COL_COUNT] = {
+	[COL_NAME] = { "NAME", SCOLS_JSON_STRING, "the competing entry" },
+	[COL_STATE] = { "STATE", SCOLS_JSON_STRING, "enabled, disabled or disabled now" },
+	[COL_ENABLED] = { "ENABLED", SCOLS_JSON_BOOLEAN, "whether it is enabled" },
+	[COL_DISABLED_NOW] = { "DISABLED_NOW", SCOLS_JSON_BOOLEAN, "disabled by this --disable" },
+	[COL_OVERLAPS] = { "OVERLAPS", SCOLS_JSON_STRING, "the entry it competes with" },
+	[COL_OVERLAPS_STATE] = { "OVERLAPS_STATE", SCOLS_JSON_STRING, "that entry's state" },
+	[COL_OVERLAPS_ENABLED] = { "OVERLAPS_ENABLED", SCOLS_JSON_BOOLEAN,
+				   "whether that entry is enabled" },
+};
+
+static const char *pair_cell(const void *row, size_t col, bool human, char *buf, size_t size)
+{
+	const struct pair *p = row;
+
+	(void)human;
+	(void)buf;
+	(void)size;
+	switch (col) {
+	case COL_NAME:
+		return p->name;
+	case COL_STATE:
+		return p->disabled_now ? "disabled now" : ctl_state_str(p->enabled);
+	case COL_ENABLED:
+		return ctl_yes_no(p->enabled);
+	case COL_DISABLED_NOW:
+		return ctl_yes_no(p->disabled_now);
+	case COL_OVERLAPS:
+		return p->overlaps;
+	case COL_OVERLAPS_STATE:
+		return ctl_state_str(p->overlaps_enabled);
+	case COL_OVERLAPS_ENABLED:
+		return ctl_yes_no(p->overlaps_enabled);
+	}
+	return NULL;
+}
+
+const struct ctl_column_set ctl_conflict_columns = {
+	.v = pair_columns,
+	.n = COL_COUNT,
+	.cell = pair_cell,
+	.defaults = "NAME,STATE,OVERLAPS,OVERLAPS_STATE",
+	.json_defaults = "NAME,ENABLED,DISABLED_NOW,OVERLAPS,OVERLAPS_ENABLED",
+	.json_name = "conflicts",
+};
+
 static void print_rivals(struct ctl_ctx *ctx, const struct ctl_row *self, const struct rivals *rs)
 {
-	struct json j;
+	struct pair *v = calloc(rs->n ? rs->n : 1, sizeof(*v));
 
-	if (!ctx->args->json) {
-		for (size_t i = 0; i < rs->n; i++)
-			fprintf(ctx->out, "%s overlaps %s: %s\n", rs->v[i].name, self->e.name,
-				rs->v[i].disabled_now ? "disabled now"
-						      : ctl_state_str(rs->v[i].enabled));
+	if (!v) {
+		ctl_fail_op(ctx->rep, -ENOMEM, "cannot print the conflicts of %s", self->e.name);
 		return;
 	}
-	json_init(&j, ctx->out);
-	json_object_begin(&j);
-	json_kv_string(&j, "name", self->e.name);
-	json_kv_bool(&j, "enabled", self->enabled);
-	json_key(&j, "conflicts");
-	json_array_begin(&j);
-	for (size_t i = 0; i < rs->n; i++) {
-		json_object_begin(&j);
-		json_kv_string(&j, "name", rs->v[i].name);
-		json_kv_bool(&j, "enabled", rs->v[i].enabled);
-		json_kv_bool(&j, "disabled_now", rs->v[i].disabled_now);
-		json_object_end(&j);
-	}
-	json_array_end(&j);
-	json_object_end(&j);
+	for (size_t i = 0; i < rs->n; i++)
+		v[i] = (struct pair){ .name = rs->v[i].name,
+				      .overlaps = self->e.name,
+				      .enabled = rs->v[i].enabled,
+				      .overlaps_enabled = self->enabled,
+				      .disabled_now = rs->v[i].disabled_now };
+	ctl_print_rows(ctx, &ctl_conflict_columns, v, rs->n, sizeof(*v));
+	free(v);
 }
 
 /* A conflict is two enabled entries matching the same files. */
@@ -193,11 +280,11 @@ static int judge(struct ctl_ctx *ctx, const struct ctl_row *self, const struct r
 		live += self->enabled && rs->v[i].enabled;
 	if (live == 0)
 		return ctx->rep->code;
-	return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
-			"%zu enabled entr%s match%s the same files as %s; the entry registered "
-			"last runs them ('binfmtctl conflicts --disable %s' disables the others)",
-			live, live == 1 ? "y" : "ies", live == 1 ? "es" : "", self->e.name,
-			self->e.name);
+	return report_add(ctx->rep, CLI_EXIT_FAILED,
+			  "%zu enabled entr%s match%s the same files as %s; the entry registered "
+			  "last runs them ('binfmtctl conflicts --disable %s' disables the others)",
+			  live, live == 1 ? "y" : "ies", live == 1 ? "es" : "", self->e.name,
+			  self->e.name);
 }
 
 static int conflicts_of(struct ctl_ctx *ctx, const char *name)
@@ -213,13 +300,13 @@ static int conflicts_of(struct ctl_ctx *ctx, const char *name)
 		return ctl_fail_rule(ctx->rep, r, &rule, "cannot check the conflicts of %s in %s",
 				     name, dir);
 	if (self.unreadable)
-		return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
-				"cannot check the conflicts of %s in %s: %s", name, dir,
-				ctl_unreadable_str(self.unreadable));
+		return report_add(ctx->rep, CLI_EXIT_FAILED,
+				  "cannot check the conflicts of %s in %s: %s", name, dir,
+				  ctl_unreadable_str(self.unreadable));
 	r = ctl_read_rows(ctx, &rows);
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
-	r = find_rivals(ctx, &self.e, &rows, CTL_EXIT_FAILED, &rs);
+	r = find_rivals(ctx, &self.e, &rows, CLI_EXIT_FAILED, &rs);
 	free(rows.v);
 	if (r < 0) {
 		free(rs.v);
@@ -234,79 +321,91 @@ static int conflicts_of(struct ctl_ctx *ctx, const char *name)
 	return r;
 }
 
-static void print_pair(struct ctl_ctx *ctx, struct json *j, const struct ctl_row *a,
-		       const struct ctl_row *b)
+struct pairs {
+	struct pair *v;
+	size_t n, cap;
+};
+
+static int add_pair(struct pairs *ps, const struct ctl_row *a, const struct ctl_row *b)
 {
-	if (!ctx->args->json) {
-		fprintf(ctx->out, "%s overlaps %s: %s, %s\n", a->e.name, b->e.name,
-			ctl_state_str(a->enabled), ctl_state_str(b->enabled));
-		return;
+	if (ps->n == ps->cap) {
+		size_t cap = ps->cap ? 2 * ps->cap : 8;
+		struct pair *v = realloc(ps->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		ps->v = v;
+		ps->cap = cap;
 	}
-	json_object_begin(j);
-	json_kv_string(j, "first", a->e.name);
-	json_kv_bool(j, "first_enabled", a->enabled);
-	json_kv_string(j, "second", b->e.name);
-	json_kv_bool(j, "second_enabled", b->enabled);
-	json_object_end(j);
+	ps->v[ps->n++] = (struct pair){ .name = a->e.name,
+					.overlaps = b->e.name,
+					.enabled = a->enabled,
+					.overlaps_enabled = b->enabled };
+	return 0;
 }
 
 /* Every pair once, in name order; a pair is a conflict when both are on. */
-static size_t all_pairs(struct ctl_ctx *ctx, const struct ctl_rows *t)
+static int all_pairs(struct ctl_ctx *ctx, const struct ctl_rows *t, struct pairs *ps, size_t *live)
 {
-	size_t live = 0;
-	struct json j;
-
-	json_init(&j, ctx->out);
-	if (ctx->args->json) {
-		json_object_begin(&j);
-		json_key(&j, "pairs");
-		json_array_begin(&j);
-	}
 	for (size_t i = 0; i < t->n; i++) {
 		if (t->v[i].unreadable)
-			ctl_fail(ctx->rep, CTL_EXIT_FAILED,
-				 "cannot tell which entries match the same files as %s: %s",
-				 t->v[i].e.name, ctl_unreadable_str(t->v[i].unreadable));
+			report_add(ctx->rep, CLI_EXIT_FAILED,
+				   "cannot tell which entries match the same files as %s: %s",
+				   t->v[i].e.name, ctl_unreadable_str(t->v[i].unreadable));
 		for (size_t k = i + 1; k < t->n; k++) {
 			if (t->v[i].unreadable || t->v[k].unreadable ||
 			    !binfmt_entries_overlap(&t->v[i].e, &t->v[k].e))
 				continue;
-			print_pair(ctx, &j, &t->v[i], &t->v[k]);
-			live += t->v[i].enabled && t->v[k].enabled;
+			if (add_pair(ps, &t->v[i], &t->v[k]) < 0)
+				return -ENOMEM;
+			*live += t->v[i].enabled && t->v[k].enabled;
 		}
 	}
-	if (ctx->args->json) {
-		json_array_end(&j);
-		json_object_end(&j);
-	}
-	return live;
+	return 0;
 }
 
 static int conflicts_all(struct ctl_ctx *ctx)
 {
 	struct ctl_rows t = { 0 };
-	size_t live;
+	struct pairs ps = { 0 };
+	size_t live = 0;
 	int r = ctl_read_rows(ctx, &t);
 
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
-	live = all_pairs(ctx, &t);
+	r = all_pairs(ctx, &t, &ps, &live);
+	if (r < 0)
+		ctl_fail_op(ctx->rep, r, "cannot check the conflicts in %s", ctx->args->procdir);
+	else
+		ctl_print_rows(ctx, &ctl_conflict_columns, ps.v, ps.n, sizeof(ps.v[0]));
+	free(ps.v);
 	free(t.v);
 	if (live)
-		ctl_fail(ctx->rep, CTL_EXIT_FAILED,
-			 "%zu pair%s of enabled entries match%s the same files", live,
-			 live == 1 ? "" : "s", live == 1 ? "es" : "");
+		report_add(ctx->rep, CLI_EXIT_FAILED,
+			   "%zu pair%s of enabled entries match%s the same files", live,
+			   live == 1 ? "" : "s", live == 1 ? "es" : "");
 	return ctx->rep->code;
 }
 
-int ctl_cmd_conflicts(struct ctl_ctx *ctx)
+static int run_conflicts(struct ctl_ctx *ctx)
 {
 	const struct ctl_args *a = ctx->args;
 	int r = a->disable ? ctl_mount(ctx) : ctl_need_mounted(ctx, "check conflicts");
 
-	if (r != CTL_EXIT_OK)
+	if (r != CLI_EXIT_OK)
 		return r;
 	if (a->all)
 		return conflicts_all(ctx);
 	return conflicts_of(ctx, a->noperands ? a->operands[0] : CTL_ROSETTA_NAME);
 }
+
+const struct ctl_command ctl_cmd_conflicts = {
+	.name = "conflicts",
+	.operands = "[NAME]",
+	.help = "entries matching the same files as NAME (default\n" CTL_ROSETTA_NAME ")",
+	.run = run_conflicts,
+	.max = 1,
+	.opts = CTL_OPT(OPT_ALL) | CTL_OPT(OPT_DISABLE),
+	.columns = &ctl_conflict_columns,
+	.check = check_conflicts,
+};

@@ -20,9 +20,9 @@ int ctl_need_mounted(struct ctl_ctx *ctx, const char *what)
 	if (r < 0)
 		return ctl_fail_op(ctx->rep, r, "cannot %s in %s", what, dir);
 	if (r == 0)
-		return ctl_fail(ctx->rep, CTL_EXIT_FAILED,
-				"cannot %s in %s: binfmt_misc is not mounted there", what, dir);
-	return CTL_EXIT_OK;
+		return report_add(ctx->rep, CLI_EXIT_FAILED,
+				  "cannot %s in %s: binfmt_misc is not mounted there", what, dir);
+	return CLI_EXIT_OK;
 }
 
 int ctl_mount(struct ctl_ctx *ctx)
@@ -32,7 +32,7 @@ int ctl_mount(struct ctl_ctx *ctx)
 	if (r < 0)
 		return ctl_fail_op(ctx->rep, r, "cannot mount binfmt_misc on %s",
 				   ctx->args->procdir);
-	return CTL_EXIT_OK;
+	return CLI_EXIT_OK;
 }
 
 /* What can be shown of an entry whose status was not understood whole: its
@@ -110,20 +110,20 @@ int ctl_read_rows(struct ctl_ctx *ctx, struct ctl_rows *rows)
 	int r = binfmt_fs_list(ctx->args->procdir, add_row, &w);
 
 	if (r == 0)
-		return CTL_EXIT_OK;
+		return CLI_EXIT_OK;
 	free(rows->v);
 	*rows = (struct ctl_rows){ 0 };
 	return ctl_fail_op(ctx->rep, r, "cannot list entries in %s", ctx->args->procdir);
 }
 
-void ctl_bad_input(struct ctl_report *rep, int err, const struct binfmt_rule *rule,
+void ctl_bad_input(struct report *rep, int err, const struct binfmt_rule *rule,
 		   const struct binfmt_origin *at)
 {
 	if (at->line == 0)
 		ctl_fail_rule(rep, err, rule, "cannot read %s", at->file);
 	else
-		ctl_fail(rep, CTL_EXIT_FAILED, "%s:%u: %s", at->file, at->line,
-			 binfmt_error_text(err, rule));
+		report_add(rep, CLI_EXIT_FAILED, "%s:%u: %s", at->file, at->line,
+			   binfmt_error_text(err, rule));
 }
 
 static const char *const action_words[] = {
@@ -184,10 +184,10 @@ static int install_failed(struct ctl_ctx *ctx, const struct binfmt_entry *e, con
 	}
 	if (checked && asprintf(&why, "%s: %s", e->interpreter, binfmt_error_text(err, rule)) < 0)
 		why = NULL;
-	code = refused ? CTL_EXIT_FAILED : ctl_exit_code(err, checked ? rule : NULL);
-	code = ctl_fail(ctx->rep, code, "cannot register %s%s%s%s in %s: %s", e->name,
-			origin ? " (" : "", origin ? origin : "", origin ? ")" : "",
-			ctx->args->procdir, why ? why : install_cause(err, e));
+	code = refused ? CLI_EXIT_FAILED : ctl_exit_code(err, checked ? rule : NULL);
+	code = report_add(ctx->rep, code, "cannot register %s%s%s%s in %s: %s", e->name,
+			  origin ? " (" : "", origin ? origin : "", origin ? ")" : "",
+			  ctx->args->procdir, why ? why : install_cause(err, e));
 	free(why);
 	return code;
 }
@@ -204,5 +204,23 @@ int ctl_install(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *o
 	if (r < 0)
 		return install_failed(ctx, e, origin, r, &rule, false);
 	fprintf(ctx->out, "%s: %s\n", e->name, action_words[action]);
-	return CTL_EXIT_OK;
+	return CLI_EXIT_OK;
+}
+
+int ctl_print_rows(struct ctl_ctx *ctx, const struct ctl_column_set *set, const void *rows,
+		   size_t n, size_t size)
+{
+	struct ctl_output o;
+	int r = ctl_output_open(&o, set, ctx->args, ctx->out);
+
+	for (size_t i = 0; r == 0 && i < n; i++)
+		r = ctl_output_add(&o, (const char *)rows + i * size);
+	if (o.tb) {
+		int c = ctl_output_close(&o);
+
+		r = r ? r : c;
+	}
+	if (r < 0)
+		return ctl_fail_op(ctx->rep, r, "cannot print the %s", set->json_name);
+	return CLI_EXIT_OK;
 }

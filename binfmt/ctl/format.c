@@ -1,18 +1,23 @@
-/* Entry rendering for `list` and `show`, in text and JSON. */
+/* Entry rendering for `list` and `show`: the words for an entry's match
+ * and flags, and the entry columns. */
 #include "format.h"
 
 #include <elf.h>
+#include <libsmartcols.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "binfmt/elf.h"
-
-/* Large enough for a register string, an extension, and a magic or mask
- * in hex. */
-#define LINE_MAX_LEN (2 * BINFMT_FIELD_MAX + 8 * BINFMT_MAGIC_MAX)
+#include "output.h"
 
 const char *ctl_state_str(bool enabled)
 {
 	return enabled ? "enabled" : "disabled";
+}
+
+const char *ctl_yes_no(bool v)
+{
+	return v ? "yes" : "no";
 }
 
 char *ctl_hex(const unsigned char *bytes, size_t len, char *out)
@@ -105,105 +110,129 @@ const char *ctl_flags_words(const char *flags, char *buf, size_t size)
 	return used ? buf : "none";
 }
 
-static void print_field(FILE *out, const char *field, const char *value)
+enum {
+	COL_NAME,
+	COL_STATE,
+	COL_ENABLED,
+	COL_TYPE,
+	COL_OFFSET,
+	COL_MAGIC,
+	COL_MASK,
+	COL_EXTENSION,
+	COL_INTERPRETER,
+	COL_FLAGS,
+	COL_MATCHES,
+	COL_REGISTER,
+	COL_COUNT,
+};
+
+static const struct ctl_column columns[COL_COUNT] = {
+	[COL_NAME] = { "NAME", SCOLS_JSON_STRING, "entry name" },
+	[COL_STATE] = { "STATE", SCOLS_JSON_STRING, "enabled or disabled" },
+	[COL_ENABLED] = { "ENABLED", SCOLS_JSON_BOOLEAN, "whether the entry is enabled" },
+	[COL_TYPE] = { "TYPE", SCOLS_JSON_STRING, "magic or extension" },
+	[COL_OFFSET] = { "OFFSET", SCOLS_JSON_NUMBER, "where the magic is compared" },
+	[COL_MAGIC] = { "MAGIC", SCOLS_JSON_STRING, "the magic bytes, in hex" },
+	[COL_MASK] = { "MASK", SCOLS_JSON_STRING, "the mask of the magic, in hex" },
+	[COL_EXTENSION] = { "EXTENSION", SCOLS_JSON_STRING, "the file name extension" },
+	[COL_INTERPRETER] = { "INTERPRETER", SCOLS_JSON_STRING, "the interpreter" },
+	[COL_FLAGS] = { "FLAGS", SCOLS_JSON_STRING, "letters of POCF" },
+	[COL_MATCHES] = { "MATCHES", SCOLS_JSON_STRING, "what the entry matches, in words" },
+	[COL_REGISTER] = { "REGISTER", SCOLS_JSON_STRING, "the register string", true },
+};
+
+static const char *hex_or_null(const unsigned char *bytes, size_t len, char *buf, size_t size)
 {
-	fprintf(out, "%-12s %s\n", field, value);
+	if (!len || len > BINFMT_MAGIC_MAX || size < 2 * len + 1)
+		return NULL;
+	return ctl_hex(bytes, len, buf);
 }
 
-void ctl_print_entry(FILE *out, const struct ctl_row *row)
+/* What only a magic entry has: where, what, under which mask. show says
+ * "none" for no mask where data has none. */
+static const char *magic_cell(const struct binfmt_entry *e, size_t col, bool human, char *buf,
+			      size_t size)
 {
-	const struct binfmt_entry *e = &row->e;
-	char buf[LINE_MAX_LEN];
-
-	print_field(out, "name:", e->name);
-	print_field(out, "state:", ctl_state_str(row->enabled));
-	print_field(out, "matches:", ctl_match_summary(e, buf, sizeof(buf)));
-	if (e->type == 'E') {
-		print_field(out, "type:", "extension");
-	} else if (e->type != 'M') {
-		print_field(out, "type:", "unknown (its status is not fully understood)");
-	} else {
-		print_field(out, "type:", "magic");
-		fprintf(out, "%-12s %u\n", "offset:", e->offset);
-		print_field(out, "magic:", ctl_hex(e->magic, e->magic_len, buf));
-		print_field(out,
-			    "mask:", e->mask_len ? ctl_hex(e->mask, e->mask_len, buf) : "none");
+	if (e->type != 'M')
+		return NULL;
+	if (col == COL_OFFSET) {
+		snprintf(buf, size, "%u", e->offset);
+		return buf;
 	}
-	print_field(out, "interpreter:", e->interpreter);
-	print_field(out, "flags:", ctl_flags_words(e->flags, buf, sizeof(buf)));
-	if (binfmt_entry_format(e, buf, sizeof(buf)) >= 0)
-		print_field(out, "register:", buf);
+	if (col == COL_MAGIC)
+		return hex_or_null(e->magic, e->magic_len, buf, size);
+	if (!e->mask_len)
+		return human ? "none" : NULL;
+	return hex_or_null(e->mask, e->mask_len, buf, size);
 }
 
-static int max_int(int a, size_t b)
+static const char *type_cell(const struct binfmt_entry *e, bool human)
 {
-	return b > (size_t)a ? (int)b : a;
+	if (e->type == 'M' || e->type == 'E')
+		return e->type == 'M' ? "magic" : "extension";
+	return human ? "unknown (its status is not fully understood)" : NULL;
 }
 
-void ctl_print_table(FILE *out, const struct ctl_row *rows, size_t count)
+static const char *entry_cell(const void *row, size_t col, bool human, char *buf, size_t size)
 {
-	int wname = 4, winterp = 11; /* the headers' widths */
-	char match[BINFMT_FIELD_MAX + 16];
+	const struct ctl_row *r = row;
+	const struct binfmt_entry *e = &r->e;
 
-	for (size_t i = 0; i < count; i++) {
-		wname = max_int(wname, strlen(rows[i].e.name));
-		winterp = max_int(winterp, strlen(rows[i].e.interpreter));
+	switch (col) {
+	case COL_NAME:
+		return e->name;
+	case COL_STATE:
+		return ctl_state_str(r->enabled);
+	case COL_ENABLED:
+		return ctl_yes_no(r->enabled);
+	case COL_TYPE:
+		return type_cell(e, human);
+	case COL_OFFSET:
+		/* Data for every entry, as scripts have read it; in words only
+		 * where a magic makes it mean something. */
+		if (!human && e->type != 'M') {
+			snprintf(buf, size, "%u", e->offset);
+			return buf;
+		}
+		return magic_cell(e, col, human, buf, size);
+	case COL_MAGIC:
+	case COL_MASK:
+		return magic_cell(e, col, human, buf, size);
+	case COL_EXTENSION:
+		if (e->type != 'E')
+			return NULL;
+		snprintf(buf, size, "%.*s", (int)e->magic_len, (const char *)e->magic);
+		return buf;
+	case COL_INTERPRETER:
+		return e->interpreter;
+	case COL_FLAGS:
+		return human ? ctl_flags_words(e->flags, buf, size) : e->flags;
+	case COL_MATCHES:
+		return ctl_match_summary(e, buf, size);
+	case COL_REGISTER:
+		return binfmt_entry_format(e, buf, size) >= 0 ? buf : NULL;
 	}
-	fprintf(out, "%-*s  %-8s  %-5s  %-*s  %s\n", wname, "NAME", "STATE", "FLAGS", winterp,
-		"INTERPRETER", "MATCHES");
-	for (size_t i = 0; i < count; i++) {
-		const struct binfmt_entry *e = &rows[i].e;
-
-		fprintf(out, "%-*s  %-8s  %-5s  %-*s  %s\n", wname, e->name,
-			ctl_state_str(rows[i].enabled), e->flags[0] ? e->flags : "-", winterp,
-			e->interpreter, ctl_match_summary(e, match, sizeof(match)));
-	}
+	return NULL;
 }
 
-static void json_hex_or_null(struct json *j, const char *key, const unsigned char *bytes,
-			     size_t len)
-{
-	json_key(j, key);
-	if (len && len <= BINFMT_MAGIC_MAX) {
-		char hex[2 * BINFMT_MAGIC_MAX + 1];
+#define ENTRY_JSON                                                                                 \
+	"NAME,ENABLED,TYPE,OFFSET,MAGIC,MASK,EXTENSION,INTERPRETER,FLAGS,MATCHES,REGISTER"
 
-		json_string(j, ctl_hex(bytes, len, hex));
-	} else {
-		json_null(j);
-	}
-}
+const struct ctl_column_set ctl_entry_columns = {
+	.v = columns,
+	.n = COL_COUNT,
+	.cell = entry_cell,
+	.defaults = "NAME,STATE,FLAGS,INTERPRETER,MATCHES",
+	.json_defaults = ENTRY_JSON,
+	.json_name = "entries",
+};
 
-void ctl_json_entry(struct json *j, const struct ctl_row *row)
-{
-	const struct binfmt_entry *e = &row->e;
-	char buf[LINE_MAX_LEN];
-	bool ext = e->type == 'E', magic = e->type == 'M';
-
-	json_object_begin(j);
-	json_kv_string(j, "name", e->name);
-	json_kv_bool(j, "enabled", row->enabled);
-	json_key(j, "type");
-	if (ext || magic)
-		json_string(j, ext ? "extension" : "magic");
-	else
-		json_null(j);
-	json_kv_uint(j, "offset", e->offset);
-	json_hex_or_null(j, "magic", e->magic, magic ? e->magic_len : 0);
-	json_hex_or_null(j, "mask", e->mask, magic ? e->mask_len : 0);
-	json_key(j, "extension");
-	if (ext) {
-		snprintf(buf, sizeof(buf), "%.*s", (int)e->magic_len, (const char *)e->magic);
-		json_string(j, buf);
-	} else {
-		json_null(j);
-	}
-	json_kv_string(j, "interpreter", e->interpreter);
-	json_kv_string(j, "flags", e->flags);
-	json_kv_string(j, "matches", ctl_match_summary(e, buf, sizeof(buf)));
-	json_key(j, "register");
-	if (binfmt_entry_format(e, buf, sizeof(buf)) >= 0)
-		json_string(j, buf);
-	else
-		json_null(j);
-	json_object_end(j);
-}
+const struct ctl_column_set ctl_show_columns = {
+	.v = columns,
+	.n = COL_COUNT,
+	.cell = entry_cell,
+	.defaults = "NAME,STATE,MATCHES,TYPE,OFFSET,MAGIC,MASK,INTERPRETER,FLAGS,REGISTER",
+	.json_defaults = ENTRY_JSON,
+	.json_name = "entries",
+	.fields = true,
+};

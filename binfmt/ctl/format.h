@@ -1,15 +1,12 @@
 /* How binfmtctl shows entries: the one-line summary of what an entry
- * matches, the fields of `show`, the table of `list`, and the JSON object
- * both use. Pure functions over an entry and a FILE. */
+ * matches, the flags spelled out, and the columns of list and show. */
 #ifndef BINFMTCTL_FORMAT_H
 #define BINFMTCTL_FORMAT_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "binfmt/entry.h"
-#include "json.h"
 
 /* An entry as the kernel reports it. */
 struct ctl_row {
@@ -24,6 +21,10 @@ struct ctl_row {
 /* "enabled" or "disabled". */
 const char *ctl_state_str(bool enabled);
 
+/* A boolean cell: "yes" or "no", which libsmartcols writes as JSON's true
+ * and false. */
+const char *ctl_yes_no(bool v);
+
 /* Bytes as lower-case hex, as the kernel's status files show them. out must
  * hold 2 * len + 1 characters. */
 char *ctl_hex(const unsigned char *bytes, size_t len, char *out);
@@ -34,15 +35,5 @@ const char *ctl_match_summary(const struct binfmt_entry *e, char *buf, size_t si
 
 /* The flags spelled out: "P (preserve-argv0), F (fix-binary)", or "none". */
 const char *ctl_flags_words(const char *flags, char *buf, size_t size);
-
-/* `show`: one "field: value" line per field. */
-void ctl_print_entry(FILE *out, const struct ctl_row *row);
-
-/* `list`: a header and one aligned line per entry. */
-void ctl_print_table(FILE *out, const struct ctl_row *rows, size_t count);
-
-/* The entry as one JSON object (the same for `list` and `show`); type,
- * magic, mask, extension and register are null when the match is unknown. */
-void ctl_json_entry(struct json *j, const struct ctl_row *row);
 
 #endif

@@ -80,7 +80,7 @@ for cmd in list show register remove enable disable status load import rosetta c
 	has "--help names $cmd" " $cmd"
 done
 expect "--version: exit 0" 0 "" "$ctl" --version
-has "--version says binfmtctl 0.1" "binfmtctl 0.1"
+has "--version says binfmtctl from rosetta-guest 0.1" "binfmtctl from rosetta-guest 0.1"
 expect "rosetta --print: exit 0" 0 "" "$ctl" rosetta
 has "rosetta --print writes the register string" \
 	':rosetta:M:0:\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:'
@@ -92,7 +92,7 @@ has "rosetta --print honours --flags, --name, --interpreter" ':/mnt/lima-rosetta
 qemu=/usr/bin/qemu-aarch64-static
 expect "guest binfmtctl is a static aarch64 program that runs (--version)" 0 "" \
 	"$qemu" "$guest" --version
-has "guest binfmtctl --version" "binfmtctl 0.1"
+has "guest binfmtctl --version" "binfmtctl from rosetta-guest 0.1"
 expect "guest binfmtctl: usage error exits 2" 2 "unknown command 'lsit'" "$qemu" "$guest" lsit
 expect "guest binfmtctl: bad register string exits 1" 1 "bad register string" \
 	"$qemu" "$guest" --procdir "$nowhere" register ':x:Q::ab::/bin/true:'

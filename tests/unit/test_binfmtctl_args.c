@@ -1,5 +1,6 @@
 /* binfmtctl's command line parser: defaults, options before and after the
- * command, operand counts, options that do not apply, and usage errors. */
+ * command, operand counts, options that do not apply, output options and
+ * their columns, and usage errors. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "binfmt/ctl/args.h"
+#include "binfmt/ctl/command.h"
 
 struct parsed {
 	struct ctl_args a;
@@ -50,7 +52,7 @@ static void test_defaults(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_int_equal(p.a.cmd, CTL_CMD_LIST);
+	assert_ptr_equal(p.a.cmd, &ctl_cmd_list);
 	assert_string_equal(p.a.procdir, "/proc/sys/fs/binfmt_misc");
 	assert_null(p.a.root);
 	assert_false(p.a.json);
@@ -67,7 +69,7 @@ static void test_global_options(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_int_equal(p.a.cmd, CTL_CMD_STATUS);
+	assert_ptr_equal(p.a.cmd, &ctl_cmd_status);
 	assert_string_equal(p.a.procdir, "/tmp/b");
 	assert_string_equal(p.a.root, "/mnt");
 	assert_true(p.a.json);
@@ -79,7 +81,7 @@ static void test_options_after_command(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_int_equal(p.a.cmd, CTL_CMD_SHOW);
+	assert_ptr_equal(p.a.cmd, &ctl_cmd_show);
 	assert_int_equal(p.a.noperands, 1);
 	assert_string_equal(p.a.operands[0], "qemu-arm");
 	assert_true(p.a.json);
@@ -92,7 +94,7 @@ static void test_operands(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_int_equal(p.a.cmd, CTL_CMD_REMOVE);
+	assert_ptr_equal(p.a.cmd, &ctl_cmd_remove);
 	assert_int_equal(p.a.noperands, 3);
 	assert_string_equal(p.a.operands[2], "c");
 	p = parse("load");
@@ -110,7 +112,7 @@ static void test_double_dash(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_int_equal(p.a.cmd, CTL_CMD_REGISTER);
+	assert_ptr_equal(p.a.cmd, &ctl_cmd_register);
 	assert_int_equal(p.a.noperands, 1);
 	assert_string_equal(p.a.operands[0], "-x-E--jar--/bin/j-");
 }
@@ -134,7 +136,7 @@ static void test_rosetta(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_int_equal(p.a.cmd, CTL_CMD_ROSETTA);
+	assert_ptr_equal(p.a.cmd, &ctl_cmd_rosetta);
 	assert_true(p.a.install);
 	assert_string_equal(p.a.interpreter, "/mnt/rosetta");
 	assert_string_equal(p.a.flags, "CF");
@@ -204,14 +206,41 @@ static void test_help_version(void **state)
 static void test_command_names(void **state)
 {
 	(void)state;
-	assert_string_equal(ctl_command_name(CTL_CMD_LIST), "list");
-	assert_string_equal(ctl_command_name(CTL_CMD_CONFLICTS), "conflicts");
-	assert_string_equal(ctl_command_name(CTL_CMD_COUNT), "?");
-	for (int i = 0; i < CTL_CMD_COUNT; i++) {
-		struct parsed p = parse(ctl_command_name((enum ctl_command)i), "--help");
+	assert_ptr_equal(ctl_find_command("list"), &ctl_cmd_list);
+	assert_ptr_equal(ctl_find_command("conflicts"), &ctl_cmd_conflicts);
+	assert_null(ctl_find_command("?"));
+	assert_int_equal(ctl_ncommands, 12);
+	for (size_t i = 0; i < ctl_ncommands; i++) {
+		struct parsed p = parse(ctl_commands[i]->name, "--help");
 
 		assert_int_equal(p.r, CTL_HELP);
+		assert_ptr_equal(ctl_find_command(ctl_commands[i]->name), ctl_commands[i]);
 	}
+}
+
+static void test_output_options(void **state)
+{
+	struct parsed p = parse("list", "-J", "-n", "-o", "name,STATE");
+
+	(void)state;
+	assert_int_equal(p.r, CTL_RUN);
+	assert_true(p.a.json);
+	assert_true(p.a.noheadings);
+	assert_string_equal(p.a.columns, "name,STATE");
+	p = parse("--raw", "--output=+MAGIC", "show", "x");
+	assert_int_equal(p.r, CTL_RUN);
+	assert_true(p.a.raw);
+	p = parse("status", "-o", "DIRECTORY,ENTRIES");
+	assert_int_equal(p.r, CTL_RUN);
+	p = parse("conflicts", "--all", "-o", "NAME,OVERLAPS,OVERLAPS_ENABLED");
+	assert_int_equal(p.r, CTL_RUN);
+	assert_usage_error(parse("list", "-o", "NAME,BOGUS"), "unknown column 'BOGUS'");
+	assert_usage_error(parse("status", "-o", "MAGIC"), "unknown column 'MAGIC'");
+	assert_usage_error(parse("list", "-o", ""), "no column");
+	assert_usage_error(parse("list", "-J", "-r"), "--json and --raw exclude each other");
+	assert_usage_error(parse("rosetta", "-J"), "--json does not apply to 'rosetta'");
+	assert_usage_error(parse("remove", "x", "-o", "NAME"), "--output does not apply");
+	assert_usage_error(parse("list", "-o"), "option -o needs an argument");
 }
 
 int main(void)
@@ -229,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help_version),
 		cmocka_unit_test(test_command_names),
+		cmocka_unit_test(test_output_options),
 	};
 
 	return cmocka_run_group_tests_name("binfmtctl_args", tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* How binfmtctl shows an entry: the match summary, the flags in words, the
- * fields of `show`, the `list` table and the JSON object. */
+ * fields of `show`, the `list` table and the JSON object, as libsmartcols
+ * prints them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,25 +11,25 @@
 
 #include <cmocka.h>
 
-#include "binfmt/ctl/format.h"
+#include "binfmt/ctl/command.h"
 
-struct capture {
-	FILE *f;
-	char *text;
-	size_t len;
-};
-
-static void capture_open(struct capture *c)
+/* What ctl_print_rows writes for rows under the options of a. */
+static char *render(const struct ctl_column_set *set, const struct ctl_args *a,
+		    const struct ctl_row *rows, size_t n)
 {
-	c->text = NULL;
-	c->f = open_memstream(&c->text, &c->len);
-	assert_non_null(c->f);
-}
+	struct report rep;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	struct ctl_ctx ctx = { .args = a, .out = f, .rep = &rep };
 
-static char *capture_close(struct capture *c)
-{
-	assert_int_equal(fclose(c->f), 0);
-	return c->text;
+	assert_non_null(f);
+	report_init(&rep);
+	assert_int_equal(ctl_print_rows(&ctx, set, rows, n, sizeof(rows[0])), CLI_EXIT_OK);
+	assert_int_equal(rep.count, 0);
+	assert_int_equal(fclose(f), 0);
+	report_free(&rep);
+	return text;
 }
 
 static void assert_contains(const char *text, const char *needle)
@@ -139,13 +140,11 @@ static void test_flags_words(void **state)
 static void test_print_entry(void **state)
 {
 	struct ctl_row a = aarch64_row(), j = jar_row();
-	struct capture c;
+	struct ctl_args args = { 0 };
 	char *text;
 
 	(void)state;
-	capture_open(&c);
-	ctl_print_entry(c.f, &a);
-	text = capture_close(&c);
+	text = render(&ctl_show_columns, &args, &a, 1);
 	assert_contains(text, "name:        qemu-aarch64\n");
 	assert_contains(text, "state:       disabled\n");
 	assert_contains(text, "matches:     ELF64 LSB aarch64\n");
@@ -158,9 +157,7 @@ static void test_print_entry(void **state)
 	assert_contains(text, "register:    :qemu-aarch64:M:0:\\x7f\\x45\\x4c\\x46");
 	free(text);
 
-	capture_open(&c);
-	ctl_print_entry(c.f, &j);
-	text = capture_close(&c);
+	text = render(&ctl_show_columns, &args, &j, 1);
 	assert_contains(text, "type:        extension\n");
 	assert_contains(text, "matches:     extension .jar\n");
 	assert_contains(text, "flags:       none\n");
@@ -168,62 +165,101 @@ static void test_print_entry(void **state)
 	free(text);
 }
 
-static void test_table(void **state)
+/* -n leaves the field names out: one value per line, for a script. */
+static void test_show_values(void **state)
 {
-	struct ctl_row rows[2] = { aarch64_row(), rosetta_row() };
-	struct capture c;
+	struct ctl_row a = aarch64_row();
+	struct ctl_args args = { .noheadings = true, .columns = "interpreter,state" };
 	char *text;
 
 	(void)state;
-	capture_open(&c);
-	ctl_print_table(c.f, rows, 2);
-	text = capture_close(&c);
+	text = render(&ctl_show_columns, &args, &a, 1);
+	assert_string_equal(text, "/usr/bin/qemu-aarch64-static\ndisabled\n");
+	free(text);
+}
+
+static void test_table(void **state)
+{
+	struct ctl_row rows[2] = { aarch64_row(), rosetta_row() };
+	struct ctl_args args = { 0 };
+	char *text;
+
+	(void)state;
+	text = render(&ctl_entry_columns, &args, rows, 2);
 	assert_string_equal(
-	    text,
-	    "NAME          STATE     FLAGS  INTERPRETER                   MATCHES\n"
-	    "qemu-aarch64  disabled  F      /usr/bin/qemu-aarch64-static  ELF64 LSB aarch64\n"
-	    "rosetta       enabled   POCF   /run/rosetta/rosetta          ELF64 LSB x86-64\n");
+	    text, "NAME         STATE    FLAGS INTERPRETER                  MATCHES\n"
+		  "qemu-aarch64 disabled F     /usr/bin/qemu-aarch64-static ELF64 LSB aarch64\n"
+		  "rosetta      enabled  POCF  /run/rosetta/rosetta         ELF64 LSB x86-64\n");
 	free(text);
 
-	capture_open(&c);
-	ctl_print_table(c.f, rows, 0);
-	text = capture_close(&c);
-	assert_string_equal(text, "NAME  STATE     FLAGS  INTERPRETER  MATCHES\n");
+	/* No rows, no table: as lsblk and findmnt print nothing. */
+	text = render(&ctl_entry_columns, &args, rows, 0);
+	assert_string_equal(text, "");
+	free(text);
+}
+
+static void test_raw_noheadings_columns(void **state)
+{
+	struct ctl_row rows[2] = { aarch64_row(), jar_row() };
+	struct ctl_args args = { .raw = true, .noheadings = true, .columns = "name,MATCHES" };
+	char *text;
+
+	(void)state;
+	text = render(&ctl_entry_columns, &args, rows, 2);
+	assert_string_equal(text, "qemu-aarch64 ELF64\\x20LSB\\x20aarch64\n"
+				  "jar extension\\x20.jar\n");
+	free(text);
+	args = (struct ctl_args){ .raw = true, .columns = "+TYPE" };
+	text = render(&ctl_entry_columns, &args, rows + 1, 1);
+	assert_string_equal(text, "NAME STATE FLAGS INTERPRETER MATCHES TYPE\n"
+				  "jar enabled  /usr/bin/jexec extension\\x20.jar extension\n");
 	free(text);
 }
 
 static void test_json_entry(void **state)
 {
 	struct ctl_row r = rosetta_row(), j = jar_row();
-	struct capture c;
-	struct json js;
+	struct ctl_args args = { .json = true };
 	char *text;
 
 	(void)state;
-	capture_open(&c);
-	json_init(&js, c.f);
-	ctl_json_entry(&js, &r);
-	text = capture_close(&c);
+	text = render(&ctl_show_columns, &args, &r, 1);
 	assert_string_equal(
-	    text, "{\"name\":\"rosetta\",\"enabled\":true,\"type\":\"magic\",\"offset\":0,"
-		  "\"magic\":\"7f454c4602010100000000000000000002003e00\","
-		  "\"mask\":\"fffffffffffefe00fffffffffffffffffeffffff\",\"extension\":null,"
-		  "\"interpreter\":\"/run/rosetta/rosetta\",\"flags\":\"POCF\","
-		  "\"matches\":\"ELF64 LSB x86-64\",\"register\":\":rosetta:M:0:"
+	    text, "{\n"
+		  "   \"entries\": [\n"
+		  "      {\n"
+		  "         \"name\": \"rosetta\",\n"
+		  "         \"enabled\": true,\n"
+		  "         \"type\": \"magic\",\n"
+		  "         \"offset\": 0,\n"
+		  "         \"magic\": \"7f454c4602010100000000000000000002003e00\",\n"
+		  "         \"mask\": \"fffffffffffefe00fffffffffffffffffeffffff\",\n"
+		  "         \"extension\": null,\n"
+		  "         \"interpreter\": \"/run/rosetta/rosetta\",\n"
+		  "         \"flags\": \"POCF\",\n"
+		  "         \"matches\": \"ELF64 LSB x86-64\",\n"
+		  "         \"register\": \":rosetta:M:0:"
 		  "\\\\x7f\\\\x45\\\\x4c\\\\x46\\\\x02\\\\x01\\\\x01\\\\x00\\\\x00\\\\x00\\\\x00"
 		  "\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x02\\\\x00\\\\x3e\\\\x00:"
 		  "\\\\xff\\\\xff\\\\xff\\\\xff\\\\xff\\\\xfe\\\\xfe\\\\x00\\\\xff\\\\xff\\\\xff"
 		  "\\\\xff\\\\xff\\\\xff\\\\xff\\\\xff\\\\xfe\\\\xff\\\\xff\\\\xff:"
-		  "/run/rosetta/rosetta:POCF\"}\n");
+		  "/run/rosetta/rosetta:POCF\"\n"
+		  "      }\n"
+		  "   ]\n"
+		  "}\n");
 	free(text);
 
-	capture_open(&c);
-	json_init(&js, c.f);
-	ctl_json_entry(&js, &j);
-	text = capture_close(&c);
-	assert_contains(text, "\"type\":\"extension\"");
-	assert_contains(text, "\"magic\":null,\"mask\":null,\"extension\":\"jar\"");
-	assert_contains(text, "\"flags\":\"\"");
+	text = render(&ctl_entry_columns, &args, &j, 1);
+	assert_contains(text, "\"type\": \"extension\"");
+	assert_contains(text, "\"magic\": null,\n         \"mask\": null,\n"
+			      "         \"extension\": \"jar\"");
+	/* libsmartcols writes an empty string as null. */
+	assert_contains(text, "\"flags\": null");
+	free(text);
+
+	/* No rows: the array is still there, empty. */
+	text = render(&ctl_entry_columns, &args, &j, 0);
+	assert_string_equal(text, "{\n   \"entries\": [\n\n   ]\n}\n");
 	free(text);
 }
 
@@ -235,7 +271,9 @@ int main(void)
 		cmocka_unit_test(test_match_summary_masked_machine),
 		cmocka_unit_test(test_flags_words),
 		cmocka_unit_test(test_print_entry),
+		cmocka_unit_test(test_show_values),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_raw_noheadings_columns),
 		cmocka_unit_test(test_json_entry),
 	};
 

@@ -54,38 +54,36 @@ static int teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-static char *capture(void (*print)(FILE *, const struct ctl_row *), const struct ctl_row *row)
+/* What show prints for row, with the options of a. */
+static char *capture(const struct ctl_args *a, const struct ctl_row *row)
 {
+	struct report rep;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
+	struct ctl_ctx ctx = { .args = a, .out = f, .rep = &rep };
 
 	assert_non_null(f);
-	print(f, row);
+	report_init(&rep);
+	assert_int_equal(ctl_print_rows(&ctx, &ctl_show_columns, row, 1, sizeof(*row)),
+			 CLI_EXIT_OK);
 	assert_int_equal(fclose(f), 0);
+	report_free(&rep);
 	return text;
-}
-
-static void json_of(FILE *f, const struct ctl_row *row)
-{
-	struct json j;
-
-	json_init(&j, f);
-	ctl_json_entry(&j, row);
 }
 
 static void unreadable_entry_is_a_row(void **state)
 {
-	struct ctl_args a = { .procdir = dir };
-	struct ctl_report rep;
+	struct ctl_args a = { .procdir = dir }, json = { .json = true };
+	struct report rep;
 	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
 	struct ctl_rows rows = { 0 };
 	const struct ctl_row *odd;
 	char *text;
 
 	(void)state;
-	ctl_report_init(&rep);
-	assert_int_equal(ctl_read_rows(&ctx, &rows), CTL_EXIT_OK);
+	report_init(&rep);
+	assert_int_equal(ctl_read_rows(&ctx, &rows), CLI_EXIT_OK);
 	assert_int_equal(rows.n, 2);
 	assert_string_equal(rows.v[0].e.name, "good");
 	assert_int_equal(rows.v[0].unreadable, 0);
@@ -99,19 +97,20 @@ static void unreadable_entry_is_a_row(void **state)
 	assert_int_equal(odd->e.type, 0);
 	assert_int_equal(rep.count, 0); /* the command names it, as it shows it */
 
-	text = capture(ctl_print_entry, odd);
+	text = capture(&a, odd);
 	assert_non_null(strstr(text, "matches:     unknown\n"));
 	assert_non_null(strstr(text, "interpreter: /usr/bin/odd\n"));
 	assert_null(strstr(text, "register:"));
 	free(text);
-	text = capture(json_of, odd);
-	assert_non_null(strstr(text, "\"type\":null,\"offset\":0,\"magic\":null"));
-	assert_non_null(strstr(text, "\"register\":null"));
+	text = capture(&json, odd);
+	assert_non_null(strstr(text, "\"type\": null,\n         \"offset\": 0,\n"
+				     "         \"magic\": null"));
+	assert_non_null(strstr(text, "\"register\": null"));
 	free(text);
 	assert_string_equal(ctl_unreadable_str(odd->unreadable),
 			    "its status file is not fully understood");
 	free(rows.v);
-	ctl_report_free(&rep);
+	report_free(&rep);
 }
 
 /* The rule ctl_read_row() names when it refuses name, else its return. */

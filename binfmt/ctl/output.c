@@ -1,0 +1,193 @@
+/* Tables and JSON through libsmartcols; see output.h. */
+#include "output.h"
+
+#include <errno.h>
+#include <libsmartcols.h>
+#include <string.h>
+#include <strings.h>
+
+/* "name:" padded to this, as `show` has always aligned its fields. */
+#define FIELD_WIDTH 12
+
+static int find_column(const struct ctl_column_set *set, const char *name, size_t len)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strlen(set->v[i].name) == len && !strncasecmp(set->v[i].name, name, len))
+			return (int)i;
+	return -1;
+}
+
+/* Append the columns of list to cols; a name not in set is -EINVAL with
+ * err saying which (err may be NULL once the list is known good). */
+static int add_columns(const struct ctl_column_set *set, const char *list, size_t *cols, size_t *n,
+		       struct ctl_usage *err)
+{
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		int c = find_column(set, list, len);
+
+		if (c < 0)
+			return err ? ctl_usage_error(err, "unknown column '%.*s' (see --help)",
+						     (int)len, list)
+				   : -EINVAL;
+		if (*n == CTL_MAX_COLUMNS)
+			return err ? ctl_usage_error(err, "more than %d columns asked for",
+						     CTL_MAX_COLUMNS)
+				   : -EINVAL;
+		cols[(*n)++] = (size_t)c;
+		list += len;
+		list += *list == ',';
+	}
+	return 0;
+}
+
+/* "+LIST" is the defaults and LIST, as lsblk reads it. */
+static int select_columns(const struct ctl_column_set *set, const char *list, bool json,
+			  size_t *cols, size_t *n, struct ctl_usage *err)
+{
+	const char *defaults = json ? set->json_defaults : set->defaults;
+	int r = 0;
+
+	*n = 0;
+	if (!list || *list == '+')
+		r = add_columns(set, defaults, cols, n, err);
+	if (r == 0 && list)
+		r = add_columns(set, list + (*list == '+'), cols, n, err);
+	if (r == 0 && *n == 0)
+		r = err ? ctl_usage_error(err, "no column asked for") : -EINVAL;
+	return r;
+}
+
+int ctl_columns_check(const struct ctl_column_set *set, const char *list, struct ctl_usage *err)
+{
+	size_t cols[CTL_MAX_COLUMNS], n;
+
+	return select_columns(set, list, false, cols, &n, err);
+}
+
+/* Field mode: a label column (left out with -n) and a value column. */
+static int new_field_columns(struct ctl_output *o, bool labels)
+{
+	struct libscols_column *cl;
+
+	scols_table_enable_noheadings(o->tb, 1);
+	if (labels && !scols_table_new_column(o->tb, "FIELD", FIELD_WIDTH, 0))
+		return -ENOMEM;
+	/* Every field in one column: the register string among them. */
+	cl = scols_table_new_column(o->tb, "VALUE", 0, 0);
+	if (!cl)
+		return -ENOMEM;
+	return scols_column_set_safechars(cl, "\\");
+}
+
+static int new_columns(struct ctl_output *o)
+{
+	for (size_t i = 0; i < o->ncols; i++) {
+		const struct ctl_column *c = &o->set->v[o->cols[i]];
+		struct libscols_column *cl = scols_table_new_column(o->tb, c->name, 0, 0);
+
+		if (!cl)
+			return -ENOMEM;
+		scols_column_set_json_type(cl, c->json_type);
+		if (c->backslashes && scols_column_set_safechars(cl, "\\") < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void set_format(struct libscols_table *tb, const struct ctl_column_set *set,
+		       const struct ctl_args *a)
+{
+	if (a->json) {
+		scols_table_enable_json(tb, 1);
+		scols_table_set_name(tb, set->json_name);
+	}
+	scols_table_enable_raw(tb, a->raw);
+	scols_table_enable_noheadings(tb, a->noheadings);
+}
+
+int ctl_output_open(struct ctl_output *o, const struct ctl_column_set *set,
+		    const struct ctl_args *a, FILE *out)
+{
+	int r;
+
+	memset(o, 0, sizeof(*o));
+	o->set = set;
+	o->fields = set->fields && !a->json && !a->raw;
+	r = select_columns(set, a->columns, a->json, o->cols, &o->ncols, NULL);
+	if (r < 0)
+		return r; /* the parser checked the list: out of memory cannot be it */
+	o->tb = scols_new_table();
+	if (!o->tb)
+		return -ENOMEM;
+	scols_table_set_stream(o->tb, out);
+	set_format(o->tb, set, a);
+	r = o->fields ? new_field_columns(o, !a->noheadings) : new_columns(o);
+	if (r < 0) {
+		scols_unref_table(o->tb);
+		o->tb = NULL;
+	}
+	return r;
+}
+
+/* "NAME" as the label "name:". */
+static void field_label(const char *name, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 2 < size; i++)
+		buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+	buf[i++] = ':';
+	buf[i] = '\0';
+}
+
+/* One line per column that has a value: an object has no empty fields. */
+static int add_fields(struct ctl_output *o, const void *row, char *buf, size_t size)
+{
+	bool labels = scols_table_get_ncols(o->tb) == 2;
+
+	for (size_t i = 0; i < o->ncols; i++) {
+		const char *text = o->set->cell(row, o->cols[i], true, buf, size);
+		struct libscols_line *ln;
+		char label[32];
+
+		if (!text)
+			continue;
+		ln = scols_table_new_line(o->tb, NULL);
+		if (!ln)
+			return -ENOMEM;
+		field_label(o->set->v[o->cols[i]].name, label, sizeof(label));
+		if ((labels && scols_line_set_data(ln, 0, label) < 0) ||
+		    scols_line_set_data(ln, labels, text) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+int ctl_output_add(struct ctl_output *o, const void *row)
+{
+	struct libscols_line *ln;
+	char buf[CTL_CELL_MAX];
+
+	if (o->fields)
+		return add_fields(o, row, buf, sizeof(buf));
+	ln = scols_table_new_line(o->tb, NULL);
+	if (!ln)
+		return -ENOMEM;
+	for (size_t i = 0; i < o->ncols; i++) {
+		const char *text = o->set->cell(row, o->cols[i], false, buf, sizeof(buf));
+
+		if (text && scols_line_set_data(ln, i, text) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+int ctl_output_close(struct ctl_output *o)
+{
+	int r = scols_print_table(o->tb);
+
+	scols_unref_table(o->tb);
+	o->tb = NULL;
+	return r < 0 ? r : 0;
+}

@@ -1,0 +1,151 @@
+/* binfmtctl's output through libsmartcols, from a scratch directory laid
+ * out as the kernel lays out binfmt_misc: control bytes in an entry's name
+ * and interpreter come out escaped in every format; -o is checked against
+ * each command's columns. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "binfmt/ctl/command.h"
+
+#include <cmocka.h>
+
+static char dir[64];
+
+static void put(const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/binfmtctl-output-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	put("register", "");
+	put("status", "enabled\n");
+	/* ESC in the name, TAB and ESC in the interpreter's path. */
+	put("esc\x1b[31mred", "enabled\ninterpreter /usr/bin/a\tb\x1b\nflags: F\noffset 0\n"
+			      "magic 4142\n");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* What ctl_print_rows writes for n rows of size bytes under a's options. */
+static char *render(const struct ctl_column_set *set, const struct ctl_args *a, const void *rows,
+		    size_t n, size_t size)
+{
+	struct report rep;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	struct ctl_ctx ctx = { .args = a, .out = f, .rep = &rep };
+
+	assert_non_null(f);
+	report_init(&rep);
+	assert_int_equal(ctl_print_rows(&ctx, set, rows, n, size), CLI_EXIT_OK);
+	assert_int_equal(fclose(f), 0);
+	report_free(&rep);
+	return text;
+}
+
+static void assert_contains(const char *text, const char *needle)
+{
+	if (!strstr(text, needle))
+		fail_msg("'%s' lacks '%s'", text, needle);
+}
+
+/* No byte below 0x20 but the newlines (and JSON's indentation) gets out. */
+static void assert_no_control(const char *text)
+{
+	for (const char *p = text; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			fail_msg("control byte 0x%02x in '%s'", (unsigned char)*p, text);
+}
+
+static void control_bytes_escaped(void **state)
+{
+	struct ctl_args a = { .procdir = dir };
+	struct report rep;
+	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
+	struct ctl_rows rows = { 0 };
+	char *text;
+
+	(void)state;
+	report_init(&rep);
+	assert_int_equal(ctl_read_rows(&ctx, &rows), CLI_EXIT_OK);
+	assert_int_equal(rows.n, 1);
+	assert_string_equal(rows.v[0].e.name, "esc\x1b[31mred");
+
+	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
+	assert_no_control(text);
+	assert_contains(text, "esc\\x1b[31mred ");
+	assert_contains(text, "/usr/bin/a\\x09b\\x1b");
+	free(text);
+
+	a = (struct ctl_args){ .raw = true, .noheadings = true, .columns = "NAME,INTERPRETER" };
+	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
+	assert_string_equal(text, "esc\\x1b[31mred /usr/bin/a\\x09b\\x1b\n");
+	free(text);
+
+	a = (struct ctl_args){ .json = true };
+	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
+	assert_contains(text, "\"name\": \"esc\\u001b[31mred\"");
+	assert_contains(text, "\"interpreter\": \"/usr/bin/a\\tb\\u001b\"");
+	free(text);
+
+	a = (struct ctl_args){ 0 };
+	text = render(&ctl_show_columns, &a, rows.v, 1, sizeof(rows.v[0]));
+	assert_no_control(text);
+	assert_contains(text, "name:        esc\\x1b[31mred\n");
+	free(text);
+	free(rows.v);
+	report_free(&rep);
+}
+
+/* -o is checked against the command's own columns. */
+static void columns_of_each_command(void **state)
+{
+	struct ctl_usage err;
+
+	(void)state;
+	assert_int_equal(ctl_columns_check(&ctl_status_columns, "DIRECTORY,ENTRIES", &err), 0);
+	assert_int_equal(ctl_columns_check(&ctl_status_columns, "+enabled", &err), 0);
+	assert_int_equal(ctl_columns_check(&ctl_status_columns, "NAME", &err), -EINVAL);
+	assert_string_equal(err.msg, "unknown column 'NAME' (see --help)");
+	assert_int_equal(ctl_columns_check(&ctl_conflict_columns, "NAME,DISABLED_NOW", &err), 0);
+	assert_int_equal(ctl_columns_check(&ctl_conflict_columns, "NAME,,STATE", &err), -EINVAL);
+	assert_string_equal(err.msg, "unknown column '' (see --help)");
+	assert_int_equal(ctl_columns_check(&ctl_entry_columns, "register,Magic", &err), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(control_bytes_escaped),
+		cmocka_unit_test(columns_of_each_command),
+	};
+
+	return cmocka_run_group_tests_name("binfmtctl_output", tests, setup, teardown);
+}

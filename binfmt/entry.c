@@ -2,7 +2,7 @@
  * (parse, validate, format), matching and overlap of entries, and the
  * per-entry status file. */
 #include "entry.h"
-#include "hex.h"
+#include "lib/hex.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -18,6 +18,7 @@
 
 #include "argv.h"
 #include "children.h"
+#include "lib/wait_status.h"
 #include "host.h"
 #include "options.h"
 #include "outbuf.h"
@@ -264,7 +265,7 @@ static int wait_sockets(struct session *s)
 		for (i = 0; i < s->plan->nshares; i++) {
 			if (s->kids.vfs[i].running)
 				continue;
-			launch_describe_status(s->kids.vfs[i].status, how, sizeof(how));
+			wait_status_describe(s->kids.vfs[i].status, how, sizeof(how));
 			snprintf(what, sizeof(what), "%s before it listened", how);
 			return virtiofsd_failed(s, i, what);
 		}
@@ -407,7 +408,7 @@ static void report_lost_share(const struct session *s, int i)
 	const struct launch_child *c = &s->kids.vfs[i];
 	char how[64];
 
-	launch_describe_status(c->status, how, sizeof(how));
+	wait_status_describe(c->status, how, sizeof(how));
 	say("virtiofsd for tag '%s' %s while the guest was running", s->plan->share[i].tag, how);
 	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) != 0)
 		print_log_tail(&s->plan->share[i]);
@@ -517,7 +518,7 @@ static bool qemu_failed(const struct session *s)
 
 	if (WIFEXITED(s->kids.qemu.status) && WEXITSTATUS(s->kids.qemu.status) == 0)
 		return false;
-	launch_describe_status(s->kids.qemu.status, how, sizeof(how));
+	wait_status_describe(s->kids.qemu.status, how, sizeof(how));
 	say("%s %s", s->plan->qemu, how);
 	return true;
 }

@@ -18,6 +18,7 @@
 
 #include "inroot.h"
 #include "register_string.h"
+#include "lib/whole_file.h"
 
 const char *const binfmtd_dirs[] = {
 	"/etc/binfmt.d", "/run/binfmt.d", "/usr/local/lib/binfmt.d", "/usr/lib/binfmt.d", NULL,
@@ -372,7 +373,7 @@ int binfmtd_parse_file(const char *path, const struct binfmt_sink *sink)
 {
 	char *text = NULL;
 	size_t len = 0;
-	int r = binfmt_read_file(path, BINFMTD_FILE_MAX, &text, &len);
+	int r = read_whole_file(path, BINFMTD_FILE_MAX, &text, &len);
 
 	return parse_read(r, text, len, path, sink);
 }
@@ -388,7 +389,7 @@ int binfmtd_parse_collected(const struct binfmtd_files *files, size_t i,
 
 	if (fd < 0)
 		return parse_read(fd, NULL, 0, path, sink);
-	r = binfmt_read_fd(fd, BINFMTD_FILE_MAX, &text, &len);
+	r = read_whole_fd(fd, BINFMTD_FILE_MAX, &text, &len);
 	close(fd);
 	return parse_read(r, text, len, path, sink);
 }

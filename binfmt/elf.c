@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/io.h"
+
 static enum elf_rule check_ident(const unsigned char *buf, size_t len)
 {
 	if (len < sizeof(Elf64_Ehdr))
@@ -160,15 +162,11 @@ static ssize_t read_headers(int fd, unsigned char *buf, uint64_t *file_size)
 	for (int pass = 0; pass < 2; pass++) {
 		if (want > (uint64_t)st.st_size)
 			want = (size_t)st.st_size;
-		while (have < want) {
-			ssize_t n = pread(fd, buf + have, want - have, (off_t)have);
+		if (have < want) {
+			ssize_t n = pread_full(fd, buf + have, want - have, (off_t)have);
 
-			if (n < 0 && errno == EINTR)
-				continue;
 			if (n < 0)
-				return -errno;
-			if (n == 0)
-				break;
+				return n;
 			have += (size_t)n;
 		}
 		if (pass == 0 && have == sizeof(Elf64_Ehdr)) {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "field.h"
-#include "hex.h"
+#include "lib/hex.h"
 
 /* The delimiters binfmt_entry_format() tries in turn. None is a hex digit,
  * 'x' or a backslash (the kernel's field scanner reads those as part of an

@@ -18,8 +18,11 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "lib/clock.h"
+#include "lib/seccomp_deny.h"
+#include "lib/signals.h"
 
 const char *const sandbox_denied_syscalls[] = {
 	"mount",
@@ -61,44 +64,19 @@ struct pipes {
 	int out[2], err[2], status[2];
 };
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static int remaining(uint64_t deadline)
-{
-	uint64_t now = now_ms();
-
-	return now >= deadline ? 0 : (int)(deadline - now > INT32_MAX ? INT32_MAX : deadline - now);
-}
-
+/* The deny list, and network sockets: socket() for any domain but AF_UNIX. */
 static int build_filter(const struct sandbox_spec *spec, scmp_filter_ctx *out)
 {
-	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-	int r = 0;
+	int r = seccomp_deny_build(spec->deny, SCMP_ACT_KILL_PROCESS, NULL, NULL, out);
 
-	if (!ctx)
-		return -ENOMEM;
-	for (const char *const *name = spec->deny; !r && *name; name++) {
-		int nr = seccomp_syscall_resolve_name(*name);
-
-		/* A name this architecture lacks cannot be called: nothing to deny. */
-		if (nr != __NR_SCMP_ERROR && nr >= 0)
-			r = seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, nr, 0);
-	}
-	if (!r && spec->deny_inet_sockets)
-		r = seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(socket), 1,
+	if (r >= 0 && spec->deny_inet_sockets)
+		r = seccomp_rule_add(*out, SCMP_ACT_KILL_PROCESS, SCMP_SYS(socket), 1,
 				     SCMP_A0(SCMP_CMP_NE, AF_UNIX));
-	if (r < 0) {
-		seccomp_release(ctx);
-		return r;
+	if (r < 0 && *out) {
+		seccomp_release(*out);
+		*out = NULL;
 	}
-	*out = ctx;
-	return 0;
+	return r < 0 ? r : 0;
 }
 
 static int limit(int resource, rlim_t value)
@@ -138,11 +116,9 @@ static int drop_privileges(void)
 static void __attribute__((noreturn))
 child(const struct sandbox_spec *spec, scmp_filter_ctx ctx, const struct pipes *p)
 {
-	sigset_t none;
 	int null, err;
 
-	sigemptyset(&none);
-	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0 || setsid() < 0)
+	if ((errno = -signals_reset()) != 0 || setsid() < 0)
 		goto fail;
 	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (null < 0 || dup2(null, 0) < 0 || dup2(p->out[1], 1) < 0 || dup2(p->err[1], 2) < 0)
@@ -190,7 +166,7 @@ static int exec_verdict(int fd, uint64_t deadline, int *exec_errno)
 	int r;
 
 	*exec_errno = 0;
-	while ((r = poll(&pfd, 1, remaining(deadline))) < 0 && errno == EINTR)
+	while ((r = poll(&pfd, 1, ms_until(deadline))) < 0 && errno == EINTR)
 		;
 	if (r <= 0)
 		return -ETIME;
@@ -206,9 +182,9 @@ static int collect(const struct pipes *p, uint64_t deadline, struct sandbox_resu
 	int open_fds = 2;
 
 	while (open_fds > 0) {
-		if (remaining(deadline) == 0)
+		if (ms_until(deadline) == 0)
 			return -ETIME;
-		if (poll(fds, 2, remaining(deadline)) < 0 && errno != EINTR)
+		if (poll(fds, 2, ms_until(deadline)) < 0 && errno != EINTR)
 			return -errno;
 		for (int i = 0; i < 2; i++) {
 			if (fds[i].fd < 0 || !fds[i].revents)
@@ -230,7 +206,7 @@ static bool ended_by(int pidfd, uint64_t deadline)
 	struct pollfd pfd = { pidfd, POLLIN, 0 };
 	int r;
 
-	while ((r = poll(&pfd, 1, remaining(deadline))) < 0 && errno == EINTR)
+	while ((r = poll(&pfd, 1, ms_until(deadline))) < 0 && errno == EINTR)
 		;
 	return r > 0;
 }
@@ -247,7 +223,7 @@ static void reap(pid_t pid, uint64_t deadline, struct sandbox_result *res)
 		res->timed_out = true;
 		kill(-pid, SIGKILL);
 		kill(pid, SIGKILL);
-		if (pidfd >= 0 && !ended_by(pidfd, now_ms() + KILL_GRACE_MS))
+		if (pidfd >= 0 && !ended_by(pidfd, monotonic_ms() + KILL_GRACE_MS))
 			res->unreaped = true;
 		else
 			waitpid(pid, &status, 0);
@@ -278,7 +254,7 @@ static void close_pipes(struct pipes *p)
 int sandbox_run(const struct sandbox_spec *spec, struct sandbox_result *res)
 {
 	scmp_filter_ctx ctx = NULL;
-	uint64_t start = now_ms(), deadline = start + spec->timeout_ms;
+	uint64_t start = monotonic_ms(), deadline = start + spec->timeout_ms;
 	struct pipes p;
 	pid_t pid = -1;
 	int r;
@@ -297,9 +273,9 @@ int sandbox_run(const struct sandbox_spec *spec, struct sandbox_result *res)
 	p.out[1] = p.err[1] = p.status[1] = -1;
 	if (exec_verdict(p.status[0], deadline, &res->exec_errno) == -ETIME ||
 	    collect(&p, deadline, res) == -ETIME)
-		deadline = now_ms(); /* kill at once */
+		deadline = monotonic_ms(); /* kill at once */
 	reap(pid, deadline, res);
-	res->elapsed_ms = (unsigned int)(now_ms() - start);
+	res->elapsed_ms = (unsigned int)(monotonic_ms() - start);
 out:
 	close_pipes(&p);
 	if (ctx)

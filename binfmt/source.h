@@ -32,12 +32,4 @@ struct binfmt_sink {
 	void *arg;
 };
 
-/* Read a whole configuration file into a malloc'd buffer (not
- * NUL-terminated; *len bytes). Opened O_NONBLOCK, so a FIFO cannot hang the
- * caller. Returns 0, -EFBIG past max bytes, or -errno. */
-int binfmt_read_file(const char *path, size_t max, char **text, size_t *len);
-
-/* The same from an open file, read to its end. */
-int binfmt_read_fd(int fd, size_t max, char **text, size_t *len);
-
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "field.h"
-#include "hex.h"
+#include "lib/hex.h"
 #include "match.h"
 
 /* bin2hex output: pairs of lowercase (we take any case) hex digits. */

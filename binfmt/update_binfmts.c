@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "register_string.h"
+#include "lib/whole_file.h"
 
 /* A format file is a few lines; this only bounds memory on a runaway file. */
 #define FORMAT_FILE_MAX ((size_t)1 << 20)
@@ -322,7 +323,7 @@ int update_binfmts_parse_file(const char *path, const struct binfmt_sink *sink)
 	const char *slash = strrchr(path, '/');
 	char *text = NULL;
 	size_t len = 0;
-	int r = binfmt_read_file(path, FORMAT_FILE_MAX, &text, &len);
+	int r = read_whole_file(path, FORMAT_FILE_MAX, &text, &len);
 
 	if (r < 0) {
 		report_error(sink, r, NULL, path, 0);

@@ -1,13 +1,14 @@
 /* The configuration file (/etc/rosetta-init.conf in the initramfs): its
  * lines, and the service.NAME.* keys only it declares. Every other key is a
  * command line key (config.c), written with or without "rosetta.". */
-#include "binfmt/source.h"
 #include "config_file.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "lib/whole_file.h"
 
 /* A bigger file is a mistake, not a configuration. */
 #define CONFIG_FILE_MAX ((size_t)64 * 1024)
@@ -316,7 +317,7 @@ int config_read_file(struct config *cfg, const char *path, config_warn_fn warn, 
 {
 	char *text = NULL;
 	size_t len = 0;
-	int rc = binfmt_read_file(path, CONFIG_FILE_MAX, &text, &len);
+	int rc = read_whole_file(path, CONFIG_FILE_MAX, &text, &len);
 
 	if (rc == -ENOENT)
 		return 0; /* no file is the usual case */

@@ -4,17 +4,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "lib/signals.h"
+
 int console_session(const char *console)
 {
-	sigset_t none;
 	int fd, r = 0;
 
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	signals_reset();
 	if (setsid() < 0)
 		return -errno;
 	if (!console)

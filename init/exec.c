@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/signals.h"
 #include "log.h"
 
 static char *const env_defaults[] = {
@@ -65,7 +66,7 @@ int exec_init(const struct boot_ctx *ctx, struct failure *f)
 {
 	char *argv[] = { (char *)ctx->cfg.exec, NULL };
 	struct run_env env;
-	sigset_t none, old;
+	sigset_t old;
 	int err;
 
 	warn_unstarted(&ctx->cfg);
@@ -75,8 +76,8 @@ int exec_init(const struct boot_ctx *ctx, struct failure *f)
 	log_info("run: handing PID 1 to %s", argv[0]);
 	/* The signal mask survives execve: an init that trusts the default
 	 * mask would otherwise never see SIGCHLD or SIGTERM. */
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, &old);
+	sigprocmask(SIG_SETMASK, NULL, &old);
+	signals_reset();
 	execve(argv[0], argv, env.envp);
 	err = errno;
 	sigprocmask(SIG_SETMASK, &old, NULL);

@@ -8,7 +8,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* The logging state, global because every stage and the supervisor log
@@ -16,14 +15,6 @@
  * /dev/kmsg, opened once, and the level the config stage sets. */
 static int kmsg_fd = -1;
 static enum log_level level = LOG_LEVEL_NORMAL;
-
-uint64_t boot_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 void log_open_kmsg(void)
 {

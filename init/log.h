@@ -2,12 +2,9 @@
 #ifndef INIT_LOG_H
 #define INIT_LOG_H
 
-#include <stdint.h>
-
 #include "config.h"
-
-/* Milliseconds since the kernel started (CLOCK_BOOTTIME). */
-uint64_t boot_ms(void);
+/* boot_ms(): the clock of the console's stamps, and of the stages' deadlines. */
+#include "lib/clock.h"
 
 /* Open /dev/kmsg for the kernel log copy; without it only the console is
  * written. Safe to call again once /dev is mounted. */

@@ -4,36 +4,11 @@
 
 #include <errno.h>
 #include <libmount.h>
-#include <limits.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
-#include "log.h"
+#include "lib/clock.h"
+#include "lib/fs.h"
 
 #define RETRY_MS 20
-
-/* mkdir -p: mount points such as /mnt/lima-rosetta may not exist yet. */
-static int make_dirs(const char *path)
-{
-	char buf[PATH_MAX];
-	size_t len = strlen(path);
-
-	if (len >= sizeof(buf))
-		return -ENAMETOOLONG;
-	memcpy(buf, path, len + 1);
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0755) < 0 && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	if (mkdir(buf, 0755) < 0 && errno != EEXIST)
-		return -errno;
-	return 0;
-}
 
 /* libmount reports the mount(2) errno separately from its own codes. */
 static int mount_result(struct libmnt_context *cxt, int r)
@@ -51,7 +26,8 @@ int mount_at(const char *source, const char *target, const char *type, unsigned 
 	struct libmnt_context *cxt;
 	int r;
 
-	r = make_dirs(target);
+	/* Mount points such as /mnt/lima-rosetta may not exist yet. */
+	r = make_dirs(target, 0755);
 	if (r < 0)
 		return r;
 	cxt = mnt_new_context();
@@ -74,14 +50,6 @@ int mount_at(const char *source, const char *target, const char *type, unsigned 
 		r = mount_result(cxt, mnt_context_mount(cxt));
 	mnt_free_context(cxt);
 	return r;
-}
-
-void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000 };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
 }
 
 int mount_virtiofs_wait(const char *tag, const char *target, unsigned long flags,

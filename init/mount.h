@@ -16,7 +16,4 @@ int mount_at(const char *source, const char *target, const char *type, unsigned 
 int mount_virtiofs_wait(const char *tag, const char *target, unsigned long flags,
 			const char *options, uint64_t deadline);
 
-/* Sleep ms milliseconds, through signals. */
-void sleep_ms(unsigned int ms);
-
 #endif

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "blockdev.h"
+#include "lib/clock.h"
 #include "log.h"
 #include "modules.h"
 #include "mount.h"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "exec.h"
+#include "lib/signals.h"
 #include "log.h"
 #include "shutdown.h"
 #include "stages.h"
@@ -17,7 +18,6 @@
  * is hundreds of unlinks, none of which the entry has to wait for. */
 static void free_old_root_aside(struct boot_ctx *ctx)
 {
-	sigset_t none;
 	pid_t pid;
 
 	if (ctx->oldroot_fd < 0)
@@ -25,8 +25,7 @@ static void free_old_root_aside(struct boot_ctx *ctx)
 	pid = fork();
 	if (pid == 0) {
 		/* Not PID 1: shutdown's SIGTERM must end it. */
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
+		signals_reset();
 		switch_free_old_root(ctx);
 		_exit(0);
 	}

@@ -7,31 +7,23 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/seccomp_deny.h"
+#include "lib/signals.h"
+#include "lib/wait_status.h"
 #include "log.h"
 
 /* A name libseccomp does not know is a typo worth a warning; a known one
  * that this architecture lacks cannot be called, so there is nothing to deny. */
-static int add_denied(scmp_filter_ctx ctx, const char *service, const char *name,
-		      unsigned int *rules)
+static void warn_unknown(void *arg, const char *name)
 {
-	int nr = seccomp_syscall_resolve_name(name);
-
-	if (nr == __NR_SCMP_ERROR) {
-		log_warn("service %s: unknown system call '%s' in its deny list, skipped", service,
-			 name);
-		return 0;
-	}
-	if (nr < 0)
-		return 0;
-	(*rules)++;
-	return seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, nr, 0);
+	log_warn("service %s: unknown system call '%s' in its deny list, skipped",
+		 (const char *)arg, name);
 }
 
 /* Built once in PID 1 and loaded by each child between fork and exec, so a
@@ -39,22 +31,22 @@ static int add_denied(scmp_filter_ctx ctx, const char *service, const char *name
 static int build_filter(const char *service, const char *deny, void **out)
 {
 	char list[CONFIG_STR_MAX], *save = NULL;
-	unsigned int rules = 0;
+	const char *names[CONFIG_STR_MAX / 2 + 1];
+	size_t n = 0;
 	scmp_filter_ctx ctx;
-	int r = 0;
+	int r;
 
 	*out = NULL;
-	if (!deny[0])
-		return 0;
-	ctx = seccomp_init(SCMP_ACT_ALLOW);
-	if (!ctx)
-		return -ENOMEM;
 	snprintf(list, sizeof(list), "%s", deny);
-	for (char *name = strtok_r(list, ", ", &save); name && r == 0;
-	     name = strtok_r(NULL, ", ", &save))
-		r = add_denied(ctx, service, name, &rules);
-	if (r < 0 || rules == 0) {
-		seccomp_release(ctx);
+	for (char *name = strtok_r(list, ", ", &save); name; name = strtok_r(NULL, ", ", &save))
+		names[n++] = name;
+	names[n] = NULL;
+	if (n == 0)
+		return 0;
+	r = seccomp_deny_build(names, SCMP_ACT_KILL_PROCESS, warn_unknown, (void *)service, &ctx);
+	if (r <= 0) {
+		if (ctx)
+			seccomp_release(ctx);
 		return r;
 	}
 	*out = ctx;
@@ -139,11 +131,9 @@ struct service *services_add_argv(struct services *ss, const char *name, const c
 
 static void __attribute__((noreturn)) service_child(const struct service *s, char *const envp[])
 {
-	sigset_t none;
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC), err;
 
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	signals_reset();
 	setsid();
 	if (null >= 0)
 		dup2(null, STDIN_FILENO);
@@ -193,15 +183,6 @@ void services_start_all(struct services *ss)
 			start(ss, &ss->svc[i]);
 }
 
-void services_describe_status(int status, char *buf, size_t size)
-{
-	if (WIFSIGNALED(status))
-		snprintf(buf, size, "killed by signal %d (%s)", WTERMSIG(status),
-			 strsignal(WTERMSIG(status)));
-	else
-		snprintf(buf, size, "exited %d", WEXITSTATUS(status));
-}
-
 static bool wants_restart(const struct service *s, int status)
 {
 	bool failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
@@ -231,7 +212,7 @@ static void ended(struct services *ss, struct service *s, int status)
 {
 	char how[96];
 
-	services_describe_status(status, how, sizeof(how));
+	wait_status_describe(status, how, sizeof(how));
 	s->pid = 0;
 	if (boot_ms() - s->started_ms >= SERVICE_BACKOFF_CAP_MS) {
 		s->delay_ms = s->backoff_ms;

@@ -63,7 +63,4 @@ int services_timeout_ms(const struct services *ss);
 /* Start the services whose restart is due. */
 void services_tick(struct services *ss);
 
-/* Describe a wait status: "exited 1", "killed by signal 31 (Bad system call)". */
-void services_describe_status(int status, char *buf, size_t size);
-
 #endif

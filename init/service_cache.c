@@ -10,33 +10,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "lib/clock.h"
+#include "lib/fs.h"
 #include "log.h"
 
 #define POLL_MS 20
-
-/* mkdir -p, for a cache directory such as /var/cache/rosettad. */
-static int make_dirs(const char *path)
-{
-	char buf[CONFIG_STR_MAX];
-
-	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
-		return -ENAMETOOLONG;
-	for (char *p = buf + 1;; p++) {
-		char c = *p;
-
-		if (c != '/' && c != '\0')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0755) < 0 && errno != EEXIST)
-			return -errno;
-		*p = c;
-		if (!c)
-			return 0;
-	}
-}
 
 static bool is_socket(const char *path)
 {
@@ -62,7 +42,7 @@ void cache_add_service(struct cache *c, struct services *ss, const struct config
 		    "rosetta.cache: no rosettad on the share, continuing without the AOT cache");
 		return;
 	}
-	r = make_dirs(cfg->cache);
+	r = make_dirs(cfg->cache, 0755);
 	if (r < 0) {
 		log_warn("rosetta.cache: creating %s: %s, continuing without the AOT cache",
 			 cfg->cache, strerror(-r));
@@ -88,7 +68,7 @@ static void expose(struct cache *c)
 		log_warn("cache: chmod 0666 %s: %s", c->socket, strerror(errno));
 		return;
 	}
-	r = make_dirs(c->link_dir);
+	r = make_dirs(c->link_dir, 0755);
 	if (r < 0) {
 		log_warn("cache: creating %s: %s", c->link_dir, strerror(-r));
 		return;
@@ -116,8 +96,6 @@ void cache_wait_socket(struct cache *c)
 		return;
 	c->exposed_start = c->svc->starts;
 	while (!is_socket(c->socket)) {
-		struct timespec step = { 0, POLL_MS * 1000000L };
-
 		if (has_ended(c->svc->pid)) {
 			log_warn("cache: rosettad ended before making %s", c->socket);
 			return;
@@ -127,7 +105,7 @@ void cache_wait_socket(struct cache *c)
 				 c->socket, CACHE_SOCKET_WAIT_MS);
 			return;
 		}
-		nanosleep(&step, NULL);
+		sleep_ms(POLL_MS);
 	}
 	expose(c);
 }

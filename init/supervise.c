@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "console.h"
+#include "lib/wait_status.h"
 #include "log.h"
 #include "shutdown.h"
 
@@ -105,7 +106,7 @@ static void entry_ended(struct supervisor *sv, int status)
 
 	sv->entry_done = true;
 	sv->entry_status = status;
-	services_describe_status(status, how, sizeof(how));
+	wait_status_describe(status, how, sizeof(how));
 	log_info("run: %s %s", sv->ctx->entry_argv[0], how);
 	/* One parseable line on the console for the launcher (rosetta-launch). */
 	dprintf(STDERR_FILENO, "rosetta-init: exit status %d\n", status_code(status));

@@ -10,7 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "binfmt/digest.h"
+#include "lib/digest.h"
+#include "lib/hex.h"
 #include "binfmt/interp.h"
 #include "log.h"
 #include "modules.h"
@@ -80,8 +81,8 @@ static int check_pin(struct boot_ctx *ctx, struct failure *f)
 		return fail(f, -r, "build the kernel with CRYPTO_USER_API_HASH and SHA256",
 			    "computing the SHA-256 of %s with the kernel crypto API",
 			    ctx->translator);
-	digest_to_hex(have, SHA256_LEN, hex);
-	if (digest_from_hex(ctx->cfg.sha256, want, SHA256_LEN) < 0 ||
+	hex_encode(have, SHA256_LEN, hex);
+	if (hex_decode(ctx->cfg.sha256, want, SHA256_LEN) < 0 ||
 	    memcmp(want, have, SHA256_LEN) != 0)
 		return fail(f, 0, remedy_pin, "%s has SHA-256 %s, rosetta.sha256 pins %s",
 			    ctx->translator, hex, ctx->cfg.sha256);

@@ -1,7 +1,10 @@
 # librosetta: what every part of the project shares (lib/): the host/guest
-# contract and the command line manners.
+# contract, the command line manners, and the small system helpers (whole
+# reads and writes, clocks, mkdir -p, signal state, wait statuses, seccomp
+# deny lists, SHA-256 and hex).
 ARCHIVES += librosetta
 librosetta_SRCS := $(wildcard lib/*.c)
+librosetta_LIBS := $(SECCOMP_LIBS)
 
 # Every tests/unit/test_lib_*.c is a unit test of the library.
 LIB_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_lib_*.c))

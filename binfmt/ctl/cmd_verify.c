@@ -5,7 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "binfmt/digest.h"
+#include "lib/digest.h"
+#include "lib/hex.h"
 #include "binfmt/interp.h"
 #include "command.h"
 
@@ -20,8 +21,8 @@ static int check_pin(struct ctl_ctx *ctx, int fd, const char *path)
 				  "cannot compute the SHA-256 of %s with the kernel crypto API "
 				  "(modules af_alg, algif_hash): %s",
 				  path, strerror(-r));
-	digest_to_hex(have, SHA256_LEN, hex);
-	if (digest_from_hex(ctx->args->sha256, want, SHA256_LEN) < 0 ||
+	hex_encode(have, SHA256_LEN, hex);
+	if (hex_decode(ctx->args->sha256, want, SHA256_LEN) < 0 ||
 	    memcmp(want, have, SHA256_LEN) != 0)
 		return report_add(ctx->rep, CLI_EXIT_FAILED, "%s has SHA-256 %s, expected %s", path,
 				  hex, ctx->args->sha256);

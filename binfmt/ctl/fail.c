@@ -32,8 +32,7 @@ int ctl_fail_op(struct report *rep, int err, const char *fmt, ...)
 	return r;
 }
 
-int ctl_fail_rule(struct report *rep, int err, const struct binfmt_rule *rule, const char *fmt,
-		  ...)
+int ctl_fail_rule(struct report *rep, int err, const struct binfmt_rule *rule, const char *fmt, ...)
 {
 	va_list ap;
 	int r;

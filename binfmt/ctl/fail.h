@@ -15,8 +15,8 @@ int ctl_fail_op(struct report *rep, int err, const char *fmt, ...)
 /* The same for a libbinfmt call that may have found a rule broken: the
  * cause is the rule's phrase when rule names one (exit status 1), else as
  * ctl_fail_op. */
-int ctl_fail_rule(struct report *rep, int err, const struct binfmt_rule *rule, const char *fmt,
-		  ...) __attribute__((format(printf, 4, 5)));
+int ctl_fail_rule(struct report *rep, int err, const struct binfmt_rule *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The exit status an error implies: the input's fault (a rule broken, no
  * such entry or file, refused by the kernel) is 1; the system's is 3. rule

@@ -5,7 +5,7 @@
 # before --timeout, and leave no child and no run directory behind.
 . "$(dirname "$0")/lib.sh"
 
-lost="rosetta-launch: virtiofsd for tag 'rosetta' was killed by SIGKILL while the guest was running"
+lost="rosetta-launch: virtiofsd for tag 'rosetta' killed by signal 9 (Killed) while the guest was running"
 
 now_ms() {
 	echo $(($(date +%s%N) / 1000000))

@@ -35,6 +35,7 @@
 #include "init/shutdown.h"
 #include "init/stages.h"
 #include "init/supervise.h"
+#include "lib/signals.h"
 
 static const char *at_reboot;
 
@@ -44,10 +45,7 @@ static void run_shell(const char *command)
 	int status;
 
 	if (pid == 0) {
-		sigset_t none;
-
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
+		signals_reset();
 		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
 		_exit(127);
 	}

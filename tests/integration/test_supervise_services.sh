@@ -50,10 +50,10 @@ EOF
 run backoff -f "$work/backoff.conf" -- /bin/sh -c 'sleep 3'
 check "a failing service runs 1 + 3 times" count_is "^crash ran\$" 4
 check "its restarts are logged with the delay" \
-	has "service crash: exited 1; restarting in 200 ms (restart 1 of 3)"
+	has "service crash: exited with status 1; restarting in 200 ms (restart 1 of 3)"
 check "the delay doubles (400 ms)" has "restarting in 400 ms (restart 2 of 3)"
 check "and doubles again (800 ms)" has "restarting in 800 ms (restart 3 of 3)"
-check "it is given up after its limit" has "service crash: exited 1; gave up after 3 restarts"
+check "it is given up after its limit" has "service crash: exited with status 1; gave up after 3 restarts"
 check "the first restart comes 200 ms later (up to 450)" start_gap 1 200 450
 check "the second 400 ms later (up to 650)" start_gap 2 400 650
 check "the third 800 ms later (up to 1050)" start_gap 3 800 1050
@@ -74,13 +74,13 @@ service.rel.argv=sh -c true
 service.rel.restart=never
 EOF
 run policies -f "$work/policies.conf" -- /bin/sh -c 'sleep 1.5'
-check "restart=always restarts a clean exit" has "service tick: exited 0; restarting in 100 ms"
-check "and gives up after its limit too" has "service tick: exited 0; gave up after 2 restarts"
+check "restart=always restarts a clean exit" has "service tick: exited with status 0; restarting in 100 ms"
+check "and gives up after its limit too" has "service tick: exited with status 0; gave up after 2 restarts"
 check "restart=never does not restart" \
-	has "service once: exited 1; not restarted (restart=never)"
+	has "service once: exited with status 1; not restarted (restart=never)"
 check "and starts it once" count_is "service once: started" 1
 check "restart=on-failure leaves a clean exit alone" \
-	has "service fine: exited 0; not restarted (restart=on-failure)"
+	has "service fine: exited with status 0; not restarted (restart=on-failure)"
 check "a service without an absolute path is refused" \
 	has "service.rel.argv: 'sh -c true' is not a command line of at most 255 bytes and 31 words, the first an absolute path (ignored)"
 check "and dropped" has "service.rel: no service.rel.argv, service dropped"
@@ -101,7 +101,7 @@ check "a denied system call kills the service with SIGSYS" \
 check "an unknown name in the deny list is warned about" \
 	has "service denied: unknown system call 'no_such_call' in its deny list, skipped"
 check "a service that makes no denied call runs" has_line "allowed ran"
-check "and exits 0" has "service allowed: exited 0"
+check "and exits 0" has "service allowed: exited with status 0"
 
 # --- what a service starts with ---
 cat >"$work/io.sh" <<'EOF'

@@ -846,8 +846,8 @@ static void test_virtiofsd_killed_during_run(void **state)
 	(void)state;
 	launch(&r, FILES, FAKES, "--timeout", "10");
 	assert_int_equal(r.code, 125);
-	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta' was killed by "
-				   "SIGKILL while the guest was running\n");
+	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta' killed by signal "
+				   "9 (Killed) while the guest was running\n");
 	assert_true(r.ms < 3000);
 	assert_clean();
 }
@@ -888,8 +888,8 @@ static void test_root_virtiofsd_killed_during_run(void **state)
 	(void)state;
 	launch(&r, FILES, FAKES, "--root-dir", env.root, "--timeout", "10");
 	assert_int_equal(r.code, 125);
-	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta-root' was killed "
-				   "by SIGKILL while the guest was running\n");
+	assert_string_equal(r.err, "rosetta-launch: virtiofsd for tag 'rosetta-root' killed by "
+				   "signal 9 (Killed) while the guest was running\n");
 	assert_true(r.ms < 3000);
 	assert_clean();
 }

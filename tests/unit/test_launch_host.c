@@ -309,17 +309,6 @@ static void test_stop_with_sigterm(void **state)
 	assert_int_equal(WTERMSIG(status), SIGTERM);
 }
 
-static void test_describe_status(void **state)
-{
-	char buf[64];
-
-	(void)state;
-	launch_describe_status(3 << 8, buf, sizeof(buf));
-	assert_string_equal(buf, "exited with status 3");
-	launch_describe_status(SIGKILL, buf, sizeof(buf));
-	assert_string_equal(buf, "was killed by SIGKILL");
-}
-
 /* What qemu leaves behind when it is killed: a non-blocking stdin. */
 static void test_tty_restore_flags(void **state)
 {
@@ -374,7 +363,6 @@ int main(void)
 						child_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_escalates_to_sigkill, child_setup,
 						child_teardown),
-		cmocka_unit_test(test_describe_status),
 		cmocka_unit_test(test_tty_restore_flags),
 	};
 

@@ -19,6 +19,7 @@
 #include "tools/rosetta-mkinitramfs/compress.h"
 #include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/output.h"
+#include "lib/io.h"
 #include "tools/rosetta-mkinitramfs/sink.h"
 
 static char *make_dir(void)

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "lib/clock.h"
 #include "outbuf.h"
 
 int launch_out_open(struct launch_out *o, int fd)
@@ -119,29 +119,21 @@ void launch_out_close(struct launch_out *o)
 	o->fd = -1;
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* poll says POLLOUT for a pipe with a page free: a write of PIPE_BUF bytes then does not
  * wait, nor does one to a terminal or socket with room. */
 int launch_write_within(int fd, const char *buf, size_t n, int timeout_ms)
 {
-	int64_t deadline = now_ms() + timeout_ms;
+	uint64_t deadline = monotonic_ms() + (uint64_t)timeout_ms;
 
 	while (n) {
 		struct pollfd p = { .fd = fd, .events = POLLOUT };
-		int64_t left = deadline - now_ms();
+		int left = ms_until(deadline);
 		ssize_t w;
 		int r;
 
-		if (left <= 0)
+		if (left == 0)
 			return -ETIMEDOUT;
-		r = poll(&p, 1, (int)left);
+		r = poll(&p, 1, left);
 		if (r < 0 && errno != EINTR)
 			return -errno;
 		if (r <= 0)

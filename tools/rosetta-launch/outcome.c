@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "lib/wait_status.h"
 #include "lib/cli.h"
 #include "process.h"
 #include "report.h"
@@ -14,7 +15,7 @@ void launch_session_report_lost_share(const struct launch_session *s, int i)
 	const struct launch_child *c = &s->kids.vfs[i];
 	char how[64];
 
-	launch_describe_status(c->status, how, sizeof(how));
+	wait_status_describe(c->status, how, sizeof(how));
 	launch_say("virtiofsd for tag '%s' %s while the guest was running", s->plan->share[i].tag,
 		   how);
 	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) != 0)
@@ -27,7 +28,7 @@ static bool qemu_failed(const struct launch_session *s)
 
 	if (WIFEXITED(s->kids.qemu.status) && WEXITSTATUS(s->kids.qemu.status) == 0)
 		return false;
-	launch_describe_status(s->kids.qemu.status, how, sizeof(how));
+	wait_status_describe(s->kids.qemu.status, how, sizeof(how));
 	launch_say("%s %s", s->plan->qemu, how);
 	return true;
 }

@@ -15,26 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/clock.h"
+#include "lib/io.h"
+#include "lib/signals.h"
 #include "process.h"
-
-void launch_describe_status(int status, char *buf, size_t size)
-{
-	if (WIFEXITED(status))
-		snprintf(buf, size, "exited with status %d", WEXITSTATUS(status));
-	else if (WIFSIGNALED(status) && sigabbrev_np(WTERMSIG(status)))
-		snprintf(buf, size, "was killed by SIG%s", sigabbrev_np(WTERMSIG(status)));
-	else if (WIFSIGNALED(status))
-		snprintf(buf, size, "was killed by signal %d", WTERMSIG(status));
-	else
-		snprintf(buf, size, "ended (wait status %#x)", (unsigned int)status);
-}
 
 int64_t launch_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)monotonic_ms();
 }
 
 int64_t launch_earliest(int64_t a, int64_t b)
@@ -44,13 +32,7 @@ int64_t launch_earliest(int64_t a, int64_t b)
 
 int launch_ms_until(int64_t t)
 {
-	int64_t now = launch_now_ms();
-
-	if (t < 0)
-		return -1;
-	if (t <= now)
-		return 0;
-	return t - now > INT_MAX ? INT_MAX : (int)(t - now);
+	return t < 0 ? -1 : ms_until((uint64_t)t);
 }
 
 int launch_ensure_stdio(void)
@@ -124,8 +106,6 @@ static int readonly_view(const char *dir)
 static void __attribute__((noreturn))
 child_exec(const struct launch_spawn *sp, int report, pid_t parent)
 {
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
-	sigset_t none;
 	int e;
 
 	if (sp->own_pgrp)
@@ -133,9 +113,7 @@ child_exec(const struct launch_spawn *sp, int report, pid_t parent)
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != parent)
 		_exit(127);
-	sigaction(SIGPIPE, &dfl, NULL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	signals_reset();
 	child_fd(sp->in, 0);
 	child_fd(sp->out, 1);
 	child_fd(sp->err, 2);
@@ -167,9 +145,7 @@ int launch_spawn(const struct launch_spawn *sp, pid_t *pid)
 	if (*pid == 0)
 		child_exec(sp, report[1], parent);
 	close(report[1]);
-	do
-		n = read(report[0], &e, sizeof(e));
-	while (n < 0 && errno == EINTR);
+	n = read_full(report[0], &e, sizeof(e));
 	close(report[0]);
 	if (n == (ssize_t)sizeof(e)) {
 		waitpid(*pid, &status, 0);

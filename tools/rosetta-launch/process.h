@@ -40,10 +40,7 @@ int launch_wait_exit(int sigfd, pid_t pid, int timeout_ms, int *status);
 /* SIGTERM, up to grace_ms for it to exit, then SIGKILL; pid is reaped on return. */
 int launch_stop(int sigfd, pid_t pid, int grace_ms, int *status);
 
-/* "exited with status N" or "was killed by SIGX", for a wait status. */
-void launch_describe_status(int status, char *buf, size_t size);
-
-/* CLOCK_MONOTONIC in milliseconds. */
+/* monotonic_ms() (lib/clock.h) as the launcher's deadlines hold it: signed, -1 being none. */
 int64_t launch_now_ms(void);
 
 /* The earlier of two launch_now_ms deadlines, -1 meaning none. */

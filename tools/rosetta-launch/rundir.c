@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "plan.h"
 #include "rundir.h"
 
@@ -42,23 +43,6 @@ int launch_rundir_remove(const char *dir)
 	return r;
 }
 
-static ssize_t read_at_most(int fd, char *buf, size_t size)
-{
-	size_t got = 0;
-
-	while (got < size) {
-		ssize_t n = read(fd, buf + got, size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
 int launch_read_tail(const char *path, char *buf, size_t size)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -73,7 +57,7 @@ int launch_read_tail(const char *path, char *buf, size_t size)
 		return -errno;
 	end = lseek(fd, 0, SEEK_END);
 	start = end > (off_t)(size - 1) ? end - (off_t)(size - 1) : 0;
-	n = end < 0 || lseek(fd, start, SEEK_SET) < 0 ? -errno : read_at_most(fd, buf, size - 1);
+	n = end < 0 || lseek(fd, start, SEEK_SET) < 0 ? -errno : read_full(fd, buf, size - 1);
 	close(fd);
 	if (n < 0)
 		return (int)n;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/wait_status.h"
 #include "argv.h"
 #include "lib/cli.h"
 #include "lib/error.h"
@@ -42,7 +43,7 @@ static int wait_sockets(struct launch_session *s)
 		for (i = 0; i < s->plan->nshares; i++) {
 			if (s->kids.vfs[i].running)
 				continue;
-			launch_describe_status(s->kids.vfs[i].status, how, sizeof(how));
+			wait_status_describe(s->kids.vfs[i].status, how, sizeof(how));
 			snprintf(what, sizeof(what), "%s before it listened", how);
 			return virtiofsd_failed(s, i, what);
 		}

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/io.h"
+
 #define READ_CHUNK 65536
 
 struct ctx {
@@ -37,16 +39,6 @@ static int read_failed(struct ctx *c, const struct entry *e, int errnum, const c
 	return error_set(c->err, -errnum, "cannot read %s: %m", e->name);
 }
 
-static ssize_t read_some(int fd, void *buf, size_t len)
-{
-	ssize_t n;
-
-	do
-		n = read(fd, buf, len);
-	while (n < 0 && errno == EINTR);
-	return n;
-}
-
 static int copy_data(struct ctx *c, const struct entry *e, int fd)
 {
 	unsigned char buf[READ_CHUNK];
@@ -56,9 +48,9 @@ static int copy_data(struct ctx *c, const struct entry *e, int fd)
 	while (left > 0) {
 		int r;
 
-		n = read_some(fd, buf, left < sizeof(buf) ? left : sizeof(buf));
+		n = read_full(fd, buf, left < sizeof(buf) ? left : sizeof(buf));
 		if (n < 0)
-			return read_failed(c, e, errno, NULL);
+			return read_failed(c, e, (int)-n, NULL);
 		if (n == 0)
 			return read_failed(c, e, 0, "file shrank while being archived");
 		r = cpio_write_data(c->o, buf, n);
@@ -66,9 +58,9 @@ static int copy_data(struct ctx *c, const struct entry *e, int fd)
 			return write_failed(c, r);
 		left -= n;
 	}
-	n = read_some(fd, buf, 1);
+	n = read_full(fd, buf, 1);
 	if (n < 0)
-		return read_failed(c, e, errno, NULL);
+		return read_failed(c, e, (int)-n, NULL);
 	if (n > 0)
 		return read_failed(c, e, 0, "file grew while being archived");
 	return 0;

@@ -1,9 +1,8 @@
 # rosetta-mkinitramfs: reproducible newc cpio (initramfs) writer, a main over
-# libmkinitramfs, and its unit tests. libbinfmt lends the bounded,
-# non-blocking whole-file reader that --spec uses.
+# libmkinitramfs, and its unit tests.
 ARCHIVES += libmkinitramfs
 libmkinitramfs_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-mkinitramfs/*.c))
-MKINITRAMFS_ARCHIVES := libmkinitramfs $(BINFMT_ARCHIVES)
+MKINITRAMFS_ARCHIVES := libmkinitramfs librosetta
 
 HOST_PROGS += rosetta-mkinitramfs
 rosetta-mkinitramfs_SRCS := tools/rosetta-mkinitramfs/main.c

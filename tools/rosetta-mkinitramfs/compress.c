@@ -9,6 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/io.h"
+#include "lib/signals.h"
+
 extern char **environ;
 
 int compress_parse(const char *s, enum compress_method *m)
@@ -88,8 +91,8 @@ static char **clean_environ(void)
 	return env;
 }
 
-/* In the child. SIGPIPE is restored because the parent ignores it and an ignored disposition
- * survives exec. If exec fails, its errno goes to the parent through status_fd, which
+/* In the child. The signal state is reset because the parent ignores SIGPIPE and an ignored
+ * disposition survives exec. If exec fails, its errno goes to the parent through status_fd, which
  * exec would otherwise have closed (O_CLOEXEC). */
 static void __attribute__((noreturn))
 run_child(const char **argv, char **env, int in_fd, int out_fd, int status_fd)
@@ -97,11 +100,10 @@ run_child(const char **argv, char **env, int in_fd, int out_fd, int status_fd)
 	int e;
 
 	if ((out_fd == STDOUT_FILENO || dup2(out_fd, STDOUT_FILENO) >= 0) &&
-	    dup2(in_fd, STDIN_FILENO) >= 0 && signal(SIGPIPE, SIG_DFL) != SIG_ERR)
+	    dup2(in_fd, STDIN_FILENO) >= 0 && signals_reset() == 0)
 		execvpe(argv[0], (char *const *)argv, env);
 	e = errno;
-	while (write(status_fd, &e, sizeof(e)) < 0 && errno == EINTR)
-		;
+	write_all(status_fd, &e, sizeof(e));
 	_exit(127);
 }
 
@@ -117,12 +119,8 @@ static int reap(pid_t pid, int *status)
 static int exec_error(int fd)
 {
 	int e = 0;
-	ssize_t n;
 
-	do
-		n = read(fd, &e, sizeof(e));
-	while (n < 0 && errno == EINTR);
-	return n == (ssize_t)sizeof(e) ? e : 0;
+	return read_full(fd, &e, sizeof(e)) == (ssize_t)sizeof(e) ? e : 0;
 }
 
 static int spawn(struct compressor *c, char **env, int out_fd, int data[2], int status[2])

@@ -1,32 +1,14 @@
 /* Buffered writes to a file descriptor. */
 #include "sink.h"
 
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "lib/io.h"
 
 void fd_sink_init(struct fd_sink *s, int fd)
 {
 	s->fd = fd;
 	s->len = 0;
-}
-
-int write_all(int fd, const void *buf, size_t len)
-{
-	const unsigned char *p = buf;
-
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return -EIO;
-		p += n;
-		len -= n;
-	}
-	return 0;
 }
 
 int fd_sink_flush(struct fd_sink *s)

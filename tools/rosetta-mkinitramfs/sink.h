@@ -21,7 +21,4 @@ int fd_sink_write(void *ctx, const void *buf, size_t len);
 /* Writes out what is buffered. Returns 0 or a negative errno. */
 int fd_sink_flush(struct fd_sink *s);
 
-/* write(2) until all of buf is written, retrying on EINTR. Returns 0 or a negative errno. */
-int write_all(int fd, const void *buf, size_t len);
-
 #endif

@@ -1,5 +1,5 @@
 /* Reading the spec file named by --spec. The file must be a regular file; it is read with the
- * project's bounded whole-file reader (binfmt_read_file), which opens it O_NONBLOCK and stops
+ * project's bounded whole-file reader (read_whole_file), which opens it O_NONBLOCK and stops
  * past SPEC_FILE_MAX bytes, so that a FIFO or a device put in its place after the check
  * still cannot hang the tool or make it read without end. */
 #include "spec.h"
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "binfmt/source.h"
+#include "lib/whole_file.h"
 
 static const char *type_name(mode_t mode)
 {
@@ -54,7 +54,7 @@ int spec_load(const char *path, struct entry_list *out, struct error_record *err
 	if (!S_ISREG(st.st_mode))
 		return error_set(err, -EINVAL, "cannot read spec file %s: not a regular file (%s)",
 				 path, type_name(st.st_mode));
-	r = binfmt_read_file(path, SPEC_FILE_MAX, &text, &len);
+	r = read_whole_file(path, SPEC_FILE_MAX, &text, &len);
 	if (r < 0)
 		return read_failed(path, r, err);
 	r = spec_parse_text(text, len, path, out, err);

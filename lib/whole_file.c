@@ -1,5 +1,5 @@
-/* Reading configuration files for the parsers of binfmt.d and update-binfmts. */
-#include "source.h"
+/* Bounded whole-file reads; see whole_file.h. */
+#include "whole_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,7 +9,7 @@
 /* The whole file, however it grows while we read; a file of exactly max
  * bytes fits, one more byte is -EFBIG (the buffer has room for max + 1 so
  * that the end of the file can be seen). */
-int binfmt_read_fd(int fd, size_t max, char **text, size_t *len)
+int read_whole_fd(int fd, size_t max, char **text, size_t *len)
 {
 	size_t cap = 0, n = 0;
 	char *buf = NULL;
@@ -49,7 +49,7 @@ int binfmt_read_fd(int fd, size_t max, char **text, size_t *len)
 	return 0;
 }
 
-int binfmt_read_file(const char *path, size_t max, char **text, size_t *len)
+int read_whole_file(const char *path, size_t max, char **text, size_t *len)
 {
 	/* O_NONBLOCK: a FIFO in the way cannot hang the reader (PID 1 reads
 	 * its configuration file with this). */
@@ -57,7 +57,7 @@ int binfmt_read_file(const char *path, size_t max, char **text, size_t *len)
 
 	if (fd < 0)
 		return -errno;
-	r = binfmt_read_fd(fd, max, text, len);
+	r = read_whole_fd(fd, max, text, len);
 	close(fd);
 	return r;
 }

@@ -2,7 +2,7 @@
  * socket, feed it the file with MSG_MORE, and read the digest back (the read
  * finishes the hash). */
 #include "digest.h"
-#include "hex.h"
+#include "io.h"
 
 #include <errno.h>
 #include <linux/if_alg.h>
@@ -45,14 +45,10 @@ static int feed(int op, int fd)
 	off_t off = 0;
 
 	for (;;) {
-		ssize_t n = pread(fd, buf, sizeof(buf), off);
+		ssize_t n = pread_full(fd, buf, sizeof(buf), off);
 
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
+		if (n <= 0)
+			return (int)n;
 		if (send(op, buf, (size_t)n, MSG_MORE) != n)
 			return -errno;
 		off += n;
@@ -74,29 +70,4 @@ int digest_sha256_fd(int fd, unsigned char out[SHA256_LEN])
 	}
 	close(op);
 	return r;
-}
-
-int digest_from_hex(const char *hex, unsigned char *out, size_t len)
-{
-	if (strlen(hex) != 2 * len)
-		return -EINVAL;
-	for (size_t i = 0; i < len; i++) {
-		int hi = hex_digit_value(hex[2 * i]), lo = hex_digit_value(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return -EINVAL;
-		out[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
-}
-
-void digest_to_hex(const unsigned char *bytes, size_t len, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < len; i++) {
-		out[2 * i] = digits[bytes[i] >> 4];
-		out[2 * i + 1] = digits[bytes[i] & 15];
-	}
-	out[2 * len] = '\0';
 }

@@ -26,6 +26,7 @@
 #include "execloop.h"
 #include "guestinfo.h"
 #include "marks.h"
+#include "lib/array_size.h"
 
 #define TRACING	  "/sys/kernel/tracing"
 #define BENCH_DIR "/usr/lib/rosetta-bench"
@@ -212,7 +213,7 @@ static int mode_exec(void)
 		{ .key = "exec_direct_us", .argv = { interp, BENCH_DIR "/tiny-x86_64" } },
 		{ .key = "exec_native_us", .argv = { BENCH_DIR "/tiny-aarch64" } },
 	};
-	size_t n = sizeof(cases) / sizeof(cases[0]);
+	size_t n = ARRAY_SIZE(cases);
 	int r = 0;
 
 	if (cmdline_value("bench.runs", runs_s, sizeof(runs_s)) == 0)

@@ -7,6 +7,7 @@
 
 #include "field.h"
 #include "register_string.h"
+#include "lib/array_size.h"
 
 /* The first 20 bytes of an x86-64 ELF header: class 64, little-endian,
  * version 1, any OS/ABI, e_type ET_EXEC or ET_DYN (the mask clears bit 0 of
@@ -74,7 +75,7 @@ int binfmt_name_validate(const char *name, struct binfmt_rule *rule)
 	binfmt_rule_clear(rule);
 	if (!field_terminated(name, BINFMT_NAME_MAX + 1) || !*name || strchr(name, '/'))
 		return binfmt_rule_break(rule, BINFMT_E_NAME);
-	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(reserved); i++)
 		if (!strcmp(name, reserved[i]))
 			return binfmt_rule_break(rule, BINFMT_E_NAME);
 	return 0;

@@ -1,6 +1,7 @@
 /* The words and errnos for libbinfmt's rules, so that every program
  * reports a broken rule in the same words ("file:line: <phrase>"). */
 #include "rule.h"
+#include "lib/array_size.h"
 
 #include <errno.h>
 #include <string.h>
@@ -58,7 +59,7 @@ static int rule_errno(enum binfmt_error broken)
 
 const char *binfmt_rule_text(enum binfmt_error broken)
 {
-	if ((size_t)broken < sizeof(messages) / sizeof(messages[0]) && messages[broken])
+	if ((size_t)broken < ARRAY_SIZE(messages) && messages[broken])
 		return messages[broken];
 	return "unknown libbinfmt error";
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "binfmt/entry.h"
+#include "lib/array_size.h"
 
 /* The warnings below spell out the sizes the fields allow. */
 _Static_assert(CONFIG_STR_MAX == 256 && CONFIG_ENTRY_MAX == 1024, "update the expect texts");
@@ -313,7 +314,7 @@ static const struct key keys[] = {
 
 static const struct key *find_key(const char *name)
 {
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
 		if (!strcmp(name, keys[i].name))
 			return &keys[i];
 	return NULL;
@@ -321,7 +322,7 @@ static const struct key *find_key(const char *name)
 
 size_t config_key_count(void)
 {
-	return sizeof(keys) / sizeof(keys[0]);
+	return ARRAY_SIZE(keys);
 }
 
 const char *config_key_name(size_t i)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/whole_file.h"
+#include "lib/array_size.h"
 
 /* A bigger file is a mistake, not a configuration. */
 #define CONFIG_FILE_MAX ((size_t)64 * 1024)
@@ -117,7 +118,7 @@ static const char *expect_of(const struct service_key *sk, char *buf, size_t siz
 
 static const struct service_key *find_service_key(const char *name)
 {
-	for (size_t i = 0; i < sizeof(service_keys) / sizeof(service_keys[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(service_keys); i++)
 		if (!strcmp(name, service_keys[i].name))
 			return &service_keys[i];
 	return NULL;

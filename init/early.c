@@ -12,6 +12,7 @@
 #include "mount.h"
 #include "stages.h"
 #include "unpacked.h"
+#include "lib/array_size.h"
 
 struct api_mount {
 	const char *source, *target, *type, *options;
@@ -74,7 +75,7 @@ int stage_early(struct boot_ctx *ctx, struct failure *f)
 {
 	(void)ctx;
 	umask(022);
-	for (size_t i = 0; i < sizeof(api_mounts) / sizeof(api_mounts[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(api_mounts); i++) {
 		const struct api_mount *m = &api_mounts[i];
 		int r = is_mountpoint(m->target)
 			    ? 0

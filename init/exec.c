@@ -10,6 +10,7 @@
 
 #include "lib/signals.h"
 #include "log.h"
+#include "lib/array_size.h"
 
 static char *const env_defaults[] = {
 	"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
@@ -30,7 +31,7 @@ static size_t find_name(char *const envp[], size_t n, const char *var)
 
 void run_env_build(const struct config *cfg, struct run_env *env)
 {
-	size_t n = sizeof(env_defaults) / sizeof(env_defaults[0]);
+	size_t n = ARRAY_SIZE(env_defaults);
 
 	memcpy(env->envp, env_defaults, sizeof(env_defaults));
 	for (size_t i = 0; i < CONFIG_ENV_MAX; i++) {

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "modules.h"
 #include "stages.h"
+#include "lib/array_size.h"
 
 static const char *const wanted[] = { "fuse", "virtiofs", "binfmt_misc" };
 static const char *const needed_fs[] = { "virtiofs", "binfmt_misc" };
@@ -170,7 +171,7 @@ static int load_all(struct kmod_ctx *k, struct failure *f)
 	struct seen seen = { .n = 0 };
 	int loaded = coldplug(k, &seen);
 
-	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(wanted); i++) {
 		int r = load(k, wanted[i]);
 
 		if (r < 0)
@@ -237,7 +238,7 @@ int stage_modules(struct boot_ctx *ctx, struct failure *f)
 		return fail(f, errno, "check the memory given to the VM",
 			    "creating a libkmod context for %s", dir);
 	}
-	for (size_t i = 0; r == 0 && i < sizeof(needed_fs) / sizeof(needed_fs[0]); i++)
+	for (size_t i = 0; r == 0 && i < ARRAY_SIZE(needed_fs); i++)
 		if (!kernel_has_fs(needed_fs[i]))
 			return fail(f, ENODEV,
 				    "build the kernel with the filesystem, or add its module and "

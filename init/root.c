@@ -15,6 +15,7 @@
 #include "mount.h"
 #include "root_check.h"
 #include "stages.h"
+#include "lib/array_size.h"
 
 /* Under /run, which the switch moves into the new root: the layers of an
  * overlay root stay visible there, as initramfs-tools keeps /run/initramfs. */
@@ -186,7 +187,7 @@ static int mount_overlay(struct boot_ctx *ctx, const struct root_mounter *t,
 
 static const struct root_mounter *find_type(enum root_type type)
 {
-	for (size_t i = 0; i < sizeof(mounters) / sizeof(mounters[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(mounters); i++)
 		if (mounters[i].type == type)
 			return &mounters[i];
 	return NULL;

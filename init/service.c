@@ -17,6 +17,7 @@
 #include "lib/signals.h"
 #include "lib/wait_status.h"
 #include "log.h"
+#include "lib/array_size.h"
 
 /* A name libseccomp does not know is a typo worth a warning; a known one
  * that this architecture lacks cannot be called, so there is nothing to deny. */
@@ -57,7 +58,7 @@ static struct service *new_service(struct services *ss, const char *name)
 {
 	struct service *s;
 
-	if (ss->n >= sizeof(ss->svc) / sizeof(ss->svc[0])) {
+	if (ss->n >= ARRAY_SIZE(ss->svc)) {
 		log_error("service %s: too many services, not started", name);
 		return NULL;
 	}

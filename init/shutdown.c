@@ -17,6 +17,7 @@
 
 #include "binfmt/binfmtfs.h"
 #include "log.h"
+#include "lib/array_size.h"
 
 void shutdown_defaults(struct shutdown_opts *o)
 {
@@ -137,7 +138,7 @@ static int is_api_fs(const char *type)
 {
 	static const char *const api[] = { "devtmpfs", "proc", "sysfs" };
 
-	for (size_t i = 0; type && i < sizeof(api) / sizeof(api[0]); i++)
+	for (size_t i = 0; type && i < ARRAY_SIZE(api); i++)
 		if (!strcmp(type, api[i]))
 			return 1;
 	return 0;
@@ -158,7 +159,7 @@ static int remount_ro(const char *path)
 	struct statvfs sv;
 
 	if (statvfs(path, &sv) == 0)
-		for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(keep); i++)
 			if (sv.f_flag & keep[i].st)
 				flags |= keep[i].ms;
 	return mount(NULL, path, NULL, flags, NULL) == 0 ? 0 : -errno;

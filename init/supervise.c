@@ -18,6 +18,7 @@
 #include "lib/wait_status.h"
 #include "log.h"
 #include "shutdown.h"
+#include "lib/array_size.h"
 
 static const struct {
 	int sig;
@@ -31,13 +32,13 @@ void supervise_signals(sigset_t *set)
 {
 	sigemptyset(set);
 	sigaddset(set, SIGCHLD);
-	for (size_t i = 0; i < sizeof(taken) / sizeof(taken[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(taken); i++)
 		sigaddset(set, taken[i].sig);
 }
 
 static const char *signal_name(int sig)
 {
-	for (size_t i = 0; i < sizeof(taken) / sizeof(taken[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(taken); i++)
 		if (taken[i].sig == sig)
 			return taken[i].name;
 	return "a signal";

@@ -19,6 +19,7 @@
 #include "log.h"
 #include "mount.h"
 #include "stages.h"
+#include "lib/array_size.h"
 
 static const char *const moved[] = { "/dev", "/proc", "/sys", "/run" };
 
@@ -84,7 +85,7 @@ void switch_free_old_root(struct boot_ctx *ctx)
 
 static void move_api_mounts(const char *newroot)
 {
-	for (size_t i = 0; i < sizeof(moved) / sizeof(moved[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(moved); i++) {
 		char target[512];
 		int r;
 

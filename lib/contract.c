@@ -1,5 +1,6 @@
 /* The rosetta.root syntax and the tag rules; see contract.h. */
 #include "contract.h"
+#include "array_size.h"
 
 #include <errno.h>
 #include <string.h>
@@ -56,7 +57,7 @@ static bool arg_ok(enum root_type type, const char *arg)
 
 int contract_root_parse(const char *value, struct root_spec *spec)
 {
-	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(forms); i++) {
 		size_t n = strlen(forms[i].prefix);
 		const char *arg = forms[i].keep_prefix ? value : value + n;
 

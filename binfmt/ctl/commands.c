@@ -2,13 +2,14 @@
 #include <string.h>
 
 #include "command.h"
+#include "lib/array_size.h"
 
 const struct ctl_command *const ctl_commands[] = {
 	&ctl_cmd_list,	 &ctl_cmd_show,	   &ctl_cmd_register,  &ctl_cmd_remove,
 	&ctl_cmd_enable, &ctl_cmd_disable, &ctl_cmd_status,    &ctl_cmd_load,
 	&ctl_cmd_import, &ctl_cmd_rosetta, &ctl_cmd_conflicts, &ctl_cmd_verify,
 };
-const size_t ctl_ncommands = sizeof(ctl_commands) / sizeof(ctl_commands[0]);
+const size_t ctl_ncommands = ARRAY_SIZE(ctl_commands);
 
 /* Where the help of a command starts, as cli_print_options aligns options. */
 #define HELP_COLUMN 26

@@ -9,6 +9,7 @@
 
 #include "binfmt/elf.h"
 #include "output.h"
+#include "lib/array_size.h"
 
 const char *ctl_state_str(bool enabled)
 {
@@ -94,7 +95,7 @@ const char *ctl_flags_words(const char *flags, char *buf, size_t size)
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
 		int n;
 
 		if (!strchr(flags, words[i].flag))

@@ -12,6 +12,7 @@
 
 #include "bench/marks.h"
 #include "bench/trace.h"
+#include "lib/array_size.h"
 
 #define ENTRY "/usr/lib/rosetta-bench/entry"
 
@@ -19,7 +20,7 @@
 #define LINE(task, secs, event)	  "            " task "       [000] .....     " secs ": " event
 #define LINE_D(task, secs, event) "            " task "       [001] d....     " secs ": " event
 #define RAW(task, secs, nr)	  LINE(task, secs, "sys_enter: NR " nr " (aaaa, bbbb, cccc, 0, 0, 0)")
-#define N(lines)		  (sizeof(lines) / sizeof((lines)[0]))
+#define N(lines)		  (ARRAY_SIZE(lines))
 
 static char line_buf[512];
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "binfmt/binfmtd.h"
+#include "lib/array_size.h"
 
 #define MAX_SEEN 16
 
@@ -223,7 +224,7 @@ static int make_tree(void **state)
 	snprintf(root, sizeof(root), "/tmp/binfmtd-XXXXXX");
 	if (!mkdtemp(root))
 		return -1;
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
 		put_dir(dirs[i]);
 	return 0;
 }

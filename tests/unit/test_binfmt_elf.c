@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "binfmt/elf.h"
+#include "lib/array_size.h"
 
 #define IMAGE_SIZE 4096
 #define VADDR	   0x400000
@@ -226,7 +227,7 @@ static void other_machines_are_named(void **state)
 	char buf[32];
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(machines); i++) {
 		build(&im);
 		im.eh->e_machine = machines[i].machine;
 		assert_int_equal(elf_check_aarch64_static(im.bytes, IMAGE_SIZE, IMAGE_SIZE, &facts),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "binfmt/entry.h"
+#include "lib/array_size.h"
 
 /* The rule binfmt_entry_validate() names, BINFMT_OK when it accepts e: a
  * rule comes with a negative errno, acceptance with 0. */
@@ -62,7 +63,7 @@ static void name_rules(void **state)
 	struct binfmt_entry e = good_m();
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		snprintf(e.name, sizeof(e.name), "%s", bad[i]);
 		assert_int_equal(validate(&e), BINFMT_E_NAME);
 	}

@@ -20,6 +20,7 @@
 #include "lib/contract.h"
 #include "tools/rosetta-launch/cmdline.h"
 #include "tools/rosetta-launch/options.h"
+#include "lib/array_size.h"
 
 enum root_kind { ROOT_NONE, ROOT_DIR, ROOT_IMAGE, ROOT_KINDS };
 
@@ -41,7 +42,7 @@ static const char *const entries[][5] = {
 	{ "/usr/bin/printf", "%s|", "", "a\tb", NULL },
 	{ "/usr/bin/env", "LANG=C.UTF-8", "caf\xc3\xa9", "back\\slash", NULL },
 };
-#define NENTRIES (sizeof(entries) / sizeof(entries[0]))
+#define NENTRIES (ARRAY_SIZE(entries))
 
 struct warnings {
 	int count;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tools/rosetta-mkinitramfs/cpio.h"
+#include "lib/array_size.h"
 
 struct membuf {
 	unsigned char *p;
@@ -77,7 +78,7 @@ static void test_header_field_overflow(void **state)
 				&h.rdevminor, &h.namesize, &h.check };
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(f); i++) {
 		memset(&h, 0, sizeof(h));
 		*f[i] = CPIO_FIELD_MAX;
 		assert_int_equal(cpio_encode_header((char *)out, &h), 0);

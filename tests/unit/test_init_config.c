@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "init/config.h"
+#include "lib/array_size.h"
 
 struct warnings {
 	int count;
@@ -172,7 +173,7 @@ static void root_forms_are_accepted(void **state)
 	char line[128];
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(roots); i++) {
 		snprintf(line, sizeof(line), "rosetta.root=%s", roots[i]);
 		assert_int_equal(parse(&cfg, line, &w), 0);
 		assert_string_equal(cfg.root, roots[i]);
@@ -220,7 +221,7 @@ static void refused_root_keys_are_remembered(void **state)
 	struct warnings w;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_true(parse(&cfg, cases[i].cmdline, &w) >= 1);
 		assert_non_null(strstr(w.last, cases[i].warning));
 		assert_true(cfg.root_refused[0] != '\0');
@@ -307,7 +308,7 @@ static void bad_values_warn_and_keep_defaults(void **state)
 
 	(void)state;
 	config_defaults(&defaults);
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(parse(&cfg, cases[i].cmdline, &w), 1);
 		assert_string_equal(w.last, cases[i].warning);
 		assert_memory_equal(&cfg, &defaults, sizeof(cfg));
@@ -384,7 +385,7 @@ static void emergency_values(void **state)
 	struct warnings w;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(parse(&cfg, cases[i].cmdline, &w), 0);
 		assert_int_equal(cfg.emergency, cases[i].action);
 	}
@@ -396,7 +397,7 @@ static void break_takes_every_stage_name(void **state)
 		"early",    "config",	"modules", "share",  "verify",
 		"register", "selftest", "root",	   "switch", "run",
 	};
-	const size_t count = sizeof(expected) / sizeof(expected[0]);
+	const size_t count = ARRAY_SIZE(expected);
 	char cmdline[64];
 	struct config cfg;
 	struct warnings w;
@@ -435,7 +436,7 @@ static void quiet_and_debug_later_wins(void **state)
 	struct warnings w;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(parse(&cfg, cases[i].cmdline, &w), 0);
 		assert_int_equal(cfg.log_level, cases[i].level);
 	}

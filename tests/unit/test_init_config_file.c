@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "init/config.h"
+#include "lib/array_size.h"
 
 struct warnings {
 	int count;
@@ -91,7 +92,7 @@ static void same_result_as_the_command_line(void **state)
 	struct warnings w;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
 		config_defaults(&a);
 		assert_int_equal(config_parse_cmdline(&a, pairs[i][0], NULL, NULL), 0);
 		assert_int_equal(parse(&b, pairs[i][1], &w), 0);
@@ -199,7 +200,7 @@ static void bad_lines_warn_with_file_and_line(void **state)
 
 	(void)state;
 	config_defaults(&defaults);
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(parse(&cfg, cases[i].text, &w), 1);
 		assert_string_equal(w.text[0], cases[i].warning);
 		assert_memory_equal(&cfg, &defaults, sizeof(cfg));
@@ -302,7 +303,7 @@ static void backoff_in_fractions_of_a_second(void **state)
 	char text[128];
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		snprintf(text, sizeof(text), "service.s.argv=/bin/s\nservice.s.backoff=%s\n",
 			 cases[i].value);
 		assert_int_equal(parse(&cfg, text, &w), 0);
@@ -388,7 +389,7 @@ static void bad_service_lines(void **state)
 	struct warnings w;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		snprintf(text, sizeof(text), "service.s.argv=/bin/s\n%s\n", cases[i].line);
 		assert_int_equal(parse(&cfg, text, &w), 1);
 		assert_string_equal(w.text[0], cases[i].warning);

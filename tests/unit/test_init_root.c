@@ -6,6 +6,7 @@
 /* Before cmocka.h, which defines a fail() macro of its own. */
 #include "init/blockdev.h"
 #include "init/root_check.h"
+#include "lib/array_size.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -155,7 +156,7 @@ static void blockdev_probes_and_matches_images(void **state)
 	assert_int_equal(system(cmd), 0);
 	n = blockdev_scan(sys, dev, bd, 4);
 	assert_int_equal(n, 2); /* ram0 has no size */
-	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(forms); i++) {
 		size_t hits = 0;
 
 		assert_int_equal(contract_root_parse(forms[i], &spec), 0);

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "tools/rosetta-launch/console.h"
+#include "lib/array_size.h"
 
 static void feed(struct console_scan *s, const char *text)
 {
@@ -108,7 +109,7 @@ static void test_bad_values_ignored(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		console_scan_init(&s);
 		feed(&s, "rosetta-init: exit status 5\n");
 		feed(&s, bad[i]);

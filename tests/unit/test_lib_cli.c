@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lib/cli.h"
+#include "lib/array_size.h"
 
 #include <cmocka.h>
 
@@ -23,7 +24,7 @@ static const struct cli_option options[] = {
 	CLI_OPTION_HELP,
 	CLI_OPTION_VERSION,
 };
-#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+#define N_OPTIONS (ARRAY_SIZE(options))
 
 static void getopt_arrays_follow_the_table(void **state)
 {

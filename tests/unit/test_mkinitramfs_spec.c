@@ -20,6 +20,7 @@
 #include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/spec.h"
 #include "tools/rosetta-mkinitramfs/tree.h"
+#include "lib/array_size.h"
 
 static int parse(const char *text, struct entry_list *l, struct error_record *err)
 {
@@ -153,7 +154,7 @@ static const struct bad_line bad_lines[] = {
  * between them are still parsed. */
 static void test_spec_bad_lines_each_reported(void **state)
 {
-	const size_t nbad = sizeof(bad_lines) / sizeof(bad_lines[0]);
+	const size_t nbad = ARRAY_SIZE(bad_lines);
 	struct entry_list l = { 0 };
 	struct error_record *err = malloc(sizeof(*err));
 	char *text = NULL;
@@ -186,7 +187,7 @@ static void test_spec_bad_lines_each_reported(void **state)
 static void test_spec_bad_line_messages(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad_lines) / sizeof(bad_lines[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad_lines); i++) {
 		struct entry_list l = { 0 };
 		struct error_record err;
 		char text[256], want[512];

@@ -25,6 +25,7 @@
 #include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/spec.h"
 #include "tools/rosetta-mkinitramfs/tree.h"
+#include "lib/array_size.h"
 
 #define MTIME 1700000000u
 
@@ -195,7 +196,7 @@ static void test_sort_order_parents_first(void **state)
 {
 	static const char *const sorted[] = { "a",   "a/b", "a/b/c", "a/b-c", "a/c", "a-b",
 					      "a.b", "a0",  "ab",    "b",     "b/a", "\xc3\xa9" };
-	const size_t n = sizeof(sorted) / sizeof(sorted[0]);
+	const size_t n = ARRAY_SIZE(sorted);
 	struct entry_list l = { 0 };
 	struct error_record err;
 
@@ -229,7 +230,7 @@ static void build_tree(const char *dir, int backwards)
 	};
 	static const char *const files[] = { "x86/bin/busybox", "init", "lib/modules/m.ko", "a/z",
 					     "a-b/y",		"a.b" };
-	const size_t nf = sizeof(files) / sizeof(files[0]);
+	const size_t nf = ARRAY_SIZE(files);
 
 	for (size_t k = 0; k < 6; k++)
 		mkd(dir, dirs[backwards][k]);
@@ -292,7 +293,7 @@ static void test_header_fields_of_tree(void **state)
 	build_tree(d, 0);
 	archive_dir(d, NULL, &m);
 	n = read_all(&m, r, 32);
-	assert_int_equal(n, sizeof(order) / sizeof(order[0]));
+	assert_int_equal(n, ARRAY_SIZE(order));
 	for (size_t i = 0; i < n; i++) {
 		unsigned long mode = r[i].f[1];
 

@@ -10,6 +10,7 @@
 #include "host.h"
 #include "options.h"
 #include "share_arg.h"
+#include "lib/array_size.h"
 
 enum {
 	OPT_KERNEL = 256,
@@ -59,7 +60,7 @@ const struct cli_option launch_options[] = {
 	CLI_OPTION_HELP,
 	CLI_OPTION_VERSION,
 };
-const size_t launch_options_count = sizeof(launch_options) / sizeof(launch_options[0]);
+const size_t launch_options_count = ARRAY_SIZE(launch_options);
 
 void launch_config_init(struct launch_config *cfg)
 {

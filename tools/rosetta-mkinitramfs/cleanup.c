@@ -1,5 +1,6 @@
 /* The signal handler and the name it removes. */
 #include "cleanup.h"
+#include "lib/array_size.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -31,9 +32,9 @@ int cleanup_install(void)
 	size_t i;
 
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(signals); i++)
 		sigaddset(&sa.sa_mask, signals[i]);
-	for (i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(signals); i++) {
 		struct sigaction old;
 
 		if (sigaction(signals[i], NULL, &old) < 0)
@@ -52,7 +53,7 @@ void cleanup_block(sigset_t *old)
 	size_t i;
 
 	sigemptyset(&set);
-	for (i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(signals); i++)
 		sigaddset(&set, signals[i]);
 	sigprocmask(SIG_BLOCK, &set, old);
 }

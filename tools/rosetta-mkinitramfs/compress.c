@@ -11,6 +11,7 @@
 
 #include "lib/io.h"
 #include "lib/signals.h"
+#include "lib/array_size.h"
 
 extern char **environ;
 
@@ -69,7 +70,7 @@ static int unwanted(const char *var)
 	static const char *const names[] = { "GZIP=", "ZSTD_CLEVEL=", "ZSTD_NBTHREADS=" };
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(names); i++)
 		if (strncmp(var, names[i], strlen(names[i])) == 0)
 			return 1;
 	return 0;

@@ -1,5 +1,6 @@
 /* newc cpio encoding onto a write callback. */
 #include "cpio.h"
+#include "lib/array_size.h"
 
 #include <errno.h>
 #include <string.h>
@@ -13,12 +14,12 @@ int cpio_encode_header(char *out, const struct cpio_hdr *h)
 	size_t i;
 	int d;
 
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(f); i++)
 		if (f[i] > CPIO_FIELD_MAX)
 			return -EOVERFLOW;
 	for (i = 0; i < 6; i++)
 		out[i] = CPIO_MAGIC[i];
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(f); i++)
 		for (d = 0; d < 8; d++)
 			out[6 + i * 8 + d] = hex[(f[i] >> (28 - 4 * d)) & 0xf];
 	return 0;

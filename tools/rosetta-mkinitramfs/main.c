@@ -20,6 +20,7 @@
 #include "sink.h"
 #include "spec.h"
 #include "tree.h"
+#include "lib/array_size.h"
 
 #define PROG "rosetta-mkinitramfs"
 
@@ -47,7 +48,7 @@ static const struct cli_option options[] = {
 	CLI_OPTION_HELP,
 	CLI_OPTION_VERSION,
 };
-#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+#define N_OPTIONS (ARRAY_SIZE(options))
 
 static void usage(void)
 {

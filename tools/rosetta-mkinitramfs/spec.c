@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cpio.h"
+#include "lib/array_size.h"
 
 #define BLANKS	   " \t\r\n\v\f"
 #define MAX_FIELDS 9
@@ -170,7 +171,7 @@ static const struct kind *find_kind(const char *word)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
 		if (strcmp(kinds[i].word, word) == 0)
 			return &kinds[i];
 	return NULL;

@@ -28,6 +28,7 @@
 
 #include "binfmt/selftest.h"
 #include "lib/cli.h"
+#include "lib/array_size.h"
 
 #define LOAD_ADDR 0x400000u
 #define CODE_OFF  (sizeof(Elf64_Ehdr) + sizeof(Elf64_Phdr))
@@ -95,7 +96,7 @@ static const struct cli_option options[] = {
 	CLI_OPTION_HELP,
 	CLI_OPTION_VERSION,
 };
-#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+#define N_OPTIONS (ARRAY_SIZE(options))
 
 static int usage_error(const char *fmt, const char *arg)
 {

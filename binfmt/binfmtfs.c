@@ -116,7 +116,7 @@ int binfmt_fs_read(const char *dir, const char *name, struct binfmt_status *st)
 	int r;
 
 	memset(st, 0, sizeof(*st));
-	if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+	if (binfmt_name_validate(name, NULL) < 0)
 		return -EINVAL;
 	r = read_text(dir, name, text, sizeof(text));
 	return r < 0 ? r : binfmt_status_parse(text, st);
@@ -124,7 +124,7 @@ int binfmt_fs_read(const char *dir, const char *name, struct binfmt_status *st)
 
 int binfmt_fs_control(const char *dir, const char *name, const char *word)
 {
-	if (!*name || strchr(name, '/') || !strcmp(name, "register") || !strcmp(name, "status"))
+	if (binfmt_name_validate(name, NULL) < 0)
 		return -EINVAL;
 	return write_file(dir, name, word, strlen(word));
 }

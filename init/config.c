@@ -52,8 +52,8 @@ void config_defaults(struct config *cfg)
 	strcpy(cfg->root, DEFAULT_ROOT);
 	strcpy(cfg->entry, DEFAULT_ENTRY);
 	cfg->timeout_ms = DEFAULT_TIMEOUT_S * 1000;
-	strcpy(cfg->binfmt_name, "rosetta");
-	strcpy(cfg->binfmt_flags, "CFP");
+	strcpy(cfg->binfmt_name, DEFAULT_BINFMT_NAME);
+	strcpy(cfg->binfmt_flags, DEFAULT_BINFMT_FLAGS);
 	cfg->emergency = EMERGENCY_AUTO;
 	cfg->verify = VERIFY_STRICT;
 	cfg->selftest = 1;
@@ -200,8 +200,8 @@ static bool set_flags(struct config *cfg, const struct key *k, const char *value
 
 static bool set_binfmt_name(struct config *cfg, const struct key *k, const char *value)
 {
-	if (strchr(value, '/') || strchr(value, ':') || !strcmp(value, ".") ||
-	    !strcmp(value, "..") || !strcmp(value, "register") || !strcmp(value, "status"))
+	/* ':' would end the name in the register string the init writes. */
+	if (strchr(value, ':') || binfmt_name_validate(value, NULL) < 0)
 		return false;
 	return set_text(cfg, k, value);
 }

@@ -71,7 +71,8 @@ int stage_config(struct boot_ctx *ctx, struct failure *f)
 			       ctx->entry_argv, CONFIG_ARGV_MAX) <= 0)
 		return fail(f, EINVAL, "quote words of rosetta.entry=\"...\" with single quotes",
 			    "splitting rosetta.entry '%s' into words", ctx->cfg.entry);
-	snprintf(ctx->translator, sizeof(ctx->translator), "%s/rosetta", ctx->cfg.mount);
+	snprintf(ctx->translator, sizeof(ctx->translator), "%s/" DEFAULT_TRANSLATOR_FILE,
+		 ctx->cfg.mount);
 	log_info("config: tag=%s mount=%s root=%s entry=%s flags=%s", ctx->cfg.tag, ctx->cfg.mount,
 		 ctx->cfg.root, ctx->cfg.entry, ctx->cfg.binfmt_flags);
 	log_details(&ctx->cfg);

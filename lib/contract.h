@@ -43,6 +43,13 @@
 #define DEFAULT_ENTRY	  "/bin/sh"
 #define DEFAULT_TIMEOUT_S 10 /* each wait for a device: share, root tag, disk */
 
+/* The binfmt_misc entry rosetta-init registers, which binfmtctl rosetta
+ * makes by default too: the translator is DEFAULT_MOUNT's file "rosetta". */
+#define DEFAULT_BINFMT_NAME	  "rosetta"
+#define DEFAULT_BINFMT_FLAGS	  "CFP"
+#define DEFAULT_TRANSLATOR_FILE	  "rosetta"
+#define DEFAULT_TRANSLATOR	  DEFAULT_MOUNT "/" DEFAULT_TRANSLATOR_FILE
+
 /* The share rosetta-launch --root-dir gives the guest, and the disk that
  * --root-image becomes: the first virtio-blk device, which Linux names vda. */
 #define ROOT_SHARE_TAG	  "rosetta-root"

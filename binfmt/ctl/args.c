@@ -35,11 +35,11 @@ const struct cli_option ctl_options[OPT_COUNT] = {
 	[OPT_INSTALL] = { "install", 0, NULL, "register the entry and warn of competitors",
 			  LONG_ONLY(OPT_INSTALL) },
 	[OPT_INTERPRETER] = { "interpreter", 0, "PATH",
-			      "translator (default " CTL_ROSETTA_INTERPRETER ")",
+			      "translator (default " DEFAULT_TRANSLATOR ")",
 			      LONG_ONLY(OPT_INTERPRETER) },
-	[OPT_FLAGS] = { "flags", 0, "FLAGS", "letters of POCF (default " CTL_ROSETTA_FLAGS ")",
+	[OPT_FLAGS] = { "flags", 0, "FLAGS", "letters of POCF (default " DEFAULT_BINFMT_FLAGS ")",
 			LONG_ONLY(OPT_FLAGS) },
-	[OPT_NAME] = { "name", 0, "NAME", "entry name (default " CTL_ROSETTA_NAME ")",
+	[OPT_NAME] = { "name", 0, "NAME", "entry name (default " DEFAULT_BINFMT_NAME ")",
 		       LONG_ONLY(OPT_NAME) },
 	[OPT_ALL] = { "all", 0, NULL, "every overlapping pair instead of one entry's",
 		      LONG_ONLY(OPT_ALL) },
@@ -206,9 +206,9 @@ static void set_defaults(struct ctl_args *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->procdir = BINFMT_DEFAULT_DIR;
-	a->interpreter = CTL_ROSETTA_INTERPRETER;
-	a->flags = CTL_ROSETTA_FLAGS;
-	a->name = CTL_ROSETTA_NAME;
+	a->interpreter = DEFAULT_TRANSLATOR;
+	a->flags = DEFAULT_BINFMT_FLAGS;
+	a->name = DEFAULT_BINFMT_NAME;
 	a->policy = "strict";
 }
 

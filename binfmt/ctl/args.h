@@ -8,13 +8,9 @@
 #include <stddef.h>
 
 #include "lib/cli.h"
+#include "lib/contract.h" /* the Rosetta entry's defaults, as rosetta-init registers it */
 
 #define CTL_PROG "binfmtctl"
-
-/* The Rosetta entry's defaults, as rosetta-init uses them (rosetta-init(8)). */
-#define CTL_ROSETTA_NAME	"rosetta"
-#define CTL_ROSETTA_INTERPRETER "/run/rosetta/rosetta"
-#define CTL_ROSETTA_FLAGS	"CFP"
 
 /* Every option, by its line in ctl_options[]; a command names those it
  * takes with CTL_OPT(). */

@@ -396,13 +396,13 @@ static int run_conflicts(struct ctl_ctx *ctx)
 		return r;
 	if (a->all)
 		return conflicts_all(ctx);
-	return conflicts_of(ctx, a->noperands ? a->operands[0] : CTL_ROSETTA_NAME);
+	return conflicts_of(ctx, a->noperands ? a->operands[0] : DEFAULT_BINFMT_NAME);
 }
 
 const struct ctl_command ctl_cmd_conflicts = {
 	.name = "conflicts",
 	.operands = "[NAME]",
-	.help = "entries matching the same files as NAME (default\n" CTL_ROSETTA_NAME ")",
+	.help = "entries matching the same files as NAME (default\n" DEFAULT_BINFMT_NAME ")",
 	.run = run_conflicts,
 	.max = 1,
 	.opts = CTL_OPT(OPT_ALL) | CTL_OPT(OPT_DISABLE),

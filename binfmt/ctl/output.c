@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lib/utf8.h"
+
 /* "name:" padded to this, as `show` has always aligned its fields. */
 #define FIELD_WIDTH 12
 
@@ -114,6 +116,7 @@ int ctl_output_open(struct ctl_output *o, const struct ctl_column_set *set,
 	memset(o, 0, sizeof(*o));
 	o->set = set;
 	o->fields = set->fields && !a->json && !a->raw;
+	o->json = a->json;
 	r = select_columns(set, a->columns, a->json, o->cols, &o->ncols, NULL);
 	if (r < 0)
 		return r; /* the parser checked the list: out of memory cannot be it */
@@ -141,6 +144,22 @@ static void field_label(const char *name, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
+/* libsmartcols escapes control bytes, but writes bytes that are not UTF-8
+ * into a JSON string as they are, which makes the document invalid: such a
+ * byte becomes the code point of its value, as a JSON reader expects. */
+static int set_cell(const struct ctl_output *o, struct libscols_line *ln, size_t i,
+		    const char *text)
+{
+	char utf8[2 * CTL_CELL_MAX];
+
+	if (o->json && !utf8_valid(text)) {
+		if (utf8_from_bytes(text, utf8, sizeof(utf8)) < 0)
+			return -ENOMEM;
+		text = utf8;
+	}
+	return scols_line_set_data(ln, i, text) < 0 ? -ENOMEM : 0;
+}
+
 /* One line per column that has a value: an object has no empty fields. */
 static int add_fields(struct ctl_output *o, const void *row, char *buf, size_t size)
 {
@@ -158,7 +177,7 @@ static int add_fields(struct ctl_output *o, const void *row, char *buf, size_t s
 			return -ENOMEM;
 		field_label(o->set->v[o->cols[i]].name, label, sizeof(label));
 		if ((labels && scols_line_set_data(ln, 0, label) < 0) ||
-		    scols_line_set_data(ln, labels, text) < 0)
+		    set_cell(o, ln, labels, text) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -177,7 +196,7 @@ int ctl_output_add(struct ctl_output *o, const void *row)
 	for (size_t i = 0; i < o->ncols; i++) {
 		const char *text = o->set->cell(row, o->cols[i], false, buf, sizeof(buf));
 
-		if (text && scols_line_set_data(ln, i, text) < 0)
+		if (text && set_cell(o, ln, i, text) < 0)
 			return -ENOMEM;
 	}
 	return 0;

@@ -57,6 +57,7 @@ struct ctl_output {
 	size_t cols[CTL_MAX_COLUMNS];
 	size_t ncols;
 	bool fields;
+	bool json; /* cells must be valid UTF-8 */
 };
 
 /* Start the output of set to out in the format a asks for. Returns 0 or

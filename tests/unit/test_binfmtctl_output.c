@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "binfmt/ctl/command.h"
+#include "lib/utf8.h"
 
 #include <cmocka.h>
 
@@ -124,6 +125,36 @@ static void control_bytes_escaped(void **state)
 	report_free(&rep);
 }
 
+/* A byte that starts no UTF-8 sequence keeps its value as a code point in
+ * JSON, which stays valid UTF-8, and is escaped in a table. */
+static void json_is_valid_utf8(void **state)
+{
+	struct ctl_args a = { .procdir = dir };
+	struct report rep;
+	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
+	struct ctl_rows rows = { 0 };
+	char *text;
+
+	(void)state;
+	report_init(&rep);
+	assert_int_equal(ctl_read_rows(&ctx, &rows), CLI_EXIT_OK);
+	snprintf(rows.v[0].e.interpreter, sizeof(rows.v[0].e.interpreter),
+		 "/opt/\xff\xc3x-\xc3\xa9");
+
+	a = (struct ctl_args){ .json = true };
+	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
+	assert_true(utf8_valid(text));
+	assert_contains(text, "\"interpreter\": \"/opt/\xc3\xbf\xc3\x83x-\xc3\xa9\"");
+	free(text);
+
+	a = (struct ctl_args){ .raw = true, .noheadings = true, .columns = "INTERPRETER" };
+	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
+	assert_contains(text, "/opt/\\xff\\xc3x-"); /* é too, outside a UTF-8 locale */
+	free(text);
+	free(rows.v);
+	report_free(&rep);
+}
+
 /* -o is checked against the command's own columns. */
 static void columns_of_each_command(void **state)
 {
@@ -144,6 +175,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(control_bytes_escaped),
+		cmocka_unit_test(json_is_valid_utf8),
 		cmocka_unit_test(columns_of_each_command),
 	};
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "inroot.h"
+#include "lib/dir_names.h"
 #include "register_string.h"
 #include "lib/whole_file.h"
 
@@ -145,6 +146,7 @@ static int add_entry(struct claims *cs, const struct scan *sc, const char *name)
 static int scan_dir(struct claims *cs, struct scan *sc)
 {
 	int fd = binfmt_open_in_root(sc->root_fd, sc->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct dir_names ns;
 	DIR *d;
 	int r = 0;
 
@@ -157,19 +159,10 @@ static int scan_dir(struct claims *cs, struct scan *sc)
 		return r;
 	}
 	sc->dir_fd = fd;
-	/* readdir() tells its end from an error only through errno, which
-	 * add_entry()'s calls may set. */
-	while (r == 0) {
-		struct dirent *de;
-
-		errno = 0;
-		de = readdir(d);
-		if (!de) {
-			r = -errno;
-			break;
-		}
-		r = add_entry(cs, sc, de->d_name);
-	}
+	r = dir_names_read(d, &ns);
+	for (size_t i = 0; r == 0 && i < ns.n; i++)
+		r = add_entry(cs, sc, ns.v[i]);
+	dir_names_free(&ns);
 	closedir(d);
 	return r;
 }
@@ -286,16 +279,6 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static void report_error(const struct binfmt_sink *sink, int err, const struct binfmt_rule *rule,
-			 const char *file, unsigned int line)
-{
-	static const struct binfmt_rule none = { BINFMT_OK };
-	struct binfmt_origin at = { .file = file, .line = line };
-
-	if (sink->error)
-		sink->error(sink->arg, err, rule ? rule : &none, &at);
-}
-
 /* The entry with its line as systemd-binfmt would write it to the kernel.
  * Returns what the callback returns. */
 static int report_entry(const struct binfmt_sink *sink, const struct binfmt_entry *e, const char *s,
@@ -345,7 +328,7 @@ int binfmtd_parse_text(const char *text, size_t len, const char *file,
 			continue;
 		r = binfmt_entry_parse(text + start, end - start, &e, &rule);
 		if (r < 0) {
-			report_error(sink, r, &rule, file, at.line);
+			binfmt_sink_error(sink, r, &rule, file, at.line);
 			bad++;
 			continue;
 		}
@@ -361,7 +344,7 @@ static int parse_read(int r, char *text, size_t len, const char *path,
 		      const struct binfmt_sink *sink)
 {
 	if (r < 0) {
-		report_error(sink, r, NULL, path, 0);
+		binfmt_sink_error(sink, r, NULL, path, 0);
 		return r;
 	}
 	r = binfmtd_parse_text(text, len, path, sink);

@@ -14,6 +14,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "lib/dir_names.h"
 #include "match.h"
 #include "register_string.h"
 
@@ -188,79 +189,21 @@ static bool is_control_file(const char *name)
 	return !strcmp(name, "register") || !strcmp(name, "status");
 }
 
-struct names {
-	char **v;
-	size_t n, cap;
-};
-
-static void names_free(struct names *ns)
+int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void *arg)
 {
-	for (size_t i = 0; i < ns->n; i++)
-		free(ns->v[i]);
-	free(ns->v);
-}
-
-static int names_add(struct names *ns, const char *name)
-{
-	if (ns->n == ns->cap) {
-		size_t cap = ns->cap ? 2 * ns->cap : 16;
-		char **v = realloc(ns->v, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		ns->v = v;
-		ns->cap = cap;
-	}
-	ns->v[ns->n] = strdup(name);
-	if (!ns->v[ns->n])
-		return -ENOMEM;
-	ns->n++;
-	return 0;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* All names first, then the callbacks: a callback may remove or add
- * entries, which would disturb a readdir still in progress. */
-static int read_names(const char *dir, struct names *ns)
-{
+	/* Read whole first: a callback may remove or add entries. */
+	struct dir_names ns;
 	DIR *d = opendir(dir);
-	int r = 0;
+	int r;
 
 	if (!d)
 		return -errno;
-	while (r == 0) {
-		struct dirent *de;
-
-		/* Only readdir may set errno here: anything called in between
-		 * could leave one behind that means nothing. */
-		errno = 0;
-		de = readdir(d);
-		if (!de) {
-			r = -errno;
-			break;
-		}
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
-		    !is_control_file(de->d_name))
-			r = names_add(ns, de->d_name);
-	}
+	r = dir_names_read(d, &ns);
 	closedir(d);
-	if (r == 0 && ns->n > 1)
-		qsort(ns->v, ns->n, sizeof(*ns->v), cmp_names);
-	return r;
-}
-
-int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void *arg)
-{
-	struct names ns = { 0 };
-	int r = read_names(dir, &ns);
-
 	for (size_t i = 0; r == 0 && i < ns.n; i++)
-		r = fn(arg, ns.v[i]);
-	names_free(&ns);
+		if (!is_control_file(ns.v[i]))
+			r = fn(arg, ns.v[i]);
+	dir_names_free(&ns);
 	return r;
 }
 

@@ -32,4 +32,9 @@ struct binfmt_sink {
 	void *arg;
 };
 
+/* Hand sink->error, if any, the problem at file:line (0: the whole file);
+ * rule may be NULL for an errno of the system's. */
+void binfmt_sink_error(const struct binfmt_sink *sink, int err, const struct binfmt_rule *rule,
+		       const char *file, unsigned int line);
+
 #endif

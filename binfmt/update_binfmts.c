@@ -64,16 +64,6 @@ struct format_file {
 	size_t magic_len, mask_len;
 };
 
-static void report_error(const struct binfmt_sink *sink, int err, const struct binfmt_rule *rule,
-			 const char *file, unsigned int line)
-{
-	static const struct binfmt_rule none = { BINFMT_OK };
-	struct binfmt_origin at = { .file = file, .line = line };
-
-	if (sink->error)
-		sink->error(sink->arg, err, rule ? rule : &none, &at);
-}
-
 static int find_key(const char *s, size_t len)
 {
 	for (int k = 0; k < K_COUNT; k++)
@@ -288,7 +278,7 @@ static int report_entry(const struct format_file *f, const char *name, const cha
 	if (r == 0 && binfmt_entry_format(&e, text, sizeof(text)) < 0)
 		r = binfmt_rule_break(&rule, BINFMT_E_TOO_LONG); /* validate() promised otherwise */
 	if (r < 0) {
-		report_error(sink, r, &rule, file, line);
+		binfmt_sink_error(sink, r, &rule, file, line);
 		return 1;
 	}
 	return sink->entry ? sink->entry(sink->arg, &e, text, &at) : 0;
@@ -310,7 +300,7 @@ int update_binfmts_parse_text(const char *text, size_t len, const char *name, co
 		int r = read_line(&f, text + at, end - at, ++line, &rule);
 
 		if (r < 0) {
-			report_error(sink, r, &rule, file, line);
+			binfmt_sink_error(sink, r, &rule, file, line);
 			bad++;
 		}
 		at = end + 1;
@@ -326,7 +316,7 @@ int update_binfmts_parse_file(const char *path, const struct binfmt_sink *sink)
 	int r = read_whole_file(path, FORMAT_FILE_MAX, &text, &len);
 
 	if (r < 0) {
-		report_error(sink, r, NULL, path, 0);
+		binfmt_sink_error(sink, r, NULL, path, 0);
 		return r;
 	}
 	/* The entry is named after the file, as update-binfmts --import does. */

@@ -77,6 +77,16 @@ int cli_close_stdout(void)
 	return 0;
 }
 
+int cli_exit_stdout(const char *prog, int code, int fail_code)
+{
+	int r = cli_close_stdout();
+
+	if (r == 0)
+		return code;
+	fprintf(stderr, "%s: cannot write the standard output: %s\n", prog, strerror(-r));
+	return fail_code;
+}
+
 const char *cli_option_name(const struct cli_option *opts, size_t n, int id, char *buf, size_t size)
 {
 	for (size_t i = 0; i < n; i++) {

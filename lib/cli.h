@@ -78,6 +78,11 @@ void cli_try_help(const char *prog);
  * or a closed pipe is an error, not a success. Returns 0 or -errno. */
 int cli_close_stdout(void);
 
+/* A program's last word after writing to stdout: code when everything
+ * arrived, else "PROG: cannot write the standard output: CAUSE" on stderr
+ * and fail_code. */
+int cli_exit_stdout(const char *prog, int code, int fail_code);
+
 /* The option's name as the user wrote it, for messages: "--output" or "-o". */
 const char *cli_option_name(const struct cli_option *opts, size_t n, int id, char *buf,
 			    size_t size);

@@ -12,18 +12,6 @@
 #include "lib/cli.h"
 #include "lib/report.h"
 
-/* Output that did not reach its reader is a failure, as in util-linux's
- * close_stdout(). */
-static int finish_output(int code)
-{
-	int r = cli_close_stdout();
-
-	if (r == 0)
-		return code;
-	fprintf(stderr, CTL_PROG ": cannot write the output: %s\n", strerror(-r));
-	return CLI_EXIT_SYSTEM;
-}
-
 int main(int argc, char **argv)
 {
 	struct ctl_usage err;
@@ -43,14 +31,14 @@ int main(int argc, char **argv)
 	}
 	if (code == CTL_HELP) {
 		ctl_usage(stdout);
-		return finish_output(CLI_EXIT_OK);
+		return cli_exit_stdout(CTL_PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);
 	}
 	if (code == CTL_VERSION_INFO) {
 		cli_print_version(CTL_PROG);
-		return finish_output(CLI_EXIT_OK);
+		return cli_exit_stdout(CTL_PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);
 	}
 	report_init(&rep);
-	code = finish_output(a.cmd->run(&ctx));
+	code = cli_exit_stdout(CTL_PROG, a.cmd->run(&ctx), CLI_EXIT_SYSTEM);
 	report_print(&rep, stderr, CTL_PROG);
 	report_free(&rep);
 	return code;

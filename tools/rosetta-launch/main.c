@@ -33,7 +33,7 @@ static int usage(void)
 	      "126 the guest reported no status, 128+N stopped by signal N.\n",
 	      out);
 	fprintf(out, "\nFor more details see %s(1).\n", LAUNCH_PROG);
-	return cli_close_stdout() == 0 ? CLI_EXIT_OK : CLI_EXIT_LAUNCHER;
+	return cli_exit_stdout(LAUNCH_PROG, CLI_EXIT_OK, CLI_EXIT_LAUNCHER);
 }
 
 int main(int argc, char *argv[])
@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
 		return usage();
 	if (r == LAUNCH_VERSION_INFO) {
 		cli_print_version(LAUNCH_PROG);
-		return cli_close_stdout() == 0 ? CLI_EXIT_OK : CLI_EXIT_LAUNCHER;
+		return cli_exit_stdout(LAUNCH_PROG, CLI_EXIT_OK, CLI_EXIT_LAUNCHER);
 	}
 	cfg.interactive = isatty(STDIN_FILENO);
 	if (launch_preflight(&cfg, getenv("PATH"), &plan, &err) < 0) {

@@ -162,17 +162,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return apply_defaults(o);
 }
 
-/* After --help or --version: their text must have arrived. */
-static int finish_stdout(void)
-{
-	int r = cli_close_stdout();
-
-	if (r == 0)
-		return CLI_EXIT_OK;
-	fprintf(stderr, PROG ": cannot write the standard output: %s\n", strerror(-r));
-	return CLI_EXIT_SYSTEM;
-}
-
 static int report(const struct error_record *err)
 {
 	unsigned i;
@@ -265,7 +254,7 @@ int main(int argc, char **argv)
 
 	r = parse_args(argc, argv, &o);
 	if (r == DONE)
-		return finish_stdout();
+		return cli_exit_stdout(PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);
 	if (r != 0)
 		return r;
 	/* A compressor that dies must show up as EPIPE and its exit status, not kill us. */

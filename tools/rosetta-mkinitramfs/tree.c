@@ -11,44 +11,13 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "lib/dir_names.h"
+
 struct walk {
 	const char *root;
 	struct entry_list *out;
 	struct error_record *err;
 };
-
-struct names {
-	char **v;
-	size_t n;
-	size_t cap;
-};
-
-static void names_free(struct names *ns)
-{
-	size_t i;
-
-	for (i = 0; i < ns->n; i++)
-		free(ns->v[i]);
-	free(ns->v);
-}
-
-static int names_add(struct names *ns, const char *name)
-{
-	char **v;
-
-	if (ns->n == ns->cap) {
-		ns->cap = ns->cap ? ns->cap * 2 : 16;
-		v = realloc(ns->v, ns->cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		ns->v = v;
-	}
-	ns->v[ns->n] = strdup(name);
-	if (!ns->v[ns->n])
-		return -ENOMEM;
-	ns->n++;
-	return 0;
-}
 
 static char *join(const char *a, const char *b)
 {
@@ -65,27 +34,20 @@ static const char *shown(const struct walk *w, const char *rel)
 	return rel[0] ? rel : w->root;
 }
 
-static int read_names(struct walk *w, const char *path, const char *rel, struct names *ns)
+static int read_names(struct walk *w, const char *path, const char *rel, struct dir_names *ns)
 {
 	DIR *d = opendir(path);
-	struct dirent *de;
-	int r = 0;
+	int r;
 
 	if (!d)
 		return error_set(w->err, -errno, "cannot open directory %s: %m", shown(w, rel));
-	for (errno = 0; (de = readdir(d)); errno = 0) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		r = names_add(ns, de->d_name);
-		if (r < 0) {
-			r = error_system(w->err, r, "out of memory");
-			break;
-		}
-	}
-	if (r == 0 && errno != 0)
-		r = error_set(w->err, -errno, "cannot read directory %s: %m", shown(w, rel));
+	r = dir_names_read(d, ns);
 	closedir(d);
-	return r;
+	if (r == -ENOMEM)
+		return error_system(w->err, r, "out of memory");
+	if (r < 0)
+		return error_set(w->err, r, "cannot read directory %s: %m", shown(w, rel));
+	return 0;
 }
 
 static int read_link(struct walk *w, const char *path, struct entry *e)
@@ -181,14 +143,14 @@ out:
 
 static int walk_dir(struct walk *w, const char *path, const char *rel)
 {
-	struct names ns = { 0 };
+	struct dir_names ns = { 0 };
 	size_t i;
 	int r;
 
 	r = read_names(w, path, rel, &ns);
 	for (i = 0; r == 0 && i < ns.n; i++)
 		r = add_entry(w, path, rel, ns.v[i]);
-	names_free(&ns);
+	dir_names_free(&ns);
 	return r;
 }
 

@@ -117,17 +117,6 @@ static int unknown_option(const char *word)
 	return usage_error("unknown option %s", opt);
 }
 
-/* After --help or --version: their text must have arrived. */
-static int finish_stdout(void)
-{
-	int r = cli_close_stdout();
-
-	if (r == 0)
-		return CLI_EXIT_OK;
-	fprintf(stderr, PROG ": cannot write the standard output: %s\n", strerror(-r));
-	return CLI_EXIT_SYSTEM;
-}
-
 /* The OUTPUT operand's index in argv, or -(exit code) once done or refused. */
 static int parse_args(int argc, char **argv)
 {
@@ -143,10 +132,10 @@ static int parse_args(int argc, char **argv)
 			printf("Usage: " PROG " [options] OUTPUT\n"
 			       "Write the x86-64 self-test program to OUTPUT.\n\n");
 			cli_print_options(stdout, options, N_OPTIONS);
-			return -finish_stdout();
+			return -cli_exit_stdout(PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);
 		case CLI_ID_VERSION:
 			cli_print_version(PROG);
-			return -finish_stdout();
+			return -cli_exit_stdout(PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);
 		default:
 			return -unknown_option(argv[optind - 1]);
 		}

@@ -1,0 +1,22 @@
+/* The names in a directory, read whole and sorted before the caller acts
+ * on any: acting during the readdir (adding or removing entries) would
+ * disturb it, and a sorted list makes every listing and archive the same
+ * from one machine to the next. */
+#ifndef LIB_DIR_NAMES_H
+#define LIB_DIR_NAMES_H
+
+#include <dirent.h>
+#include <stddef.h>
+
+struct dir_names {
+	char **v;
+	size_t n, cap;
+};
+
+/* Every name in d but "." and "..", in strcmp order. Returns 0, -ENOMEM,
+ * or readdir's -errno; names is empty after a failure. d stays open. */
+int dir_names_read(DIR *d, struct dir_names *names);
+
+void dir_names_free(struct dir_names *names);
+
+#endif

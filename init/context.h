@@ -40,7 +40,8 @@ struct boot_ctx {
 	void (*reboot)(void *arg, int how);
 };
 
-/* Fill f and return -1, so a stage can end with `return fail(...)`. */
+/* Fill f and return -err (-EINVAL when err is 0: the stage failed on its
+ * input), so a stage can end with `return fail(...)`. err is an errno. */
 int fail(struct failure *f, int err, const char *remedy, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

@@ -1,6 +1,7 @@
 /* The failure record that stages return instead of printing. */
 #include "context.h"
 
+#include <errno.h>
 #include <stdio.h>
 
 int fail(struct failure *f, int err, const char *remedy, const char *fmt, ...)
@@ -12,5 +13,6 @@ int fail(struct failure *f, int err, const char *remedy, const char *fmt, ...)
 	va_end(ap);
 	f->err = err;
 	f->remedy = remedy;
-	return -1;
+	/* No errno: the stage failed on what it was given, not on a call. */
+	return err > 0 ? -err : -EINVAL;
 }

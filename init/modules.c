@@ -63,11 +63,13 @@ static int read_line(const char *path, char *buf, size_t size)
 	ssize_t n;
 
 	if (fd < 0)
-		return -1;
+		return -errno;
 	n = read(fd, buf, size - 1);
+	if (n < 0)
+		n = -errno;
 	close(fd);
 	if (n <= 0)
-		return -1;
+		return n < 0 ? (int)n : -ENODATA;
 	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	return 0;

@@ -82,10 +82,11 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 	const struct config *cfg = &ctx->cfg;
 	enum binfmt_install_action action;
 	struct binfmt_entry e;
-	int r = binfmt_fs_ensure_mounted(ctx->binfmt_dir);
+	int r = check_flags(ctx, f);
 
-	if (check_flags(ctx, f) < 0)
-		return -1;
+	if (r < 0)
+		return r;
+	r = binfmt_fs_ensure_mounted(ctx->binfmt_dir);
 	if (r < 0)
 		return fail(f, -r, "build the kernel with BINFMT_MISC or ship binfmt_misc.ko",
 			    "mounting binfmt_misc on %s", ctx->binfmt_dir);
@@ -105,8 +106,9 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 	if (r < 0)
 		return fail(f, -r, "check the kernel log (dmesg) for binfmt_misc messages",
 			    "registering %s in %s", e.name, ctx->binfmt_dir);
-	if (check_same_file(ctx, &e, f) < 0)
-		return -1;
+	r = check_same_file(ctx, &e, f);
+	if (r < 0)
+		return r;
 	log_info("register: %s %s/%s -> %s (flags %s)", action_str[action], ctx->binfmt_dir, e.name,
 		 e.interpreter, e.flags);
 	/* A rival that cannot be read is worth a warning, not a failed boot. */

@@ -169,8 +169,9 @@ static int mount_overlay(struct boot_ctx *ctx, const struct root_mounter *t,
 	char opts[256];
 	int r;
 
-	if (t->mount(ctx, spec, OVERLAY_LOWER, MS_RDONLY, f) < 0)
-		return -1;
+	r = t->mount(ctx, spec, OVERLAY_LOWER, MS_RDONLY, f);
+	if (r < 0)
+		return r;
 	load_module(ctx, "overlay");
 	r = mount_at("tmpfs", OVERLAY_RW, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
 	if (r == 0 && (mkdir(OVERLAY_RW "/upper", 0755) < 0 || mkdir(OVERLAY_RW "/work", 0755) < 0))
@@ -218,14 +219,14 @@ static int mount_root(struct boot_ctx *ctx, struct failure *f)
 int stage_root(struct boot_ctx *ctx, struct failure *f)
 {
 	const struct config *cfg = &ctx->cfg;
+	int r = mount_root(ctx, f);
 
-	if (mount_root(ctx, f) < 0)
-		return -1;
-	if (root_check_program(ctx->newroot, cfg->root, "entry", ctx->entry_argv[0], f) < 0)
-		return -1;
-	if (cfg->exec[0] &&
-	    root_check_program(ctx->newroot, cfg->root, "rosetta.exec", cfg->exec, f) < 0)
-		return -1;
+	if (r == 0)
+		r = root_check_program(ctx->newroot, cfg->root, "entry", ctx->entry_argv[0], f);
+	if (r == 0 && cfg->exec[0])
+		r = root_check_program(ctx->newroot, cfg->root, "rosetta.exec", cfg->exec, f);
+	if (r < 0)
+		return r;
 	log_info("root: %s on %s%s%s, entry %s", cfg->root, ctx->newroot,
 		 cfg->overlay ? " under a tmpfs overlay" : "", cfg->root_ro ? ", read-only" : "",
 		 ctx->entry_argv[0]);

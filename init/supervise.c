@@ -173,9 +173,11 @@ static int start_entry(struct supervisor *sv)
 	pid_t pid = fork();
 
 	if (pid < 0) {
-		log_error("run: cannot start %s: %s", sv->ctx->entry_argv[0], strerror(errno));
+		int err = errno;
+
+		log_error("run: cannot start %s: %s", sv->ctx->entry_argv[0], strerror(err));
 		entry_ended(sv, 126 << 8);
-		return -1;
+		return -err;
 	}
 	if (pid == 0)
 		exec_entry(sv);

@@ -106,8 +106,11 @@ int stage_verify(struct boot_ctx *ctx, struct failure *f)
 	r = interp_check(ctx->translator_fd, policy, &report);
 	if (r < 0)
 		return refuse(ctx, f, r, &report);
-	if (ctx->cfg.sha256[0] && check_pin(ctx, f) < 0)
-		return -1;
+	if (ctx->cfg.sha256[0]) {
+		r = check_pin(ctx, f);
+		if (r < 0)
+			return r;
+	}
 	if (ctx->cfg.verify == VERIFY_OFF)
 		log_warn("verify: rosetta.verify=off: %s was NOT checked, yet the kernel will run "
 			 "it for every x86-64 program, setuid ones included",

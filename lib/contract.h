@@ -45,10 +45,10 @@
 
 /* The binfmt_misc entry rosetta-init registers, which binfmtctl rosetta
  * makes by default too: the translator is DEFAULT_MOUNT's file "rosetta". */
-#define DEFAULT_BINFMT_NAME	  "rosetta"
-#define DEFAULT_BINFMT_FLAGS	  "CFP"
-#define DEFAULT_TRANSLATOR_FILE	  "rosetta"
-#define DEFAULT_TRANSLATOR	  DEFAULT_MOUNT "/" DEFAULT_TRANSLATOR_FILE
+#define DEFAULT_BINFMT_NAME	"rosetta"
+#define DEFAULT_BINFMT_FLAGS	"CFP"
+#define DEFAULT_TRANSLATOR_FILE "rosetta"
+#define DEFAULT_TRANSLATOR	DEFAULT_MOUNT "/" DEFAULT_TRANSLATOR_FILE
 
 /* The share rosetta-launch --root-dir gives the guest, and the disk that
  * --root-image becomes: the first virtio-blk device, which Linux names vda. */

@@ -85,18 +85,28 @@ static void assert_no_control(const char *text)
 			fail_msg("control byte 0x%02x in '%s'", (unsigned char)*p, text);
 }
 
-static void control_bytes_escaped(void **state)
+/* The scratch directory's one entry, as list reads it. */
+static void read_scratch_rows(struct ctl_rows *rows)
 {
 	struct ctl_args a = { .procdir = dir };
 	struct report rep;
 	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
-	struct ctl_rows rows = { 0 };
+
+	report_init(&rep);
+	*rows = (struct ctl_rows){ 0 };
+	assert_int_equal(ctl_read_rows(&ctx, rows), CLI_EXIT_OK);
+	assert_int_equal(rows->n, 1);
+	report_free(&rep);
+}
+
+static void control_bytes_escaped(void **state)
+{
+	struct ctl_args a = { 0 };
+	struct ctl_rows rows;
 	char *text;
 
 	(void)state;
-	report_init(&rep);
-	assert_int_equal(ctl_read_rows(&ctx, &rows), CLI_EXIT_OK);
-	assert_int_equal(rows.n, 1);
+	read_scratch_rows(&rows);
 	assert_string_equal(rows.v[0].e.name, "esc\x1b[31mred");
 
 	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
@@ -122,22 +132,18 @@ static void control_bytes_escaped(void **state)
 	assert_contains(text, "name:        esc\\x1b[31mred\n");
 	free(text);
 	free(rows.v);
-	report_free(&rep);
 }
 
 /* A byte that starts no UTF-8 sequence keeps its value as a code point in
  * JSON, which stays valid UTF-8, and is escaped in a table. */
 static void json_is_valid_utf8(void **state)
 {
-	struct ctl_args a = { .procdir = dir };
-	struct report rep;
-	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
-	struct ctl_rows rows = { 0 };
+	struct ctl_args a;
+	struct ctl_rows rows;
 	char *text;
 
 	(void)state;
-	report_init(&rep);
-	assert_int_equal(ctl_read_rows(&ctx, &rows), CLI_EXIT_OK);
+	read_scratch_rows(&rows);
 	snprintf(rows.v[0].e.interpreter, sizeof(rows.v[0].e.interpreter),
 		 "/opt/\xff\xc3x-\xc3\xa9");
 
@@ -152,7 +158,6 @@ static void json_is_valid_utf8(void **state)
 	assert_contains(text, "/opt/\\xff\\xc3x-"); /* é too, outside a UTF-8 locale */
 	free(text);
 	free(rows.v);
-	report_free(&rep);
 }
 
 /* -o is checked against the command's own columns. */

@@ -37,6 +37,7 @@ help:
 	@echo 'make           build guest binaries, host tools, initramfs and share'
 	@echo 'make demo      deps + build + boot the guest and run an x86-64 program'
 	@echo 'make check     all tests: unit, integration, e2e boots; ends "N passed, N failed"'
+	@echo 'make kernel    minimal all-built-in arm64 kernel from Debian'"'"'s linux-source (cached in ROSETTA_CACHE)'
 	@echo 'make debian-amd64  Debian amd64 tree + ext4 image in build/trees (root; cached in ROSETTA_CACHE)'
 	@echo 'make lint      clang-format check, cppcheck, clang-tidy'
 	@echo 'make format    rewrite sources with clang-format'
@@ -57,7 +58,7 @@ lint:
 
 clean:
 	rm -rf $(BUILD)/guest $(BUILD)/host $(BUILD)/unit $(BUILD)/obj $(BUILD)/lib $(BUILD)/initramfs* \
-		$(BUILD)/share $(BUILD)/test
+		$(BUILD)/share $(BUILD)/test $(BUILD)/Image $(BUILD)/Image.gz $(BUILD)/kernel.*
 
 distclean:
 	rm -rf $(BUILD)

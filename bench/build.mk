@@ -34,7 +34,7 @@ $(BENCH)/.staged: $(BUILD)/initramfs.d/init bench/reference-init bench/entry $(B
 $(BENCH_IMAGE): $(BENCH)/.staged rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
 	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BENCH)/initramfs.d
 
-bench-image: all $(BENCH_IMAGE)
+bench-image: all kernel $(BENCH_IMAGE)
 
 bench: deps
 	@$(MAKE) --no-print-directory bench-image

@@ -160,6 +160,31 @@ function exec_table(    b, d, n) {
 		kb(median("rosetta", "pid1_vmrss_kb")), kb(median("rosetta", "pid1_vmhwm_kb"))
 }
 
+# The minimal kernel against Debian's, when bench/kernels.sh ran.
+function kernel_row(label, key,    d, m) {
+	d = median("kernel-debian", key)
+	m = median("kernel-minimal", key)
+	printf "| %s | %s | %s | %s |\n", label, ms(d == "" ? "" : d * 1000), ms(m == "" ? "" : m * 1000), times(ratio(d, m))
+	jkernels = jkernels sprintf("%s\n    \"%s\": {\"debian\": %s, \"minimal\": %s, \"ratio\": %s, " \
+		"\"debian_samples\": %s, \"minimal_samples\": %s}", jkernels == "" ? "" : ",", key,
+		num(d), num(m), num(ratio(d, m)), samples("kernel-debian", key), samples("kernel-minimal", key))
+}
+
+function kernel_table() {
+	if (!count["kernel-minimal", "init_ms"])
+		return
+	printf "## Kernels: Debian's generic arm64 kernel vs. the minimal one (%d boots each, " \
+		"alternating; medians)\n\n", count["kernel-minimal", "init_ms"]
+	print "rosetta-init's defaults, self-test included; times from the kernel's start (CLOCK_BOOTTIME)."
+	print ""
+	print "| from the kernel's start to | Debian (modules) | minimal (built in) | ratio |"
+	print "|---|---:|---:|---:|"
+	kernel_row("/init", "init_ms")
+	kernel_row("**the x86-64 entry's first line**", "first_line_ms")
+	kernel_row("power-off (host wall clock, from rosetta-launch's start)", "wall_ms")
+	print ""
+}
+
 function targets_table(    own, path, size, rss, over) {
 	own = ratio(median("script", "own_work_us"), median("rosetta", "own_work_us"))
 	path = ratio(median("script", "init_to_entry_exec_us"), median("rosetta", "init_to_entry_exec_us"))
@@ -200,6 +225,7 @@ function write_json() {
 		num(first("footprint", "init_stripped_bytes")), jlibs,
 		num(first("footprint", "initramfs_gz_bytes")), num(first("footprint", "initramfs_raw_bytes")),
 		num(first("footprint", "busybox_static_bytes")) > json
+	printf "  \"kernels_ms\": {%s\n  },\n", jkernels > json
 	printf "  \"targets\": [%s\n  ]\n}\n", jtargets > json
 }
 
@@ -208,6 +234,7 @@ END {
 	syscall_table()
 	footprint_table()
 	exec_table()
+	kernel_table()
 	targets_table()
 	write_json()
 }

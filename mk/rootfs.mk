@@ -5,6 +5,9 @@
 #                              the x86-64 self-test program at /lib/rosetta/selftest,
 #                              the guest tools (binfmtctl) in the tree's /usr/sbin
 #   build/share/rosetta        the stand-in translator (qemu-x86_64-static, aarch64)
+# and, from `make kernel`, the minimal kernel with everything built in:
+#   build/Image, build/Image.gz, build/kernel.config   (kernel-config/build.sh)
+#   build/initramfs-minimal.cpio.gz   the same initramfs without modules
 
 PKGS := $(BUILD)/pkgs
 INITRAMFS := $(BUILD)/initramfs.cpio.gz
@@ -39,30 +42,40 @@ $(SHARE)/rosetta: rootfs/share.sh $(PKGS)/.stamp
 # Guest tools placed in the x86-64 tree's /usr/sbin.
 GUEST_TOOLS := $(addsuffix .stripped,$(addprefix $(BUILD)/guest/,$(filter-out rosetta-init,$(GUEST_PROGS))))
 
-$(BUILD)/initramfs.d/init: rootfs/initramfs.sh rootfs/busybox-links.sh rootfs/modules.list \
-		$(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) $(BUILD)/x86/.stamp $(GUEST_TOOLS) \
-		$(BUILD)/.debug-shell-$(DEBUG_SHELL)
-	@DEBUG_BUSYBOX=$(DEBUG_BUSYBOX) sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped $(SELFTEST_PROG) \
-		$(PKGS)/kernel $(BUILD)/x86 rootfs/modules.list $(BUILD)/initramfs.d $(GUEST_TOOLS)
+INITRAMFS_INPUTS := rootfs/initramfs.sh rootfs/busybox-links.sh $(BUILD)/guest/rosetta-init.stripped \
+	$(SELFTEST_PROG) $(BUILD)/x86/.stamp $(GUEST_TOOLS) $(BUILD)/.debug-shell-$(DEBUG_SHELL)
+# $(call stage_initramfs,KERNELDIR,MODULES_LIST): stage $(@D).
+stage_initramfs = @DEBUG_BUSYBOX=$(DEBUG_BUSYBOX) sh rootfs/initramfs.sh $(BUILD)/guest/rosetta-init.stripped \
+	$(SELFTEST_PROG) $(1) $(BUILD)/x86 $(2) $(@D) $(GUEST_TOOLS)
 
-$(INITRAMFS): $(BUILD)/initramfs.d/init rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
-	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BUILD)/initramfs.d
+$(BUILD)/initramfs.d/init: $(INITRAMFS_INPUTS) rootfs/modules.list
+	$(call stage_initramfs,$(PKGS)/kernel,rootfs/modules.list)
+
+$(BUILD)/initramfs-minimal.d/init: $(INITRAMFS_INPUTS)
+	$(call stage_initramfs,-,-)
+
+# initramfs.cpio.gz from initramfs.d, initramfs-minimal.cpio.gz from initramfs-minimal.d.
+$(BUILD)/initramfs%cpio.gz: $(BUILD)/initramfs%d/init rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
+	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(<D)
 
 rootfs: $(KERNEL) $(INITRAMFS) $(SHARE)/rosetta
 
-.PHONY: rootfs
+# The minimal kernel is cached outside the clone (mk/cache-dir.sh); the
+# script's key check is its stamp, as for the Debian tree below.
+kernel: $(BUILD)/initramfs-minimal.cpio.gz
+	@JOBS=$(JOBS) sh kernel-config/build.sh $(BUILD)
+
+.PHONY: rootfs kernel
 
 # A Debian bookworm amd64 tree (minbase + python3-minimal) and its ext4 image,
-# made by mmdebstrap (root) and cached outside the clone under ROSETTA_CACHE,
+# made by mmdebstrap (root) and cached outside the clone (mk/cache-dir.sh),
 # keyed by every input; build/trees/ holds symlinks to the cache entry.
 # No stamp: the script's own key check is the stamp (a cache hit takes well
 # under a second), and it also sees DEBIAN_SUITE, DEBIAN_PACKAGES and
 # DEBIAN_SOURCES change and a cleared cache. Rules that need to rebuild when
 # the tree changes can depend on $(BUILD)/trees/debian-amd64.key, rewritten
 # only then.
-ROSETTA_CACHE ?= /var/cache/rosetta-guest
-
 debian-amd64:
-	@ROSETTA_CACHE=$(ROSETTA_CACHE) sh rootfs/debian-amd64.sh $(BUILD)/trees
+	@sh rootfs/debian-amd64.sh $(BUILD)/trees
 
 .PHONY: debian-amd64

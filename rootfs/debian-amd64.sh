@@ -22,7 +22,7 @@
 #   DEBIAN_SOURCES   an apt sources file (deb822 or one-line) to use instead
 #                    of the one derived from this machine's, e.g. for sid,
 #                    which has no -updates and -security suites
-#   ROSETTA_CACHE    cache directory (default /var/cache/rosetta-guest)
+#   ROSETTA_CACHE    cache directory (mk/cache-dir.sh)
 set -eu
 die() { printf 'rootfs: error: %s\n' "$*" >&2; exit 1; }
 say() { printf 'rootfs: %s\n' "$*" >&2; }
@@ -30,7 +30,8 @@ say() { printf 'rootfs: %s\n' "$*" >&2; }
 arch=amd64
 suite=${DEBIAN_SUITE:-bookworm}
 pkgs=$(printf '%s\n' "${DEBIAN_PACKAGES-python3-minimal}" | tr -s ', ' '\n' | sed '/^$/d' | sort -u | paste -sd, -)
-cache=${ROSETTA_CACHE:-/var/cache/rosetta-guest}/debian-amd64
+. "$(dirname "$0")/../mk/cache-dir.sh"
+cache=$ROSETTA_CACHE/debian-amd64
 
 # The machine's own Debian entries with its release's codename replaced by
 # the suite, so that a mirror, proxy or snapshot in them keeps working.

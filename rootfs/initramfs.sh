@@ -3,6 +3,8 @@
 # /lib/rosetta/selftest, the kernel modules listed in
 # modules.list with their dependencies and a modules.dep made by depmod for
 # the guest kernel, and the x86-64 tree at /x86. Prints nothing on success.
+# KERNELDIR and MODULES_LIST `-` make an image for a kernel with everything
+# built in: no /lib/modules, so the init's modules stage has nothing to load.
 # The guest tools (aarch64, static) go into the tree's /usr/sbin: they run
 # natively there, for debugging from the guest's shell. With DEBUG_BUSYBOX
 # set to an aarch64 static busybox, the initramfs gets it as /bin/busybox
@@ -11,19 +13,15 @@
 set -eu
 init=$1
 selftest=$2
-kernel=$(realpath "$3")
+kernel=$3
 x86=$4
 list=$5
 out=$6
 shift 6
 die() { printf 'rootfs: error: %s\n' "$*" >&2; exit 1; }
 
-ver=$(ls "$kernel/lib/modules" | head -n 1)
-[ -n "$ver" ] || die "no lib/modules in $kernel"
-src="$kernel/lib/modules/$ver"
-
 rm -rf "$out"
-mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot" "$out/lib/modules/$ver"
+mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot"
 install -m 0755 "$init" "$out/init"
 install -D -m 0755 "$selftest" "$out/lib/rosetta/selftest"
 cp -a "$x86" "$out/x86"
@@ -33,6 +31,16 @@ fi
 for tool in "$@"; do
 	install -D -m 0755 "$tool" "$out/x86/usr/sbin/$(basename "$tool" .stripped)"
 done
+
+if [ "$kernel" = - ]; then
+	[ "$list" = - ] || die "$list names modules, but there is no kernel to take them from"
+	exit 0
+fi
+kernel=$(realpath "$kernel")
+ver=$(ls "$kernel/lib/modules" | head -n 1)
+[ -n "$ver" ] || die "no lib/modules in $kernel"
+src="$kernel/lib/modules/$ver"
+mkdir -p "$out/lib/modules/$ver"
 
 # The package has no modules.dep: make one for the whole kernel once, to
 # resolve dependencies, then another for the subset we carry.

@@ -1,0 +1,58 @@
+#!/bin/sh
+# The two guest kernels side by side: Debian's generic kernel (drivers as
+# modules, carried in build/initramfs.cpio.gz) and the minimal all-built-in
+# kernel of `make kernel` (build/initramfs-minimal.cpio.gz), booted RUNS
+# times each, alternating, with the same share, QEMU settings and
+# rosetta-init defaults (self-test included), and an x86-64 entry whose
+# first line is the time it runs at. Neither kernel needs tracing: both
+# times are the guest's CLOCK_BOOTTIME, which starts with the kernel.
+#   init_ms        kernel start to /init (the init's first stamp minus the
+#                  duration of the stage it closes)
+#   first_line_ms  kernel start to the x86-64 entry's first line
+#   wall_ms        the host's time from rosetta-launch's start to its exit
+# Prints the samples as "kernel-debian KEY VALUE" and "kernel-minimal KEY VALUE".
+# Usage: bench/kernels.sh BUILD RUNS
+set -eu
+build=$1
+runs=$2
+out=$build/bench/logs
+# /proc/uptime is CLOCK_BOOTTIME in centiseconds: printed as milliseconds.
+ENTRY='read up idle </proc/uptime; echo "bench: first_line_ms=${up%.*}${up#*.}0"'
+
+die() {
+	echo "bench: error: $*" >&2
+	exit 1
+}
+
+for f in "$build/vmlinuz" "$build/initramfs.cpio.gz" "$build/Image.gz" "$build/initramfs-minimal.cpio.gz"; do
+	[ -e "$f" ] || die "missing $f (run: make rootfs kernel)"
+done
+mkdir -p "$out"
+
+boot() { # VARIANT RUN KERNEL INITRD
+	log=$out/kernel-$1-$2.log
+	printf 'bench: boot %-14s ' "$1-$2" >&2
+	start=$(date +%s%N)
+	timeout -k 10 600 "$build/host/rosetta-launch" --kernel "$3" --initrd "$4" \
+		--rosetta-dir "$build/share" --timeout 540 -- /bin/sh -c "$ENTRY" </dev/null >"$log" 2>&1 ||
+		die "boot $1-$2 failed; its console is in $log"
+	end=$(date +%s%N)
+	tr -d '\r' <"$log" >"$log.txt"
+	sed -n "s/^bench: first_line_ms=\([0-9]*\)\$/kernel-$1 first_line_ms \1/p" "$log.txt" | grep . ||
+		die "boot $1-$2: the entry printed no time; its console is in $log.txt"
+	sed -n 's/^rosetta-init: \[ *\([0-9]*\)\.\([0-9]*\)\] early \.\.\. ok (\([0-9]*\) ms)$/\1 \2 \3/p' \
+		"$log.txt" | awk -v v="kernel-$1" '{ print v, "init_ms", $1 * 1000 + $2 - $3 }' | grep . ||
+		die "boot $1-$2: no 'early ... ok' line; its console is in $log.txt"
+	echo "kernel-$1 wall_ms $(((end - start) / 1000000))"
+	echo done >&2
+}
+
+debian() { boot debian "$1" "$build/vmlinuz" "$build/initramfs.cpio.gz"; }
+minimal() { boot minimal "$1" "$build/Image.gz" "$build/initramfs-minimal.cpio.gz"; }
+
+i=1
+while [ "$i" -le "$runs" ]; do
+	# A B, then B A: drift over the series falls on both alike.
+	if [ $((i % 2)) = 1 ]; then debian "$i" && minimal "$i"; else minimal "$i" && debian "$i"; fi
+	i=$((i + 1))
+done

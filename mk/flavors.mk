@@ -8,6 +8,7 @@
 #                             NAME_SRCS := the program's own files (its main)
 #                             NAME_ARCHIVES := the archives it links, users before providers
 #                             NAME_LIBS := system libraries of its own
+#   UNIT_ARCHIVES += libNAME  archives every unit test links after its own
 # Flavors: guest (static aarch64 musl), host (the build machine's tools), unit
 # (ASan + UBSan, for cmocka tests), fuzz (clang, libFuzzer). Each compiles into
 # $(BUILD)/obj/FLAVOR and archives into $(BUILD)/lib/FLAVOR; an archive is
@@ -70,6 +71,7 @@ $(foreach p,$(HOST_PROGS),$(eval $(call link_rule,host,host,$(p),$$(HOST_CC) $$(
 	$(call link_libs,$(p)))))
 $(foreach p,$(TEST_HOST_PROGS),$(eval $(call link_rule,host,test,$(p),\
 	$$(HOST_CC) $$(HOST_LDFLAGS),$(call link_libs,$(p)))))
+$(foreach t,$(UNIT_TESTS),$(eval $(t)_ARCHIVES += $(UNIT_ARCHIVES)))
 $(foreach t,$(UNIT_TESTS),$(eval $(call link_rule,unit,unit,$(t),$$(HOST_CC) $$(UNIT_LDFLAGS),\
 	$(call link_libs,$(t)) $$(UNIT_LIBS))))
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call link_rule,fuzz,fuzz,$(t),$$(FUZZ_CC) $$(FUZZ_LDFLAGS),\

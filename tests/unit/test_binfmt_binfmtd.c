@@ -7,7 +7,6 @@
 #include <cmocka.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,8 @@
 
 #include "binfmt/binfmtd.h"
 #include "lib/array_size.h"
+#include "lib/fs.h"
+#include "tests/unit/scratch.h"
 
 #define MAX_SEEN 16
 
@@ -173,45 +174,33 @@ static void sink_without_callbacks(void **state)
 
 /* ---- files ---- */
 
-static char root[64];
-
-static void put_file(const char *rel, const char *text)
+/* rel, an absolute path inside the tree, as a path of the host. */
+static const char *in_tree(struct scratch *s, const char *rel)
 {
-	char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s%s", root, rel);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
+	return scratch_path(s, rel + (rel[0] == '/'));
 }
 
-static void put_link(const char *rel, const char *target)
+static void put_file(struct scratch *s, const char *rel, const char *text)
 {
-	char path[256];
-
-	snprintf(path, sizeof(path), "%s%s", root, rel);
-	assert_int_equal(symlink(target, path), 0);
+	assert_int_equal(scratch_put(s, rel + (rel[0] == '/'), text, 0644), 0);
 }
 
-static void put_dir(const char *rel)
+static void put_link(struct scratch *s, const char *rel, const char *target)
 {
-	char path[256];
-
-	snprintf(path, sizeof(path), "%s%s", root, rel);
-	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(symlink(target, in_tree(s, rel)), 0);
 }
 
-static void remove_dir(const char *rel)
+static void put_dir(struct scratch *s, const char *rel)
 {
-	char path[256];
-
-	snprintf(path, sizeof(path), "%s%s", root, rel);
-	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(mkdir(in_tree(s, rel), 0755), 0);
 }
 
-/* /etc, /run, /usr/local/lib, /usr/lib, each with binfmt.d. */
+static void remove_dir(struct scratch *s, const char *rel)
+{
+	assert_int_equal(rmdir(in_tree(s, rel)), 0);
+}
+
+/* A scratch tree with /etc, /run, /usr/local/lib, /usr/lib, each with binfmt.d. */
 static int make_tree(void **state)
 {
 	static const char *const dirs[] = {
@@ -220,27 +209,11 @@ static int make_tree(void **state)
 		"/usr/lib", "/usr/lib/binfmt.d",
 	};
 
-	(void)state;
-	snprintf(root, sizeof(root), "/tmp/binfmtd-XXXXXX");
-	if (!mkdtemp(root))
+	if (scratch_setup(state) < 0)
 		return -1;
 	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
-		put_dir(dirs[i]);
+		put_dir(*state, dirs[i]);
 	return 0;
-}
-
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int remove_tree(void **state)
-{
-	(void)state;
-	return nftw(root, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static const char *base(const char *path)
@@ -248,45 +221,42 @@ static const char *base(const char *path)
 	return strrchr(path, '/') + 1;
 }
 
-static void assert_path(const char *got, const char *rel)
+static void assert_path(struct scratch *s, const char *got, const char *rel)
 {
-	char want[256];
-
-	snprintf(want, sizeof(want), "%s%s", root, rel);
-	assert_string_equal(got, want);
+	assert_string_equal(got, in_tree(s, rel));
 }
 
 static void collect_overrides_masks_and_sorts(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmtd_files files;
 
-	(void)state;
-	put_file("/usr/lib/binfmt.d/z.conf", ":z:E::z::/i:\n");
-	put_file("/usr/lib/binfmt.d/a.conf", ":a:E::a::/usr:\n");
-	put_file("/run/binfmt.d/a.conf", ":a:E::a::/run:\n"); /* overrides /usr/lib */
-	put_file("/usr/lib/binfmt.d/b.conf", ":b:E::b::/usr:\n");
-	put_file("/etc/binfmt.d/b.conf", ":b:E::b::/etc:\n"); /* overrides both */
-	put_file("/usr/local/lib/binfmt.d/b.conf", ":b:E::b::/loc:\n");
-	put_file("/usr/lib/binfmt.d/c.conf", ":c:E::c::/usr:\n");
-	put_file("/etc/binfmt.d/c.conf", ""); /* empty: masks */
-	put_file("/usr/lib/binfmt.d/d.conf", ":d:E::d::/usr:\n");
-	put_link("/etc/binfmt.d/d.conf", "/dev/null"); /* masks */
-	put_file("/usr/lib/binfmt.d/y.conf", ":y:E::y::/usr:\n");
-	put_link("/usr/local/lib/binfmt.d/y.conf", "missing.conf"); /* dangling: masks */
-	put_dir("/etc/binfmt.d/dir.conf");			    /* a directory: ignored */
-	put_file("/usr/lib/binfmt.d/dir.conf", ":dir:E::x::/usr:\n");
-	put_file("/etc/binfmt.d/e.conf", ":e:E::e::/etc:\n");
-	put_file("/etc/binfmt.d/notes.txt", "not a conf file\n");
-	put_file("/etc/binfmt.d/.hidden.conf", ":h:E::h::/etc:\n");
-	put_file("/etc/binfmt.d/.conf", ":h:E::h::/etc:\n");
+	put_file(s, "/usr/lib/binfmt.d/z.conf", ":z:E::z::/i:\n");
+	put_file(s, "/usr/lib/binfmt.d/a.conf", ":a:E::a::/usr:\n");
+	put_file(s, "/run/binfmt.d/a.conf", ":a:E::a::/run:\n"); /* overrides /usr/lib */
+	put_file(s, "/usr/lib/binfmt.d/b.conf", ":b:E::b::/usr:\n");
+	put_file(s, "/etc/binfmt.d/b.conf", ":b:E::b::/etc:\n"); /* overrides both */
+	put_file(s, "/usr/local/lib/binfmt.d/b.conf", ":b:E::b::/loc:\n");
+	put_file(s, "/usr/lib/binfmt.d/c.conf", ":c:E::c::/usr:\n");
+	put_file(s, "/etc/binfmt.d/c.conf", ""); /* empty: masks */
+	put_file(s, "/usr/lib/binfmt.d/d.conf", ":d:E::d::/usr:\n");
+	put_link(s, "/etc/binfmt.d/d.conf", "/dev/null"); /* masks */
+	put_file(s, "/usr/lib/binfmt.d/y.conf", ":y:E::y::/usr:\n");
+	put_link(s, "/usr/local/lib/binfmt.d/y.conf", "missing.conf"); /* dangling: masks */
+	put_dir(s, "/etc/binfmt.d/dir.conf");			       /* a directory: ignored */
+	put_file(s, "/usr/lib/binfmt.d/dir.conf", ":dir:E::x::/usr:\n");
+	put_file(s, "/etc/binfmt.d/e.conf", ":e:E::e::/etc:\n");
+	put_file(s, "/etc/binfmt.d/notes.txt", "not a conf file\n");
+	put_file(s, "/etc/binfmt.d/.hidden.conf", ":h:E::h::/etc:\n");
+	put_file(s, "/etc/binfmt.d/.conf", ":h:E::h::/etc:\n");
 
-	assert_int_equal(binfmtd_collect(root, binfmtd_dirs, &files), 0);
+	assert_int_equal(binfmtd_collect(s->dir, binfmtd_dirs, &files), 0);
 	assert_int_equal(files.count, 5);
-	assert_path(files.paths[0], "/run/binfmt.d/a.conf");
-	assert_path(files.paths[1], "/etc/binfmt.d/b.conf");
-	assert_path(files.paths[2], "/usr/lib/binfmt.d/dir.conf");
-	assert_path(files.paths[3], "/etc/binfmt.d/e.conf");
-	assert_path(files.paths[4], "/usr/lib/binfmt.d/z.conf");
+	assert_path(s, files.paths[0], "/run/binfmt.d/a.conf");
+	assert_path(s, files.paths[1], "/etc/binfmt.d/b.conf");
+	assert_path(s, files.paths[2], "/usr/lib/binfmt.d/dir.conf");
+	assert_path(s, files.paths[3], "/etc/binfmt.d/e.conf");
+	assert_path(s, files.paths[4], "/usr/lib/binfmt.d/z.conf");
 	for (size_t i = 1; i < files.count; i++)
 		assert_true(strcmp(base(files.paths[i - 1]), base(files.paths[i])) < 0);
 	binfmtd_files_free(&files);
@@ -296,25 +266,25 @@ static void collect_overrides_masks_and_sorts(void **state)
 
 static void collect_under_root_with_slash(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmtd_files files;
-	char slashed[80];
+	char slashed[PATH_MAX + 2];
 
-	(void)state;
-	put_file("/usr/lib/binfmt.d/only.conf", ":o:E::o::/i:\n");
-	snprintf(slashed, sizeof(slashed), "%s//", root);
+	put_file(s, "/usr/lib/binfmt.d/only.conf", ":o:E::o::/i:\n");
+	snprintf(slashed, sizeof(slashed), "%s//", s->dir);
 	assert_int_equal(binfmtd_collect(slashed, binfmtd_dirs, &files), 0);
 	assert_int_equal(files.count, 1);
-	assert_path(files.paths[0], "/usr/lib/binfmt.d/only.conf");
+	assert_path(s, files.paths[0], "/usr/lib/binfmt.d/only.conf");
 	binfmtd_files_free(&files);
 }
 
 static void collect_missing_dirs_is_no_error(void **state)
 {
+	struct scratch *s = *state;
 	static const char *const dirs[] = { "/nowhere/binfmt.d", "/etc/binfmt.d", NULL };
 	struct binfmtd_files files;
 
-	(void)state;
-	assert_int_equal(binfmtd_collect(root, dirs, &files), 0);
+	assert_int_equal(binfmtd_collect(s->dir, dirs, &files), 0);
 	assert_int_equal(files.count, 0);
 	binfmtd_files_free(&files);
 	assert_int_equal(binfmtd_collect("/nonexistent-root", binfmtd_dirs, &files), 0);
@@ -324,21 +294,20 @@ static void collect_missing_dirs_is_no_error(void **state)
 
 static void parse_file_reports_by_path(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmt_sink sink = { .entry = on_entry, .error = on_error };
 	struct record r = { 0 };
-	char path[256];
+	const char *path = in_tree(s, "/etc/binfmt.d/mixed.conf");
 
-	(void)state;
 	sink.arg = &r;
-	put_file("/etc/binfmt.d/mixed.conf", "# header\n:ok:E::ok::/i:\n:bad:E::x::rel:\n");
-	snprintf(path, sizeof(path), "%s/etc/binfmt.d/mixed.conf", root);
+	put_file(s, "/etc/binfmt.d/mixed.conf", "# header\n:ok:E::ok::/i:\n:bad:E::x::rel:\n");
 	assert_int_equal(binfmtd_parse_file(path, &sink), 1);
 	assert_int_equal(r.entries, 1);
 	assert_int_equal(r.entry_at[0], 2);
 	assert_int_equal(r.err[0], BINFMT_E_INTERPRETER);
 	assert_int_equal(r.err_at[0], 3);
 	assert_string_equal(r.err_file[0], path);
-	snprintf(path, sizeof(path), "%s/etc/binfmt.d/absent.conf", root);
+	path = in_tree(s, "/etc/binfmt.d/absent.conf");
 	assert_int_equal(binfmtd_parse_file(path, &sink), -ENOENT);
 	assert_int_equal(r.err[1], -ENOENT);
 	assert_int_equal(r.err_at[1], 0);
@@ -350,61 +319,64 @@ static void parse_file_reports_by_path(void **state)
  * an absolute link to a file only the host has dangles (and masks). */
 static void collect_resolves_links_in_root(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmtd_files files;
 
-	(void)state;
-	put_dir("/opt");
-	put_dir("/opt/vendor");
-	put_file("/opt/vendor/a.conf", ":a:E::a::/i:\n");
-	put_link("/etc/binfmt.d/a.conf", "/opt/vendor/a.conf");
-	put_dir("/srv");
-	put_dir("/srv/binfmt.d");
-	put_file("/srv/binfmt.d/b.conf", ":b:E::b::/i:\n");
-	remove_dir("/run/binfmt.d");
-	put_link("/run/binfmt.d", "/srv/binfmt.d");
-	put_file("/usr/lib/binfmt.d/c.conf", ":c:E::c::/i:\n");
-	put_link("/etc/binfmt.d/c.conf", "/etc/passwd"); /* the host's, not the image's */
+	put_dir(s, "/opt");
+	put_dir(s, "/opt/vendor");
+	put_file(s, "/opt/vendor/a.conf", ":a:E::a::/i:\n");
+	put_link(s, "/etc/binfmt.d/a.conf", "/opt/vendor/a.conf");
+	put_dir(s, "/srv");
+	put_dir(s, "/srv/binfmt.d");
+	put_file(s, "/srv/binfmt.d/b.conf", ":b:E::b::/i:\n");
+	remove_dir(s, "/run/binfmt.d");
+	put_link(s, "/run/binfmt.d", "/srv/binfmt.d");
+	put_file(s, "/usr/lib/binfmt.d/c.conf", ":c:E::c::/i:\n");
+	put_link(s, "/etc/binfmt.d/c.conf", "/etc/passwd"); /* the host's, not the image's */
 
-	assert_int_equal(binfmtd_collect(root, binfmtd_dirs, &files), 0);
+	assert_int_equal(binfmtd_collect(s->dir, binfmtd_dirs, &files), 0);
 	assert_int_equal(files.count, 2);
-	assert_path(files.paths[0], "/etc/binfmt.d/a.conf");
-	assert_path(files.paths[1], "/run/binfmt.d/b.conf");
+	assert_path(s, files.paths[0], "/etc/binfmt.d/a.conf");
+	assert_path(s, files.paths[1], "/run/binfmt.d/b.conf");
 	binfmtd_files_free(&files);
 }
 
 /* Reading a collected file resolves it inside the root too: a relative link
- * that climbs to / and back down to root/outside.conf on the host reaches
- * the image's own root/tmp/binfmtd-XXXXXX/outside.conf instead. Without a
- * root the same link reads the host's file. Reported by the path as
- * shown. */
+ * that climbs to / and back down to ROOT/outside.conf on the host (ROOT:
+ * the scratch tree) reaches the image's own ROOT/ROOT/outside.conf instead.
+ * Without a root the same link reads the host's file. Reported by the path
+ * as shown. */
 static void parse_collected_reads_inside_root(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmt_sink sink = { .entry = on_entry, .error = on_error };
 	const char *const dirs[] = { "/etc/binfmt.d", NULL };
-	char target[256], rel[128], dir[128];
-	const char *host_dirs[] = { dir, NULL };
+	const char *host_dirs[] = { in_tree(s, "/etc/binfmt.d"), NULL };
+	char target[2 * PATH_MAX], rel[PATH_MAX + 16];
 	struct binfmtd_files files;
 	struct record r = { 0 };
+	size_t n = 0;
 
-	(void)state;
 	sink.arg = &r;
-	snprintf(target, sizeof(target), "../../../../../../..%s/outside.conf", root);
-	put_link("/etc/binfmt.d/x.conf", target);
-	put_file("/outside.conf", ":host:E::h::/i:\n");
-	put_dir("/tmp");
-	put_dir(root); /* root is /tmp/binfmtd-XXXXXX: the same path inside it */
-	snprintf(rel, sizeof(rel), "%s/outside.conf", root);
-	put_file(rel, ":inside:E::i::/i:\n");
+	/* ".." past / stays at /: enough of them reach it from wherever the tree is. */
+	for (int i = 0; i < 64; i++)
+		n += (size_t)snprintf(target + n, sizeof(target) - n, "../");
+	snprintf(target + n, sizeof(target) - n, "..%s/outside.conf", s->dir);
+	put_link(s, "/etc/binfmt.d/x.conf", target);
+	put_file(s, "/outside.conf", ":host:E::h::/i:\n");
+	/* ROOT inside ROOT */
+	assert_int_equal(make_dirs(in_tree(s, s->dir), 0755), 0);
+	snprintf(rel, sizeof(rel), "%s/outside.conf", s->dir);
+	put_file(s, rel, ":inside:E::i::/i:\n");
 
-	assert_int_equal(binfmtd_collect(root, dirs, &files), 0);
+	assert_int_equal(binfmtd_collect(s->dir, dirs, &files), 0);
 	assert_int_equal(files.count, 1);
-	assert_path(files.paths[0], "/etc/binfmt.d/x.conf");
+	assert_path(s, files.paths[0], "/etc/binfmt.d/x.conf");
 	assert_int_equal(binfmtd_parse_collected(&files, 0, &sink), 0);
 	assert_int_equal(r.entries, 1);
 	assert_string_equal(r.name[0], "inside");
 	binfmtd_files_free(&files);
 
-	snprintf(dir, sizeof(dir), "%s/etc/binfmt.d", root);
 	assert_int_equal(binfmtd_collect(NULL, host_dirs, &files), 0);
 	assert_int_equal(files.count, 1);
 	assert_int_equal(binfmtd_parse_collected(&files, 0, &sink), 0);
@@ -416,17 +388,16 @@ static void parse_collected_reads_inside_root(void **state)
 /* A file collected but gone by the time it is read is reported by path. */
 static void parse_collected_reports_by_path(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmt_sink sink = { .entry = on_entry, .error = on_error };
 	struct binfmtd_files files;
 	struct record r = { 0 };
-	char path[256];
+	const char *path = in_tree(s, "/etc/binfmt.d/gone.conf");
 
-	(void)state;
 	sink.arg = &r;
-	put_file("/etc/binfmt.d/gone.conf", ":g:E::g::/i:\n");
-	assert_int_equal(binfmtd_collect(root, binfmtd_dirs, &files), 0);
+	put_file(s, "/etc/binfmt.d/gone.conf", ":g:E::g::/i:\n");
+	assert_int_equal(binfmtd_collect(s->dir, binfmtd_dirs, &files), 0);
 	assert_int_equal(files.count, 1);
-	snprintf(path, sizeof(path), "%s/etc/binfmt.d/gone.conf", root);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(binfmtd_parse_collected(&files, 0, &sink), -ENOENT);
 	assert_int_equal(r.err[0], -ENOENT);
@@ -444,18 +415,19 @@ int main(void)
 		cmocka_unit_test(callback_can_stop_the_parse),
 		cmocka_unit_test(sink_without_callbacks),
 		cmocka_unit_test_setup_teardown(collect_overrides_masks_and_sorts, make_tree,
-						remove_tree),
+						scratch_teardown),
 		cmocka_unit_test_setup_teardown(collect_under_root_with_slash, make_tree,
-						remove_tree),
+						scratch_teardown),
 		cmocka_unit_test_setup_teardown(collect_missing_dirs_is_no_error, make_tree,
-						remove_tree),
-		cmocka_unit_test_setup_teardown(parse_file_reports_by_path, make_tree, remove_tree),
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(parse_file_reports_by_path, make_tree,
+						scratch_teardown),
 		cmocka_unit_test_setup_teardown(collect_resolves_links_in_root, make_tree,
-						remove_tree),
+						scratch_teardown),
 		cmocka_unit_test_setup_teardown(parse_collected_reads_inside_root, make_tree,
-						remove_tree),
+						scratch_teardown),
 		cmocka_unit_test_setup_teardown(parse_collected_reports_by_path, make_tree,
-						remove_tree),
+						scratch_teardown),
 	};
 
 	return cmocka_run_group_tests_name("binfmt_binfmtd", tests, NULL, NULL);

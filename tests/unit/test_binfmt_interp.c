@@ -16,24 +16,23 @@
 #include <unistd.h>
 
 #include "binfmt/interp.h"
+#include "tests/unit/scratch.h"
 
 #define IMAGE_SIZE 8192
 #define VADDR	   0x400000
 
 static const struct interp_policy local = { .file = true, .elf = true }; /* no FUSE here */
 
-struct scratch {
-	char dir[64];
-	char path[128];
-};
+/* Where the tests put the translator they check. */
+#define TRANSLATOR "rosetta"
 
-/* A valid static aarch64 executable image of size bytes, machine m. */
-static void write_elf(const char *path, size_t size, uint16_t machine, mode_t mode)
+/* A valid static aarch64 executable image of size bytes, machine m, as rel. */
+static void write_elf(struct scratch *s, const char *rel, size_t size, uint16_t machine,
+		      mode_t mode)
 {
 	unsigned char *buf = calloc(1, size);
 	Elf64_Ehdr *eh = (Elf64_Ehdr *)buf;
 	Elf64_Phdr *ph = (Elf64_Phdr *)(buf + sizeof(*eh));
-	int fd;
 
 	assert_non_null(buf);
 	memcpy(eh->e_ident, ELFMAG, SELFMAG);
@@ -52,43 +51,11 @@ static void write_elf(const char *path, size_t size, uint16_t machine, mode_t mo
 	ph->p_flags = PF_R | PF_X;
 	ph->p_vaddr = VADDR;
 	ph->p_filesz = ph->p_memsz = size;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, buf, size), (ssize_t)size);
-	assert_int_equal(fchmod(fd, mode), 0);
-	close(fd);
+	assert_int_equal(scratch_write(s, rel, buf, size, mode), 0);
 	free(buf);
 }
 
-static int setup(void **state)
-{
-	struct scratch *s = calloc(1, sizeof(*s));
-
-	if (!s)
-		return -1;
-	strcpy(s->dir, "/tmp/test_interp.XXXXXX");
-	if (!mkdtemp(s->dir)) {
-		free(s);
-		return -1;
-	}
-	snprintf(s->path, sizeof(s->path), "%s/rosetta", s->dir);
-	*state = s;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct scratch *s = *state;
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", s->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(s);
-	return 0;
-}
-
-/* Open and check s->path; returns the rule broken (INTERP_OK: none, and
+/* Open and check path; returns the rule broken (INTERP_OK: none, and
  * interp_check returned 0; a rule comes with a negative errno) or the
  * -errno of a file that could not be examined. */
 static int check_path(const char *path, const struct interp_policy *p, struct interp_report *r)
@@ -109,10 +76,11 @@ static int check_path(const char *path, const struct interp_policy *p, struct in
 static void valid_translator_passes(void **state)
 {
 	struct scratch *s = *state;
+	const char *path = scratch_path(s, TRANSLATOR);
 	struct interp_report r;
 
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0755);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_OK);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0755);
+	assert_int_equal(check_path(path, &local, &r), INTERP_OK);
 	assert_int_equal(r.st.st_size, IMAGE_SIZE);
 	assert_int_equal(r.elf, ELF_OK);
 }
@@ -120,64 +88,64 @@ static void valid_translator_passes(void **state)
 static void file_rules(void **state)
 {
 	struct scratch *s = *state;
+	const char *path = scratch_path(s, TRANSLATOR);
 	struct interp_report r;
 
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0644);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_NOT_EXECUTABLE);
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0775);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_SHARED_WRITABLE);
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0757);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_SHARED_WRITABLE);
-	write_elf(s->path, 1024, EM_AARCH64, 0755);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_TOO_SMALL);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0644);
+	assert_int_equal(check_path(path, &local, &r), INTERP_NOT_EXECUTABLE);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0775);
+	assert_int_equal(check_path(path, &local, &r), INTERP_SHARED_WRITABLE);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0757);
+	assert_int_equal(check_path(path, &local, &r), INTERP_SHARED_WRITABLE);
+	write_elf(s, TRANSLATOR, 1024, EM_AARCH64, 0755);
+	assert_int_equal(check_path(path, &local, &r), INTERP_TOO_SMALL);
 }
 
 static void owner_other_than_root_on_writable_mount(void **state)
 {
 	struct scratch *s = *state;
+	const char *path = scratch_path(s, TRANSLATOR);
 	struct interp_report r;
 
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0755);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0755);
 	/* Needs root, as `make check` does; fails with the reason otherwise. */
-	assert_int_equal(chown(s->path, 1000, 1000), 0);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_GUEST_WRITABLE);
+	assert_int_equal(chown(path, 1000, 1000), 0);
+	assert_int_equal(check_path(path, &local, &r), INTERP_GUEST_WRITABLE);
 	assert_false(r.read_only);
 }
 
 static void not_regular_files(void **state)
 {
 	struct scratch *s = *state;
+	const char *path = scratch_path(s, TRANSLATOR);
 	struct interp_report r;
-	char target[160];
+	const char *target = scratch_path(s, "real");
 
 	assert_int_equal(check_path(s->dir, &local, &r), INTERP_NOT_REGULAR);
-	assert_int_equal(mkfifo(s->path, 0755), 0);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_NOT_REGULAR); /* no hang */
-	unlink(s->path);
-	snprintf(target, sizeof(target), "%s/real", s->dir);
-	write_elf(target, IMAGE_SIZE, EM_AARCH64, 0755);
-	assert_int_equal(symlink(target, s->path), 0);
-	assert_int_equal(check_path(s->path, &local, &r), -ELOOP);
-	unlink(s->path);
-	assert_int_equal(check_path(s->path, &local, &r), -ENOENT);
+	assert_int_equal(mkfifo(path, 0755), 0);
+	assert_int_equal(check_path(path, &local, &r), INTERP_NOT_REGULAR); /* no hang */
+	unlink(path);
+	write_elf(s, "real", IMAGE_SIZE, EM_AARCH64, 0755);
+	assert_int_equal(symlink(target, path), 0);
+	assert_int_equal(check_path(path, &local, &r), -ELOOP);
+	unlink(path);
+	assert_int_equal(check_path(path, &local, &r), -ENOENT);
 }
 
 static void elf_rules_pass_through(void **state)
 {
 	struct scratch *s = *state;
+	const char *path = scratch_path(s, TRANSLATOR);
 	struct interp_report r;
-	FILE *f;
 
-	write_elf(s->path, IMAGE_SIZE, EM_X86_64, 0755);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_BAD_ELF);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_X86_64, 0755);
+	assert_int_equal(check_path(path, &local, &r), INTERP_BAD_ELF);
 	assert_int_equal(r.elf, ELF_WRONG_MACHINE);
 	assert_int_equal(r.facts.machine, EM_X86_64);
 
-	f = fopen(s->path, "w");
-	assert_non_null(f);
-	fputs("#!/bin/sh\nexec qemu-x86_64 \"$@\"\n", f);
-	fclose(f);
-	assert_int_equal(check_path(s->path, &local, &r), INTERP_BAD_ELF);
+	assert_int_equal(scratch_put(s, TRANSLATOR, "#!/bin/sh\nexec qemu-x86_64 \"$@\"\n", 0755),
+			 0);
+	assert_int_equal(check_path(path, &local, &r), INTERP_BAD_ELF);
 	assert_int_equal(r.elf, ELF_NOT_ELF);
 }
 
@@ -187,15 +155,16 @@ static void policies_switch_checks(void **state)
 	static const struct interp_policy elf_only = { .elf = true };
 	static const struct interp_policy off = { 0 };
 	struct scratch *s = *state;
+	const char *path = scratch_path(s, TRANSLATOR);
 	struct interp_report r;
 
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0777);
-	assert_int_equal(check_path(s->path, &elf_only, &r), INTERP_OK);
-	assert_int_equal(check_path(s->path, &strict, &r), INTERP_SHARED_WRITABLE);
-	write_elf(s->path, IMAGE_SIZE, EM_AARCH64, 0755);
-	assert_int_equal(check_path(s->path, &strict, &r), INTERP_NOT_FUSE); /* /tmp */
-	write_elf(s->path, IMAGE_SIZE, EM_X86_64, 0777);
-	assert_int_equal(check_path(s->path, &off, &r), INTERP_OK);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0777);
+	assert_int_equal(check_path(path, &elf_only, &r), INTERP_OK);
+	assert_int_equal(check_path(path, &strict, &r), INTERP_SHARED_WRITABLE);
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_AARCH64, 0755);
+	assert_int_equal(check_path(path, &strict, &r), INTERP_NOT_FUSE); /* /tmp */
+	write_elf(s, TRANSLATOR, IMAGE_SIZE, EM_X86_64, 0777);
+	assert_int_equal(check_path(path, &off, &r), INTERP_OK);
 	assert_int_equal(check_path(s->dir, &off, &r), INTERP_NOT_REGULAR);
 }
 
@@ -210,13 +179,16 @@ static void every_rule_has_a_message(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(valid_translator_passes, setup, teardown),
-		cmocka_unit_test_setup_teardown(file_rules, setup, teardown),
-		cmocka_unit_test_setup_teardown(owner_other_than_root_on_writable_mount, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(not_regular_files, setup, teardown),
-		cmocka_unit_test_setup_teardown(elf_rules_pass_through, setup, teardown),
-		cmocka_unit_test_setup_teardown(policies_switch_checks, setup, teardown),
+		cmocka_unit_test_setup_teardown(valid_translator_passes, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(file_rules, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(owner_other_than_root_on_writable_mount,
+						scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(not_regular_files, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(elf_rules_pass_through, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(policies_switch_checks, scratch_setup,
+						scratch_teardown),
 		cmocka_unit_test(every_rule_has_a_message),
 	};
 

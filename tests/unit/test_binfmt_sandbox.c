@@ -22,38 +22,36 @@
 #include <unistd.h>
 
 #include "binfmt/selftest.h"
+#include "tests/unit/scratch.h"
 
-static char dir[] = "/tmp/test-sandbox.XXXXXX", fake[64];
+/* The fake translator's path, in the group's scratch directory. */
+static const char *fake;
 
 /* The fake is built beside the test binaries (build/unit/X -> build/test/)
  * and copied to a directory everyone may enter: run as root, the sandbox
  * runs it as nobody, who may not reach into the build tree. */
 static int find_fake(void **state)
 {
-	char self[PATH_MAX], cmd[2 * PATH_MAX];
+	char self[PATH_MAX], cmd[3 * PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct scratch *s;
 	char *slash;
 
-	(void)state;
-	if (n < 0 || !mkdtemp(dir) || chmod(dir, 0755) < 0)
+	if (n < 0 || scratch_setup(state) < 0)
+		return -1;
+	s = *state;
+	if (chmod(s->dir, 0755) < 0)
 		return -1;
 	self[n] = '\0';
 	slash = strrchr(self, '/');
 	*slash = '\0';
-	snprintf(fake, sizeof(fake), "%s/fake-translator", dir);
+	fake = scratch_path(s, "fake-translator");
 	snprintf(cmd, sizeof(cmd), "install -m 0755 %s/../test/fake-translator %s", self, fake);
 	if (system(cmd) != 0 || access(fake, X_OK) != 0) {
 		fprintf(stderr, "no %s/../test/fake-translator (built by make test-progs)\n", self);
 		return -1;
 	}
 	return 0;
-}
-
-static int remove_fake(void **state)
-{
-	(void)state;
-	unlink(fake);
-	return rmdir(dir);
 }
 
 static int run_quietly(const char *mode, unsigned int timeout_ms, struct sandbox_result *r)
@@ -222,5 +220,5 @@ int main(void)
 		cmocka_unit_test(missing_program_is_reported),
 	};
 
-	return cmocka_run_group_tests_name("binfmt_sandbox", tests, find_fake, remove_fake);
+	return cmocka_run_group_tests_name("binfmt_sandbox", tests, find_fake, scratch_teardown);
 }

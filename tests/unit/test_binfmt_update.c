@@ -14,6 +14,7 @@
 
 #include "binfmt/entry.h"
 #include "binfmt/update_binfmts.h"
+#include "tests/unit/scratch.h"
 
 #define MAX_SEEN 8
 
@@ -266,26 +267,19 @@ static void comment_lines_are_skipped(void **state)
 
 static void parse_file_names_the_entry_after_the_file(void **state)
 {
-	char dir[] = "/tmp/binfmts-XXXXXX", path[64];
+	struct scratch *s = *state;
+	const char *path = scratch_path(s, "qemu-x86_64");
 	struct binfmt_sink sink = { .entry = on_entry, .error = on_error };
 	struct record r = { 0 };
-	FILE *f;
 
-	(void)state;
 	sink.arg = &r;
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/qemu-x86_64", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(qemu_x86_64, f);
-	assert_int_equal(fclose(f), 0);
+	assert_int_equal(scratch_put(s, "qemu-x86_64", qemu_x86_64, 0644), 0);
 	assert_int_equal(update_binfmts_parse_file(path, &sink), 0);
 	assert_int_equal(r.entries, 1);
 	assert_string_equal(r.entry.name, "qemu-x86_64");
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(update_binfmts_parse_file(path, &sink), -ENOENT);
 	assert_int_equal(r.err[0], -ENOENT);
-	assert_int_equal(rmdir(dir), 0);
 }
 
 int main(void)
@@ -300,7 +294,8 @@ int main(void)
 		cmocka_unit_test(entry_rules_point_at_their_line),
 		cmocka_unit_test(values_as_binfmt_support_reads_them),
 		cmocka_unit_test(comment_lines_are_skipped),
-		cmocka_unit_test(parse_file_names_the_entry_after_the_file),
+		cmocka_unit_test_setup_teardown(parse_file_names_the_entry_after_the_file,
+						scratch_setup, scratch_teardown),
 	};
 
 	return cmocka_run_group_tests_name("binfmt_update", tests, NULL, NULL);

@@ -17,20 +17,14 @@
 #include <cmocka.h>
 
 #include "binfmt/binfmtfs.h"
+#include "tests/unit/scratch.h"
 
 #define X86_MAGIC "magic 7f454c4602010100000000000000000002003e00\n"
 #define X86_MASK  "mask fffffffffffefe00fffffffffffffffffeffffff\n"
 
-static void put(const char *dir, const char *name, const char *text)
+static void put(struct scratch *s, const char *name, const char *text)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
+	assert_int_equal(scratch_put(s, name, text, 0644), 0);
 }
 
 /* A directory that looks like binfmt_misc holding rosetta, a competing
@@ -38,38 +32,25 @@ static void put(const char *dir, const char *name, const char *text)
  * aarch64 entry. */
 static int setup(void **state)
 {
-	char *dir = strdup("/tmp/binfmtctl-fs-XXXXXX");
+	struct scratch *s;
 
-	if (!dir)
+	if (scratch_setup(state) < 0)
 		return -1;
-	if (!mkdtemp(dir)) {
-		free(dir);
-		return -1;
-	}
-	put(dir, "register", "");
-	put(dir, "status", "enabled\n");
-	put(dir, "rosetta",
+	s = *state;
+	put(s, "register", "");
+	put(s, "status", "enabled\n");
+	put(s, "rosetta",
 	    "enabled\ninterpreter /run/rosetta/rosetta\nflags: POCF\noffset 0\n" X86_MAGIC
 		X86_MASK);
-	put(dir, "qemu-x86_64",
+	put(s, "qemu-x86_64",
 	    "disabled\ninterpreter /usr/bin/qemu-x86_64-static\nflags: F\noffset 0\n" X86_MAGIC
 		X86_MASK);
-	put(dir, "box64", "enabled\ninterpreter /usr/bin/box64\nflags: \noffset 0\n" X86_MAGIC);
-	put(dir, "qemu-aarch64",
+	put(s, "box64", "enabled\ninterpreter /usr/bin/box64\nflags: \noffset 0\n" X86_MAGIC);
+	put(s, "qemu-aarch64",
 	    "enabled\ninterpreter /usr/bin/qemu-aarch64-static\nflags: F\noffset 0\n"
 	    "magic 7f454c460201010000000000000000000200b700\n"
 	    "mask ffffffffffffff00fffffffffffffffffeffffff\n");
-	*state = dir;
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", (char *)*state);
-	free(*state);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 struct seen {
@@ -90,9 +71,10 @@ static int note_name(void *arg, const char *name)
 
 static void test_list_sorted_without_control_files(void **state)
 {
+	const struct scratch *tmp = *state;
 	struct seen s = { .n = 0 };
 
-	assert_int_equal(binfmt_fs_list(*state, note_name, &s), 0);
+	assert_int_equal(binfmt_fs_list(tmp->dir, note_name, &s), 0);
 	assert_int_equal(s.n, 4);
 	assert_string_equal(s.names[0], "box64");
 	assert_string_equal(s.names[1], "qemu-aarch64");
@@ -102,9 +84,10 @@ static void test_list_sorted_without_control_files(void **state)
 
 static void test_list_stops_on_callback(void **state)
 {
+	const struct scratch *tmp = *state;
 	struct seen s = { .stop_at = 2 };
 
-	assert_int_equal(binfmt_fs_list(*state, note_name, &s), 99);
+	assert_int_equal(binfmt_fs_list(tmp->dir, note_name, &s), 99);
 	assert_int_equal(s.n, 2);
 }
 
@@ -118,16 +101,17 @@ static void test_list_missing_dir(void **state)
 
 static void test_global_status(void **state)
 {
-	const char *dir = *state;
+	struct scratch *s = *state;
+	const char *dir = s->dir;
 
 	assert_int_equal(binfmt_fs_global_status(dir), 1);
 	assert_int_equal(binfmt_fs_global_control(dir, "0"), 0);
 	/* A plain file keeps what was written; the kernel would say "disabled". */
-	put(dir, "status", "disabled\n");
+	put(s, "status", "disabled\n");
 	assert_int_equal(binfmt_fs_global_status(dir), 0);
-	put(dir, "status", "maybe\n");
+	put(s, "status", "maybe\n");
 	assert_int_equal(binfmt_fs_global_status(dir), -EINVAL);
-	put(dir, "status", "enabled\n");
+	put(s, "status", "enabled\n");
 	assert_int_equal(binfmt_fs_global_control(dir, "2"), -EINVAL);
 	assert_int_equal(binfmt_fs_global_control(dir, "enable"), -EINVAL);
 }
@@ -135,7 +119,9 @@ static void test_global_status(void **state)
 /* A plain directory is not binfmt_misc: nothing to mount over in a test. */
 static void test_is_mounted(void **state)
 {
-	assert_int_equal(binfmt_fs_is_mounted(*state), 0);
+	const struct scratch *s = *state;
+
+	assert_int_equal(binfmt_fs_is_mounted(s->dir), 0);
 	assert_int_equal(binfmt_fs_is_mounted("/nonexistent/binfmt_misc"), -ENOENT);
 }
 
@@ -159,11 +145,12 @@ static int note_rival(void *arg, const struct binfmt_entry *other, bool enabled)
 
 static void test_conflicts_of_rosetta(void **state)
 {
+	const struct scratch *s = *state;
 	struct binfmt_entry e;
 	struct rivals r = { .n = 0 };
 
 	assert_int_equal(binfmt_entry_rosetta(&e, "rosetta", "/run/rosetta/rosetta", "CFP"), 0);
-	assert_int_equal(binfmt_fs_conflicts(*state, &e, note_rival, &r), 0);
+	assert_int_equal(binfmt_fs_conflicts(s->dir, &e, note_rival, &r), 0);
 	assert_int_equal(r.n, 2); /* itself and qemu-aarch64 are not rivals */
 	assert_string_equal(r.names[0], "box64");
 	assert_true(r.enabled[0]);
@@ -173,19 +160,18 @@ static void test_conflicts_of_rosetta(void **state)
 
 static void test_conflicts_unreadable_entry(void **state)
 {
+	struct scratch *s = *state;
 	struct binfmt_entry e;
 	struct rivals r = { .n = 0 };
-	char path[512];
 
 	assert_int_equal(binfmt_entry_rosetta(&e, "rosetta", "/run/rosetta/rosetta", "CFP"), 0);
-	put(*state, "broken", "enabled\nnonsense\n");
+	put(s, "broken", "enabled\nnonsense\n");
 	/* The walk goes on past it (rosetta-init still disables every rival it
 	 * can read), then says that one entry could not be checked. */
-	assert_int_equal(binfmt_fs_conflicts(*state, &e, note_rival, &r), -EINVAL);
+	assert_int_equal(binfmt_fs_conflicts(s->dir, &e, note_rival, &r), -EINVAL);
 	assert_int_equal(r.n, 2);
 	assert_string_equal(r.names[1], "qemu-x86_64");
-	snprintf(path, sizeof(path), "%s/broken", (char *)*state);
-	assert_int_equal(unlink(path), 0);
+	assert_int_equal(unlink(scratch_path(s, "broken")), 0);
 }
 
 int main(void)
@@ -200,5 +186,5 @@ int main(void)
 		cmocka_unit_test(test_conflicts_unreadable_entry),
 	};
 
-	return cmocka_run_group_tests_name("binfmtctl_fs", tests, setup, teardown);
+	return cmocka_run_group_tests_name("binfmtctl_fs", tests, setup, scratch_teardown);
 }

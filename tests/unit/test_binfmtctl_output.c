@@ -13,44 +13,29 @@
 
 #include "binfmt/ctl/command.h"
 #include "lib/utf8.h"
+#include "tests/unit/scratch.h"
 
 #include <cmocka.h>
 
-static char dir[64];
-
-static void put(const char *name, const char *text)
+static void put(struct scratch *s, const char *name, const char *text)
 {
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
+	assert_int_equal(scratch_put(s, name, text, 0644), 0);
 }
 
 static int setup(void **state)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/binfmtctl-output-XXXXXX");
-	if (!mkdtemp(dir))
+	struct scratch *s;
+
+	if (scratch_setup(state) < 0)
 		return -1;
-	put("register", "");
-	put("status", "enabled\n");
+	s = *state;
+	put(s, "register", "");
+	put(s, "status", "enabled\n");
 	/* ESC in the name, TAB and ESC in the interpreter's path. */
-	put("esc\x1b[31mred", "enabled\ninterpreter /usr/bin/a\tb\x1b\nflags: F\noffset 0\n"
-			      "magic 4142\n");
+	put(s, "esc\x1b[31mred",
+	    "enabled\ninterpreter /usr/bin/a\tb\x1b\nflags: F\noffset 0\n"
+	    "magic 4142\n");
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* What ctl_print_rows writes for n rows of size bytes under a's options. */
@@ -86,9 +71,9 @@ static void assert_no_control(const char *text)
 }
 
 /* The scratch directory's one entry, as list reads it. */
-static void read_scratch_rows(struct ctl_rows *rows)
+static void read_scratch_rows(const struct scratch *s, struct ctl_rows *rows)
 {
-	struct ctl_args a = { .procdir = dir };
+	struct ctl_args a = { .procdir = s->dir };
 	struct report rep;
 	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
 
@@ -105,8 +90,7 @@ static void control_bytes_escaped(void **state)
 	struct ctl_rows rows;
 	char *text;
 
-	(void)state;
-	read_scratch_rows(&rows);
+	read_scratch_rows(*state, &rows);
 	assert_string_equal(rows.v[0].e.name, "esc\x1b[31mred");
 
 	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
@@ -142,8 +126,7 @@ static void json_is_valid_utf8(void **state)
 	struct ctl_rows rows;
 	char *text;
 
-	(void)state;
-	read_scratch_rows(&rows);
+	read_scratch_rows(*state, &rows);
 	snprintf(rows.v[0].e.interpreter, sizeof(rows.v[0].e.interpreter),
 		 "/opt/\xff\xc3x-\xc3\xa9");
 
@@ -184,5 +167,5 @@ int main(void)
 		cmocka_unit_test(columns_of_each_command),
 	};
 
-	return cmocka_run_group_tests_name("binfmtctl_output", tests, setup, teardown);
+	return cmocka_run_group_tests_name("binfmtctl_output", tests, setup, scratch_teardown);
 }

@@ -15,43 +15,28 @@
 #include <cmocka.h>
 
 #include "binfmt/ctl/command.h"
+#include "tests/unit/scratch.h"
 
-static char dir[64];
-
-static void put(const char *name, const char *text)
+static void put(struct scratch *s, const char *name, const char *text)
 {
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
+	assert_int_equal(scratch_put(s, name, text, 0644), 0);
 }
 
 static int setup(void **state)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/binfmtctl-rows-XXXXXX");
-	if (!mkdtemp(dir))
+	struct scratch *s;
+
+	if (scratch_setup(state) < 0)
 		return -1;
-	put("register", "");
-	put("status", "enabled\n");
-	put("good", "enabled\ninterpreter /usr/bin/good\nflags: F\noffset 0\nmagic 4142\n");
+	s = *state;
+	put(s, "register", "");
+	put(s, "status", "enabled\n");
+	put(s, "good", "enabled\ninterpreter /usr/bin/good\nflags: F\noffset 0\nmagic 4142\n");
 	/* A line a future kernel might add. */
-	put("odd", "disabled\ninterpreter /usr/bin/odd\nflags: OC\nsomething new\noffset 0\n"
-		   "magic 4142\n");
+	put(s, "odd",
+	    "disabled\ninterpreter /usr/bin/odd\nflags: OC\nsomething new\noffset 0\n"
+	    "magic 4142\n");
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* What show prints for row, with the options of a. */
@@ -74,14 +59,14 @@ static char *capture(const struct ctl_args *a, const struct ctl_row *row)
 
 static void unreadable_entry_is_a_row(void **state)
 {
-	struct ctl_args a = { .procdir = dir }, json = { .json = true };
+	const struct scratch *s = *state;
+	struct ctl_args a = { .procdir = s->dir }, json = { .json = true };
 	struct report rep;
 	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
 	struct ctl_rows rows = { 0 };
 	const struct ctl_row *odd;
 	char *text;
 
-	(void)state;
 	report_init(&rep);
 	assert_int_equal(ctl_read_rows(&ctx, &rows), CLI_EXIT_OK);
 	assert_int_equal(rows.n, 2);
@@ -114,27 +99,27 @@ static void unreadable_entry_is_a_row(void **state)
 }
 
 /* The rule ctl_read_row() names when it refuses name, else its return. */
-static int read_row(const char *name, struct ctl_row *row)
+static int read_row(const struct scratch *s, const char *name, struct ctl_row *row)
 {
 	struct binfmt_rule rule;
-	int r = ctl_read_row(dir, name, row, &rule);
+	int r = ctl_read_row(s->dir, name, row, &rule);
 
 	return rule.broken != BINFMT_OK ? (int)rule.broken : r;
 }
 
 static void read_row_of_one(void **state)
 {
+	const struct scratch *s = *state;
 	struct ctl_row row;
 
-	(void)state;
-	assert_int_equal(read_row("odd", &row), 0);
+	assert_int_equal(read_row(s, "odd", &row), 0);
 	assert_int_equal(row.unreadable, -EINVAL);
-	assert_int_equal(read_row("good", &row), 0);
+	assert_int_equal(read_row(s, "good", &row), 0);
 	assert_int_equal(row.unreadable, 0);
 	assert_string_equal(row.e.interpreter, "/usr/bin/good");
-	assert_int_equal(read_row("missing", &row), -ENOENT);
-	assert_int_equal(read_row("status", &row), BINFMT_E_NAME);
-	assert_int_equal(ctl_read_row(dir, "status", &row, NULL), -EINVAL);
+	assert_int_equal(read_row(s, "missing", &row), -ENOENT);
+	assert_int_equal(read_row(s, "status", &row), BINFMT_E_NAME);
+	assert_int_equal(ctl_read_row(s->dir, "status", &row, NULL), -EINVAL);
 }
 
 int main(void)
@@ -144,5 +129,5 @@ int main(void)
 		cmocka_unit_test(read_row_of_one),
 	};
 
-	return cmocka_run_group_tests_name("binfmtctl_rows", tests, setup, teardown);
+	return cmocka_run_group_tests_name("binfmtctl_rows", tests, setup, scratch_teardown);
 }

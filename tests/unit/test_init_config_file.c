@@ -17,6 +17,7 @@
 
 #include "init/config.h"
 #include "lib/array_size.h"
+#include "tests/unit/scratch.h"
 
 struct warnings {
 	int count;
@@ -485,41 +486,12 @@ static void command_line_declares_no_service(void **state)
 /* The most config_read_file() reads. */
 #define FILE_MAX ((size_t)64 * 1024)
 
-static char tmpdir[64];
-
-static int make_tmpdir(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_init_config_file.XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int remove_tmpdir(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *path, const char *text, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
-}
-
 static void read_file_missing_is_silent(void **state)
 {
-	char path[128];
+	const char *path = scratch_path(*state, "absent.conf");
 	struct config cfg, defaults;
 	struct warnings w = { 0 };
 
-	(void)state;
-	snprintf(path, sizeof(path), "%s/absent.conf", tmpdir);
 	config_defaults(&cfg);
 	config_defaults(&defaults);
 	assert_int_equal(config_read_file(&cfg, path, record, &w), 0);
@@ -530,13 +502,13 @@ static void read_file_missing_is_silent(void **state)
 static void read_file_applies_with_its_path(void **state)
 {
 	static const char text[] = "tag=disk\nservice.x.argv=/bin/x\nnope=1\n";
-	char path[128], expected[256];
+	struct scratch *s = *state;
+	const char *path = scratch_path(s, "rosetta-init.conf");
+	char expected[PATH_MAX + 64];
 	struct config cfg;
 	struct warnings w = { 0 };
 
-	(void)state;
-	snprintf(path, sizeof(path), "%s/rosetta-init.conf", tmpdir);
-	write_file(path, text, sizeof(text) - 1);
+	assert_int_equal(scratch_write(s, "rosetta-init.conf", text, sizeof(text) - 1, 0644), 0);
 	config_defaults(&cfg);
 	assert_int_equal(config_read_file(&cfg, path, record, &w), 1);
 	snprintf(expected, sizeof(expected), "%s:3: nope: unknown key", path);
@@ -547,29 +519,29 @@ static void read_file_applies_with_its_path(void **state)
 
 static void read_file_unreadable_or_too_big(void **state)
 {
-	char path[128], *big;
+	struct scratch *s = *state;
+	const char *path = scratch_path(s, "big.conf");
 	struct config cfg, defaults;
 	struct warnings w = { 0 };
+	char *big;
 
-	(void)state;
 	config_defaults(&defaults);
 	config_defaults(&cfg);
 	/* A directory cannot be read (as root, neither can a mode 000 file fail). */
-	assert_int_equal(config_read_file(&cfg, tmpdir, record, &w), -EISDIR);
+	assert_int_equal(config_read_file(&cfg, s->dir, record, &w), -EISDIR);
 
 	/* 64 KiB of comments are fine, one byte more is not. */
 	big = malloc(FILE_MAX + 1);
 	assert_non_null(big);
 	memset(big, '#', FILE_MAX + 1);
 	big[0] = 't'; /* would be a warning if it were read */
-	snprintf(path, sizeof(path), "%s/big.conf", tmpdir);
-	write_file(path, big, FILE_MAX + 1);
+	assert_int_equal(scratch_write(s, "big.conf", big, FILE_MAX + 1, 0644), 0);
 	assert_int_equal(config_read_file(&cfg, path, record, &w), -EFBIG);
 	assert_int_equal(w.count, 0);
 	assert_memory_equal(&cfg, &defaults, sizeof(cfg));
 
 	big[0] = '#';
-	write_file(path, big, FILE_MAX);
+	assert_int_equal(scratch_write(s, "big.conf", big, FILE_MAX, 0644), 0);
 	assert_int_equal(config_read_file(&cfg, path, record, &w), 0);
 	free(big);
 }
@@ -598,5 +570,6 @@ int main(void)
 		cmocka_unit_test(read_file_unreadable_or_too_big),
 	};
 
-	return cmocka_run_group_tests_name("init_config_file", tests, make_tmpdir, remove_tmpdir);
+	return cmocka_run_group_tests_name("init_config_file", tests, scratch_setup,
+					   scratch_teardown);
 }

@@ -1,4 +1,4 @@
-/* rosetta-init's root stage checks, on scratch trees in /tmp: a program must
+/* rosetta-init's root stage checks, on scratch trees: a program must
  * be in the tree and executable, and what starts it (an ELF program's
  * dynamic loader, a script's interpreter) must be in the tree too; block
  * devices are probed with libblkid (on image files) and matched by the
@@ -7,6 +7,8 @@
 #include "init/blockdev.h"
 #include "init/root_check.h"
 #include "lib/array_size.h"
+#include "lib/fs.h"
+#include "tests/unit/scratch.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,55 +24,39 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char tree[] = "/tmp/test-init-root.XXXXXX";
-
-static void put(const char *rel, const char *text, mode_t mode)
+static void put(struct scratch *s, const char *rel, const char *text, mode_t mode)
 {
-	char path[256];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", tree, rel);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	assert_int_equal(fchmod(fd, mode), 0);
-	close(fd);
+	assert_int_equal(scratch_put(s, rel, text, mode), 0);
 }
 
 /* A copy of the host's own /bin/true: a dynamic program of this machine. */
-static void put_host_program(const char *rel)
+static void put_host_program(struct scratch *s, const char *rel)
 {
-	char cmd[512];
+	char cmd[PATH_MAX + 32];
 
-	snprintf(cmd, sizeof(cmd), "cp /bin/true %s/%s", tree, rel);
+	snprintf(cmd, sizeof(cmd), "cp /bin/true %s", scratch_path(s, rel));
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A scratch tree with /bin, /lib64, /usr/bin and /dev. */
 static int setup(void **state)
 {
-	char cmd[300];
+	static const char *const dirs[] = { "bin", "lib64", "usr/bin", "dev" };
+	struct scratch *s;
 
-	(void)state;
-	if (!mkdtemp(tree))
+	if (scratch_setup(state) < 0)
 		return -1;
-	snprintf(cmd, sizeof(cmd), "mkdir -p %s/bin %s/lib64 %s/usr/bin %s/dev", tree, tree, tree,
-		 tree);
-	return system(cmd) == 0 ? 0 : -1;
+	s = *state;
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
+		if (make_dirs(scratch_path(s, dirs[i]), 0755) < 0)
+			return -1;
+	return 0;
 }
 
-static int teardown(void **state)
-{
-	char cmd[300];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tree);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static int check(const char *prog, struct failure *f)
+static int check(const struct scratch *s, const char *prog, struct failure *f)
 {
 	memset(f, 0, sizeof(*f));
-	return root_check_program(tree, "virtiofs:t", "entry", prog, f);
+	return root_check_program(s->dir, "virtiofs:t", "entry", prog, f);
 }
 
 /* A stage's way to fail: the record filled and its errno returned (-EINVAL
@@ -82,16 +68,16 @@ static bool failed(int r, const struct failure *f)
 
 static void missing_and_unexecutable_programs_fail(void **state)
 {
+	struct scratch *s = *state;
 	struct failure f;
 
-	(void)state;
-	assert_true(failed(check("/bin/nothing", &f), &f));
+	assert_true(failed(check(s, "/bin/nothing", &f), &f));
 	assert_int_equal(f.err, ENOENT);
 	assert_string_equal(f.what, "entry /bin/nothing in virtiofs:t");
-	put("bin/data", "plain\n", 0644);
-	assert_true(failed(check("/bin/data", &f), &f));
+	put(s, "bin/data", "plain\n", 0644);
+	assert_true(failed(check(s, "/bin/data", &f), &f));
 	assert_string_equal(f.what, "entry /bin/data in virtiofs:t is not an executable file");
-	assert_true(failed(check("/bin", &f), &f));
+	assert_true(failed(check(s, "/bin", &f), &f));
 	assert_int_equal(f.err, EACCES);
 }
 
@@ -99,18 +85,18 @@ static void missing_and_unexecutable_programs_fail(void **state)
  * the machine that builds it. */
 static void dynamic_program_needs_its_loader(void **state)
 {
+	struct scratch *s = *state;
 	struct failure f;
 	char loader[256];
 	FILE *p;
 
-	(void)state;
-	put_host_program("bin/prog");
+	put_host_program(s, "bin/prog");
 	p = popen("readelf -l /bin/true | sed -n 's/.*interpreter: \\(.*\\)]/\\1/p'", "r");
 	assert_non_null(p);
 	assert_non_null(fgets(loader, sizeof(loader), p));
 	pclose(p);
 	loader[strcspn(loader, "\n")] = '\0';
-	assert_true(failed(check("/bin/prog", &f), &f));
+	assert_true(failed(check(s, "/bin/prog", &f), &f));
 	assert_int_equal(f.err, ENOENT);
 	assert_non_null(strstr(f.what, "has no x86-64 dynamic loader"));
 	assert_non_null(strstr(f.what, loader));
@@ -118,43 +104,37 @@ static void dynamic_program_needs_its_loader(void **state)
 	assert_non_null(strstr(f.remedy, "libc6"));
 
 	/* An absolute symlink resolves inside the tree, as after the switch. */
-	put("lib64/real-loader", "", 0755);
-	{
-		char link[300];
-
-		snprintf(link, sizeof(link), "%s%s", tree, loader);
-		unlink(link);
-		assert_int_equal(symlink("/lib64/real-loader", link), 0);
-	}
-	assert_int_equal(check("/bin/prog", &f), 0);
+	put(s, "lib64/real-loader", "", 0755);
+	unlink(scratch_path(s, loader + 1));
+	assert_int_equal(symlink("/lib64/real-loader", scratch_path(s, loader + 1)), 0);
+	assert_int_equal(check(s, "/bin/prog", &f), 0);
 }
 
 static void script_needs_its_interpreter(void **state)
 {
+	struct scratch *s = *state;
 	struct failure f;
 
-	(void)state;
-	put("usr/bin/tool", "#!/usr/bin/python3 -u\nprint(1)\n", 0755);
-	assert_true(failed(check("/usr/bin/tool", &f), &f));
+	put(s, "usr/bin/tool", "#!/usr/bin/python3 -u\nprint(1)\n", 0755);
+	assert_true(failed(check(s, "/usr/bin/tool", &f), &f));
 	assert_string_equal(f.what, "/usr/bin/tool's interpreter /usr/bin/python3 in virtiofs:t");
-	put("usr/bin/python3",
+	put(s, "usr/bin/python3",
 	    "\x7f"
 	    "ELF",
 	    0755); /* too short to be judged: the kernel's job */
-	assert_int_equal(check("/usr/bin/tool", &f), 0);
+	assert_int_equal(check(s, "/usr/bin/tool", &f), 0);
 }
 
 static void blockdev_probes_and_matches_images(void **state)
 {
+	struct scratch *s = *state;
 	static const char *const forms[] = { "LABEL=roottree", "/dev/vdz" };
-	char sys[64], dev[64], cmd[1024], seen[256];
+	const char *sys = scratch_path(s, "sys"), *dev = scratch_path(s, "dev");
+	char cmd[16 * PATH_MAX], seen[256];
 	struct blockdev bd[4];
 	struct root_spec spec;
 	size_t n;
 
-	(void)state;
-	snprintf(sys, sizeof(sys), "%s/sys", tree);
-	snprintf(dev, sizeof(dev), "%s/dev", tree);
 	snprintf(cmd, sizeof(cmd),
 		 "mkdir -p %s/vdz %s/vdy %s/ram0 && echo 8192 >%s/vdz/size && "
 		 "echo 8192 >%s/vdy/size && echo 0 >%s/ram0/size && "
@@ -199,5 +179,5 @@ int main(void)
 		cmocka_unit_test(blockdev_probes_and_matches_images),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, scratch_teardown);
 }

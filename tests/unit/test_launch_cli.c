@@ -31,6 +31,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/unit/scratch.h"
+
 #include <cmocka.h>
 
 #define RUN_LIMIT_MS 30000
@@ -39,9 +41,8 @@
 static struct {
 	char self[PATH_MAX];
 	char launcher[PATH_MAX];
-	char scratch[64];
-	char kernel[128], initrd[128], share[128], root[128], xdg[128], pids[128];
-	char qcow2[128], data[128];
+	struct scratch scratch;
+	const char *kernel, *initrd, *share, *root, *xdg, *pids, *qcow2, *data;
 } env;
 
 /* ---- stand-ins ---------------------------------------------------------------------- */
@@ -975,33 +976,14 @@ static void test_unread_stdout_and_stderr(void **state)
 
 /* ---- setup and dispatch ------------------------------------------------------------- */
 
-static int make_path(char *out, size_t size, const char *name, bool dir)
+/* name in the scratch directory, a directory or a file of len bytes of data, as *path.
+ * Returns 0 or -1. */
+static int make_path(const char **path, const char *name, bool dir, const char *data, size_t len)
 {
-	int n = snprintf(out, size, "%s/%s", env.scratch, name);
-
-	if (n < 0 || (size_t)n >= size)
-		return -1;
+	*path = scratch_path(&env.scratch, name);
 	if (dir)
-		return mkdir(out, 0700);
-	n = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	return n < 0 ? -1 : close(n);
-}
-
-/* Enough of a qcow2 header for the launcher to tell it from a raw image. */
-static int make_qcow2(void)
-{
-	int fd;
-
-	if (make_path(env.qcow2, sizeof(env.qcow2), "disk.qcow2", false) < 0)
-		return -1;
-	fd = open(env.qcow2, O_WRONLY);
-	if (fd < 0)
-		return -1;
-	if (write(fd, "QFI\xfb\0\0\0\3", 8) != 8) {
-		close(fd);
-		return -1;
-	}
-	return close(fd);
+		return mkdir(*path, 0700);
+	return scratch_write(&env.scratch, name, data, len, 0600) < 0 ? -1 : 0;
 }
 
 static int group_setup(void **state)
@@ -1022,25 +1004,23 @@ static int group_setup(void **state)
 			env.launcher);
 		return -1;
 	}
-	strcpy(env.scratch, "/tmp/test_launch_cli.XXXXXX");
-	if (!mkdtemp(env.scratch))
+	if (scratch_make(&env.scratch) < 0)
 		return -1;
-	return make_path(env.kernel, sizeof(env.kernel), "vmlinuz", false) |
-	       make_path(env.initrd, sizeof(env.initrd), "initrd", false) |
-	       make_path(env.share, sizeof(env.share), "share", true) |
-	       make_path(env.root, sizeof(env.root), "root", true) |
-	       make_path(env.data, sizeof(env.data), "data", true) | make_qcow2() |
-	       make_path(env.xdg, sizeof(env.xdg), "xdg", true) |
-	       make_path(env.pids, sizeof(env.pids), "pids", true);
+	return make_path(&env.kernel, "vmlinuz", false, "", 0) |
+	       make_path(&env.initrd, "initrd", false, "", 0) |
+	       make_path(&env.share, "share", true, NULL, 0) |
+	       make_path(&env.root, "root", true, NULL, 0) |
+	       make_path(&env.data, "data", true, NULL, 0) |
+	       /* enough of a qcow2 header for the launcher to tell it from a raw image */
+	       make_path(&env.qcow2, "disk.qcow2", false, "QFI\xfb\0\0\0\3", 8) |
+	       make_path(&env.xdg, "xdg", true, NULL, 0) |
+	       make_path(&env.pids, "pids", true, NULL, 0);
 }
 
 static int group_teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", env.scratch);
-	return system(cmd) == 0 ? 0 : -1;
+	return scratch_remove(&env.scratch) < 0 ? -1 : 0;
 }
 
 int main(int argc, char *argv[])

@@ -27,65 +27,23 @@
 #include "tools/rosetta-launch/rundir.h"
 #include "tools/rosetta-launch/tty.h"
 #include "tools/rosetta-launch/unixsock.h"
-
-struct scratch {
-	char dir[64];
-	char path[PATH_MAX];
-};
-
-static const char *at(struct scratch *s, const char *name)
-{
-	snprintf(s->path, sizeof(s->path), "%s/%s", s->dir, name);
-	return s->path;
-}
+#include "tests/unit/scratch.h"
 
 static void make_file(struct scratch *s, const char *name, const char *text, mode_t mode)
 {
-	int fd = open(at(s, name), O_WRONLY | O_CREAT | O_TRUNC, mode);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	assert_int_equal(chmod(s->path, mode), 0);
-}
-
-static int setup(void **state)
-{
-	struct scratch *s = calloc(1, sizeof(*s));
-
-	if (!s)
-		return -1;
-	strcpy(s->dir, "/tmp/test_launch_host.XXXXXX");
-	if (!mkdtemp(s->dir)) {
-		free(s);
-		return -1;
-	}
-	*state = s;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct scratch *s = *state;
-	char cmd[PATH_MAX + 16];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", s->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(s);
-	return 0;
+	assert_int_equal(scratch_put(s, name, text, mode), 0);
 }
 
 static void test_find_program(void **state)
 {
 	struct scratch *s = *state;
-	char out[PATH_MAX], path_env[PATH_MAX * 2], want[PATH_MAX];
+	const char *want = scratch_path(s, "prog");
+	char out[PATH_MAX], path_env[PATH_MAX * 2];
 
 	make_file(s, "prog", "#!/bin/sh\n", 0755);
 	make_file(s, "noexec", "data\n", 0644);
-	assert_int_equal(mkdir(at(s, "adir"), 0755), 0);
+	assert_int_equal(mkdir(scratch_path(s, "adir"), 0755), 0);
 	snprintf(path_env, sizeof(path_env), "::/nonexistent:%s", s->dir);
-	snprintf(want, sizeof(want), "%s/prog", s->dir);
 
 	assert_int_equal(launch_find_program("prog", path_env, out, sizeof(out)), 0);
 	assert_string_equal(out, want);
@@ -94,9 +52,12 @@ static void test_find_program(void **state)
 	assert_int_equal(launch_find_program("prog", "/nonexistent", out, sizeof(out)), -ENOENT);
 	assert_int_equal(launch_find_program(want, "", out, sizeof(out)), 0);
 	assert_string_equal(out, want);
-	assert_int_equal(launch_find_program(at(s, "noexec"), "", out, sizeof(out)), -EACCES);
-	assert_int_equal(launch_find_program(at(s, "adir"), "", out, sizeof(out)), -EACCES);
-	assert_int_equal(launch_find_program(at(s, "none"), "", out, sizeof(out)), -ENOENT);
+	assert_int_equal(launch_find_program(scratch_path(s, "noexec"), "", out, sizeof(out)),
+			 -EACCES);
+	assert_int_equal(launch_find_program(scratch_path(s, "adir"), "", out, sizeof(out)),
+			 -EACCES);
+	assert_int_equal(launch_find_program(scratch_path(s, "none"), "", out, sizeof(out)),
+			 -ENOENT);
 	assert_int_equal(launch_find_program("", path_env, out, sizeof(out)), -ENOENT);
 	assert_int_equal(launch_find_virtiofsd(want, "", out, sizeof(out)), 0);
 	assert_string_equal(out, want);
@@ -109,16 +70,16 @@ static void test_check_files(void **state)
 	struct scratch *s = *state;
 
 	make_file(s, "kernel", "MZ", 0600);
-	assert_int_equal(mkdir(at(s, "dir"), 0755), 0);
-	assert_int_equal(mkfifo(at(s, "fifo"), 0600), 0);
+	assert_int_equal(mkdir(scratch_path(s, "dir"), 0755), 0);
+	assert_int_equal(mkfifo(scratch_path(s, "fifo"), 0600), 0);
 
-	assert_int_equal(launch_check_readable(at(s, "kernel")), 0);
-	assert_int_equal(launch_check_readable(at(s, "dir")), -EISDIR);
-	assert_int_equal(launch_check_readable(at(s, "fifo")), -EINVAL);
-	assert_int_equal(launch_check_readable(at(s, "missing")), -ENOENT);
-	assert_int_equal(launch_check_dir(at(s, "dir")), 0);
-	assert_int_equal(launch_check_dir(at(s, "kernel")), -ENOTDIR);
-	assert_int_equal(launch_check_dir(at(s, "missing")), -ENOENT);
+	assert_int_equal(launch_check_readable(scratch_path(s, "kernel")), 0);
+	assert_int_equal(launch_check_readable(scratch_path(s, "dir")), -EISDIR);
+	assert_int_equal(launch_check_readable(scratch_path(s, "fifo")), -EINVAL);
+	assert_int_equal(launch_check_readable(scratch_path(s, "missing")), -ENOENT);
+	assert_int_equal(launch_check_dir(scratch_path(s, "dir")), 0);
+	assert_int_equal(launch_check_dir(scratch_path(s, "kernel")), -ENOTDIR);
+	assert_int_equal(launch_check_dir(scratch_path(s, "missing")), -ENOENT);
 }
 
 static void test_unix_line(void **state)
@@ -149,27 +110,29 @@ static void test_unix_line(void **state)
 static void test_socket_listening(void **state)
 {
 	struct scratch *s = *state;
+	const char *sock = scratch_path(s, "vfs0.sock");
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 
 	assert_true(fd >= 0);
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/vfs0.sock", s->dir);
+	assert_true(strlen(sock) < sizeof(sa.sun_path));
+	memcpy(sa.sun_path, sock, strlen(sock) + 1);
 	assert_int_equal(launch_socket_listening(sa.sun_path, "/proc/net/unix"), 0);
 	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
 	assert_int_equal(launch_socket_listening(sa.sun_path, "/proc/net/unix"), 0);
 	assert_int_equal(listen(fd, 1), 0);
 	assert_int_equal(launch_socket_listening(sa.sun_path, "/proc/net/unix"), 1);
 	/* without the table, a socket file is taken at its word */
-	assert_int_equal(launch_socket_listening(sa.sun_path, at(s, "no-table")), 1);
+	assert_int_equal(launch_socket_listening(sa.sun_path, scratch_path(s, "no-table")), 1);
 	close(fd);
 	make_file(s, "plain", "", 0600);
-	assert_int_equal(launch_socket_listening(at(s, "plain"), "/proc/net/unix"), 0);
+	assert_int_equal(launch_socket_listening(scratch_path(s, "plain"), "/proc/net/unix"), 0);
 }
 
 static void test_rundir(void **state)
 {
 	struct scratch *s = *state;
-	char dir[PATH_MAX], file[PATH_MAX + 16], base[128];
+	char dir[PATH_MAX], file[PATH_MAX + 16];
 	struct stat st;
 
 	assert_int_equal(launch_rundir_create(s->dir, dir, sizeof(dir)), 0);
@@ -183,8 +146,8 @@ static void test_rundir(void **state)
 	assert_int_equal(stat(dir, &st), -1);
 	assert_int_equal(errno, ENOENT);
 	assert_int_equal(launch_rundir_remove(dir), -ENOENT);
-	snprintf(base, sizeof(base), "%s/missing", s->dir);
-	assert_int_equal(launch_rundir_create(base, dir, sizeof(dir)), -ENOENT);
+	assert_int_equal(launch_rundir_create(scratch_path(s, "missing"), dir, sizeof(dir)),
+			 -ENOENT);
 	assert_int_equal(launch_rundir_create(s->dir, dir, 10), -ENAMETOOLONG);
 }
 
@@ -195,12 +158,12 @@ static void test_read_tail(void **state)
 
 	/* 24 bytes; the last 15 start inside the first line, which is dropped */
 	make_file(s, "log", "first line\nsecond\nthird\n", 0600);
-	assert_int_equal(launch_read_tail(at(s, "log"), buf, sizeof(buf)), 0);
+	assert_int_equal(launch_read_tail(scratch_path(s, "log"), buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "second\nthird\n");
 	make_file(s, "short", "only\n", 0600);
-	assert_int_equal(launch_read_tail(at(s, "short"), buf, sizeof(buf)), 0);
+	assert_int_equal(launch_read_tail(scratch_path(s, "short"), buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "only\n");
-	assert_int_equal(launch_read_tail(at(s, "none"), buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(launch_read_tail(scratch_path(s, "none"), buf, sizeof(buf)), -ENOENT);
 	assert_string_equal(buf, "");
 }
 
@@ -289,10 +252,10 @@ static void test_spawn_readonly_view(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
-	assert_int_equal(stat(at(s, "a"), &st), -1);
+	assert_int_equal(stat(scratch_path(s, "a"), &st), -1);
 	make_file(s, "b", "host", 0600);
 	/* a directory that is not there: the setup's errno, as for a failed exec */
-	sp.ro_dir = at(s, "none");
+	sp.ro_dir = scratch_path(s, "none");
 	assert_int_equal(launch_spawn(&sp, &pid), -ENOENT);
 }
 
@@ -349,16 +312,18 @@ static void test_stop_escalates_to_sigkill(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_find_program, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_find_program, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_check_files, scratch_setup, scratch_teardown),
 		cmocka_unit_test(test_unix_line),
-		cmocka_unit_test_setup_teardown(test_socket_listening, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rundir, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_read_tail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_socket_listening, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_rundir, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_read_tail, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_spawn_and_exit_status, child_setup,
 						child_teardown),
 		cmocka_unit_test(test_spawn_failure_is_an_errno),
-		cmocka_unit_test_setup_teardown(test_spawn_readonly_view, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_spawn_readonly_view, scratch_setup,
+						scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_with_sigterm, child_setup,
 						child_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_escalates_to_sigkill, child_setup,

@@ -22,8 +22,7 @@
 #include "tools/rosetta-launch/options.h"
 #include "tools/rosetta-launch/plan.h"
 #include "tools/rosetta-launch/preflight.h"
-
-static char scratch[64];
+#include "tests/unit/scratch.h"
 
 struct result {
 	struct launch_plan plan;
@@ -31,24 +30,14 @@ struct result {
 	int r;
 };
 
-static const char *at(const char *name)
-{
-	static char paths[32][PATH_MAX];
-	static unsigned int next;
-	char *p = paths[next++ % 32];
-
-	snprintf(p, PATH_MAX, "%s/%s", scratch, name);
-	return p;
-}
-
-static struct launch_config config(void)
+static struct launch_config config(struct scratch *s)
 {
 	struct launch_config cfg;
 
 	launch_config_init(&cfg);
-	cfg.kernel = at("vmlinuz");
-	cfg.initrd = at("initrd");
-	cfg.rosetta_dir = at("share");
+	cfg.kernel = scratch_path(s, "vmlinuz");
+	cfg.initrd = scratch_path(s, "initrd");
+	cfg.rosetta_dir = scratch_path(s, "share");
 	cfg.qemu = "/bin/true";
 	cfg.virtiofsd = "/bin/true";
 	cfg.accel = LAUNCH_ACCEL_TCG;
@@ -84,11 +73,11 @@ static void assert_refused(const struct launch_config *cfg, int r, const char *m
 
 static void test_image_missing(void **state)
 {
-	struct launch_config cfg = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
 	char want[PATH_MAX + 64];
 
-	(void)state;
-	cfg.root_image = at("none.img");
+	cfg.root_image = scratch_path(s, "none.img");
 	snprintf(want, sizeof(want),
 		 "--root-image %s is not a readable disk image: No such file or directory",
 		 cfg.root_image);
@@ -97,22 +86,22 @@ static void test_image_missing(void **state)
 
 static void test_image_not_a_file(void **state)
 {
-	struct launch_config cfg = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
 
-	(void)state;
-	cfg.root_image = at("share");
+	cfg.root_image = scratch_path(s, "share");
 	assert_refused(&cfg, -EISDIR, "is not a readable disk image: Is a directory");
-	cfg.root_image = at("fifo");
+	cfg.root_image = scratch_path(s, "fifo");
 	assert_refused(&cfg, -EINVAL, "is neither a regular file nor a block device");
 }
 
 /* A sysctl file: regular, readable, and not writable even by root. */
 static void test_image_not_writable(void **state)
 {
-	struct launch_config cfg = config(), ro = config(), ephemeral = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s), ro = config(s), ephemeral = config(s);
 	const struct result *res;
 
-	(void)state;
 	cfg.root_image = "/proc/sys/kernel/ostype";
 	assert_refused(&cfg, -EACCES,
 		       "--root-image /proc/sys/kernel/ostype is not writable: Permission denied "
@@ -129,17 +118,17 @@ static void test_image_not_writable(void **state)
 
 static void test_image_format_and_path(void **state)
 {
-	struct launch_config cfg = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
 	struct result *res;
 	char cwd[PATH_MAX];
 
-	(void)state;
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
-	assert_int_equal(chdir(scratch), 0);
+	assert_int_equal(chdir(s->dir), 0);
 	cfg.root_image = "raw.img";
 	res = preflight(&cfg);
 	assert_int_equal(res->r, 0);
-	assert_string_equal(res->plan.root_image, at("raw.img"));
+	assert_string_equal(res->plan.root_image, scratch_path(s, "raw.img"));
 	assert_int_equal(res->plan.image_format, LAUNCH_IMAGE_RAW);
 	assert_string_equal(res->plan.cmdline,
 			    "console=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda");
@@ -157,17 +146,17 @@ static void test_image_format_and_path(void **state)
 
 static void test_dirs_refused(void **state)
 {
-	struct launch_config cfg = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
 	char want[PATH_MAX + 64];
 
-	(void)state;
-	cfg.root_dir = at("raw.img");
+	cfg.root_dir = scratch_path(s, "raw.img");
 	snprintf(want, sizeof(want), "--root-dir %s is not a directory: Not a directory",
 		 cfg.root_dir);
 	assert_refused(&cfg, -ENOTDIR, want);
 	cfg.root_dir = NULL;
-	add_share(&cfg, at("share"), "a", false);
-	add_share(&cfg, at("gone"), "b", false);
+	add_share(&cfg, scratch_path(s, "share"), "a", false);
+	add_share(&cfg, scratch_path(s, "gone"), "b", false);
 	snprintf(want, sizeof(want), "--share %s is not a directory: No such file or directory",
 		 cfg.share[1].dir);
 	assert_refused(&cfg, -ENOENT, want);
@@ -175,21 +164,21 @@ static void test_dirs_refused(void **state)
 
 static void test_shares_planned(void **state)
 {
-	struct launch_config cfg = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
 	struct result *res;
 
-	(void)state;
-	cfg.root_dir = at("share/../root");
+	cfg.root_dir = scratch_path(s, "share/../root");
 	cfg.ephemeral = true;
-	add_share(&cfg, at("root/."), "data", true);
+	add_share(&cfg, scratch_path(s, "root/."), "data", true);
 	res = preflight(&cfg);
 	assert_int_equal(res->r, 0);
 	assert_int_equal(res->plan.nshares, 3);
 	assert_string_equal(res->plan.share[1].tag, "rosetta-root");
-	assert_string_equal(res->plan.share[1].dir, at("root"));
+	assert_string_equal(res->plan.share[1].dir, scratch_path(s, "root"));
 	assert_true(res->plan.share[1].ro);
 	assert_string_equal(res->plan.share[2].tag, "data");
-	assert_string_equal(res->plan.share[2].dir, at("root"));
+	assert_string_equal(res->plan.share[2].dir, scratch_path(s, "root"));
 	assert_true(res->plan.share[2].ro);
 	assert_false(res->plan.share[0].ro);
 	assert_string_equal(res->plan.root_image, "");
@@ -198,11 +187,11 @@ static void test_shares_planned(void **state)
 /* --dry-run: nothing needs to exist; an image it cannot read is shown as a raw one. */
 static void test_dry_run_lets_missing_pass(void **state)
 {
-	struct launch_config cfg = config();
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
 	struct result *res;
 	char cwd[PATH_MAX], want[PATH_MAX + 16];
 
-	(void)state;
 	cfg.dry_run = true;
 	cfg.root_image = "missing.qcow2";
 	add_share(&cfg, "/nonexistent/data", "data", false);
@@ -215,38 +204,21 @@ static void test_dry_run_lets_missing_pass(void **state)
 	assert_string_equal(res->plan.share[1].dir, "/nonexistent/data");
 }
 
-static int write_file(const char *name, const void *data, size_t len)
-{
-	int fd = open(at(name), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	int ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
-
-	if (fd >= 0)
-		close(fd);
-	return ok ? 0 : -1;
-}
-
 static int group_setup(void **state)
 {
 	static const char qcow2[] = "QFI\xfb\0\0\0\3";
+	struct scratch *s;
 
-	(void)state;
-	strcpy(scratch, "/tmp/test_launch_preflight.XXXXXX");
-	if (!mkdtemp(scratch))
+	if (scratch_setup(state) < 0)
 		return -1;
-	return write_file("vmlinuz", "k", 1) | write_file("initrd", "i", 1) |
-	       write_file("raw.img", "\0\0\0\0\0\0\0\0", 8) |
-	       write_file("disk.qcow2", qcow2, sizeof(qcow2) - 1) |
-	       write_file("short.img", "QFI", 3) | mkdir(at("share"), 0700) |
-	       mkdir(at("root"), 0700) | mkfifo(at("fifo"), 0600);
-}
-
-static int group_teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", scratch);
-	return system(cmd) == 0 ? 0 : -1;
+	s = *state;
+	return scratch_write(s, "vmlinuz", "k", 1, 0600) |
+	       scratch_write(s, "initrd", "i", 1, 0600) |
+	       scratch_write(s, "raw.img", "\0\0\0\0\0\0\0\0", 8, 0600) |
+	       scratch_write(s, "disk.qcow2", qcow2, sizeof(qcow2) - 1, 0600) |
+	       scratch_write(s, "short.img", "QFI", 3, 0600) |
+	       mkdir(scratch_path(s, "share"), 0700) | mkdir(scratch_path(s, "root"), 0700) |
+	       mkfifo(scratch_path(s, "fifo"), 0600);
 }
 
 int main(void)
@@ -261,5 +233,6 @@ int main(void)
 		cmocka_unit_test(test_dry_run_lets_missing_pass),
 	};
 
-	return cmocka_run_group_tests_name("launch_preflight", tests, group_setup, group_teardown);
+	return cmocka_run_group_tests_name("launch_preflight", tests, group_setup,
+					   scratch_teardown);
 }

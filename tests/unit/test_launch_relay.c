@@ -23,6 +23,7 @@
 
 #include "tools/rosetta-launch/outbuf.h"
 #include "tools/rosetta-launch/relay.h"
+#include "tests/unit/scratch.h"
 
 static int64_t now_ms(void)
 {
@@ -133,13 +134,11 @@ static void test_broken_output(void **state)
 static void test_other_outputs(void **state)
 {
 	static struct launch_out o;
-	char dir[] = "/tmp/test_launch_relay.XXXXXX", path[64];
+	struct scratch *tmp = *state;
+	const char *path = scratch_path(tmp, "file");
 	int s[2], fd, rd;
 
-	(void)state;
-	assert_non_null(mkdtemp(dir));
 	/* a file is written as it is */
-	snprintf(path, sizeof(path), "%s/file", dir);
 	fd = open(path, O_WRONLY | O_CREAT, 0600);
 	assert_int_equal(launch_out_open(&o, fd), 0);
 	assert_int_equal(o.mode, LAUNCH_OUT_PLAIN);
@@ -147,7 +146,7 @@ static void test_other_outputs(void **state)
 	close(fd);
 	unlink(path);
 	/* a FIFO nobody reads is a broken output */
-	snprintf(path, sizeof(path), "%s/fifo", dir);
+	path = scratch_path(tmp, "fifo");
 	assert_int_equal(mkfifo(path, 0600), 0);
 	rd = open(path, O_RDONLY | O_NONBLOCK);
 	fd = open(path, O_WRONLY);
@@ -158,7 +157,6 @@ static void test_other_outputs(void **state)
 	launch_out_close(&o);
 	close(fd);
 	unlink(path);
-	rmdir(dir);
 	/* a socket is sent to without waiting */
 	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, s), 0);
 	assert_int_equal(launch_out_open(&o, s[1]), 0);
@@ -247,7 +245,8 @@ int main(void)
 		cmocka_unit_test(test_full_pipe_does_not_block),
 		cmocka_unit_test(test_queue_wraps),
 		cmocka_unit_test(test_broken_output),
-		cmocka_unit_test(test_other_outputs),
+		cmocka_unit_test_setup_teardown(test_other_outputs, scratch_setup,
+						scratch_teardown),
 		cmocka_unit_test(test_write_within),
 		cmocka_unit_test(test_relay_scans_what_the_reader_never_took),
 	};

@@ -13,60 +13,35 @@
 #include <unistd.h>
 
 #include "lib/dir_names.h"
+#include "tests/unit/scratch.h"
 
 #include <cmocka.h>
 
-static char dir[64];
-
-static int setup(void **state)
+static void touch(struct scratch *s, const char *name)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/dir-names-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static void touch(const char *name)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(fclose(f), 0);
+	assert_int_equal(scratch_put(s, name, "", 0644), 0);
 }
 
 static void names_sorted_without_dots(void **state)
 {
 	static const char *const want[] = { "B", "a", "a.conf", "b", "sub" };
+	struct scratch *s = *state;
 	struct dir_names ns;
-	char path[128];
 	DIR *d;
 
-	(void)state;
-	d = opendir(dir);
+	d = opendir(s->dir);
 	assert_non_null(d);
 	assert_int_equal(dir_names_read(d, &ns), 0);
 	assert_int_equal(ns.n, 0);
 	dir_names_free(&ns);
 	closedir(d);
 
-	touch("b");
-	touch("a.conf");
-	touch("B");
-	touch("a");
-	snprintf(path, sizeof(path), "%s/sub", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	d = opendir(dir);
+	touch(s, "b");
+	touch(s, "a.conf");
+	touch(s, "B");
+	touch(s, "a");
+	assert_int_equal(mkdir(scratch_path(s, "sub"), 0755), 0);
+	d = opendir(s->dir);
 	assert_non_null(d);
 	assert_int_equal(dir_names_read(d, &ns), 0);
 	closedir(d);
@@ -79,16 +54,16 @@ static void names_sorted_without_dots(void **state)
 
 static void many_names_grow_the_list(void **state)
 {
+	struct scratch *s = *state;
 	struct dir_names ns;
 	char name[16];
 	DIR *d;
 
-	(void)state;
 	for (int i = 0; i < 100; i++) {
 		snprintf(name, sizeof(name), "n%03d", i);
-		touch(name);
+		touch(s, name);
 	}
-	d = opendir(dir);
+	d = opendir(s->dir);
 	assert_non_null(d);
 	assert_int_equal(dir_names_read(d, &ns), 0);
 	closedir(d);
@@ -105,5 +80,5 @@ int main(void)
 		cmocka_unit_test(many_names_grow_the_list),
 	};
 
-	return cmocka_run_group_tests_name("lib_dir_names", tests, setup, teardown);
+	return cmocka_run_group_tests_name("lib_dir_names", tests, scratch_setup, scratch_teardown);
 }

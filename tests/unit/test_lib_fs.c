@@ -14,10 +14,9 @@
 #include <unistd.h>
 
 #include "lib/fs.h"
+#include "tests/unit/scratch.h"
 
 #include <cmocka.h>
-
-static char dir[] = "/tmp/test_lib_fs.XXXXXX";
 
 static bool is_dir(const char *path, mode_t mode)
 {
@@ -28,52 +27,31 @@ static bool is_dir(const char *path, mode_t mode)
 
 static void makes_every_parent(void **state)
 {
-	char path[PATH_MAX];
+	struct scratch *s = *state;
 
-	(void)state;
 	umask(022);
-	snprintf(path, sizeof(path), "%s/a/b/c", dir);
-	assert_int_equal(make_dirs(path, 0750), 0);
-	assert_true(is_dir(path, 0750));
-	snprintf(path, sizeof(path), "%s/a", dir);
-	assert_true(is_dir(path, 0750));
+	assert_int_equal(make_dirs(scratch_path(s, "a/b/c"), 0750), 0);
+	assert_true(is_dir(scratch_path(s, "a/b/c"), 0750));
+	assert_true(is_dir(scratch_path(s, "a"), 0750));
 	/* Again, and with a trailing slash: nothing to do. */
-	snprintf(path, sizeof(path), "%s/a/b/c/", dir);
-	assert_int_equal(make_dirs(path, 0750), 0);
+	assert_int_equal(make_dirs(scratch_path(s, "a/b/c/"), 0750), 0);
 	assert_int_equal(make_dirs("/", 0755), 0);
 }
 
 static void refuses_what_it_cannot_make(void **state)
 {
-	char path[PATH_MAX + 16], file[PATH_MAX];
+	struct scratch *s = *state;
+	char path[PATH_MAX + 16];
 	FILE *f;
 
-	(void)state;
-	snprintf(file, sizeof(file), "%s/file", dir);
-	f = fopen(file, "w");
+	f = fopen(scratch_path(s, "file"), "w");
 	assert_non_null(f);
 	fclose(f);
-	snprintf(path, sizeof(path), "%s/file/below", dir);
-	assert_int_equal(make_dirs(path, 0755), -ENOTDIR);
+	assert_int_equal(make_dirs(scratch_path(s, "file/below"), 0755), -ENOTDIR);
 	memset(path, 'x', sizeof(path) - 1);
 	path[0] = '/';
 	path[sizeof(path) - 1] = '\0';
 	assert_int_equal(make_dirs(path, 0755), -ENAMETOOLONG);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 int main(void)
@@ -83,5 +61,5 @@ int main(void)
 		cmocka_unit_test(refuses_what_it_cannot_make),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

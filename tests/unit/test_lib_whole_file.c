@@ -14,65 +14,62 @@
 #include <unistd.h>
 
 #include "lib/whole_file.h"
+#include "tests/unit/scratch.h"
 
 #include <cmocka.h>
 
-static char dir[] = "/tmp/test_lib_whole_file.XXXXXX";
-
-static const char *file_of(size_t size)
+/* A file of size bytes, "abc...zab...". */
+static const char *file_of(struct scratch *s, size_t size)
 {
-	static char path[128];
-	FILE *f;
+	char name[32], *data = malloc(size + 1);
 
-	snprintf(path, sizeof(path), "%s/f%zu", dir, size);
-	f = fopen(path, "w");
-	assert_non_null(f);
+	assert_non_null(data);
 	for (size_t i = 0; i < size; i++)
-		fputc('a' + (int)(i % 26), f);
-	fclose(f);
-	return path;
+		data[i] = (char)('a' + (int)(i % 26));
+	snprintf(name, sizeof(name), "f%zu", size);
+	assert_int_equal(scratch_write(s, name, data, size, 0644), 0);
+	free(data);
+	return scratch_path(s, name);
 }
 
 static void the_bound_is_inclusive(void **state)
 {
+	struct scratch *s = *state;
 	char *text = NULL;
 	size_t len = 0;
 
-	(void)state;
 	/* Past the first 4096-byte buffer, so the growth is exercised too. */
-	assert_int_equal(read_whole_file(file_of(10000), 10000, &text, &len), 0);
+	assert_int_equal(read_whole_file(file_of(s, 10000), 10000, &text, &len), 0);
 	assert_int_equal(len, 10000);
 	assert_memory_equal(text, "abcdefghij", 10);
 	assert_int_equal(text[9999], 'a' + 9999 % 26);
 	free(text);
 	text = NULL;
-	assert_int_equal(read_whole_file(file_of(10001), 10000, &text, &len), -EFBIG);
+	assert_int_equal(read_whole_file(file_of(s, 10001), 10000, &text, &len), -EFBIG);
 	assert_null(text);
-	assert_int_equal(read_whole_file(file_of(0), 10, &text, &len), 0);
+	assert_int_equal(read_whole_file(file_of(s, 0), 10, &text, &len), 0);
 	assert_int_equal(len, 0);
 	free(text);
 }
 
 static void errors_are_errnos(void **state)
 {
-	char path[128], *text = NULL;
+	struct scratch *s = *state;
+	char *text = NULL;
 	size_t len = 0;
 
-	(void)state;
-	snprintf(path, sizeof(path), "%s/missing", dir);
-	assert_int_equal(read_whole_file(path, 10, &text, &len), -ENOENT);
-	assert_int_equal(read_whole_file(dir, 10, &text, &len), -EISDIR);
+	assert_int_equal(read_whole_file(scratch_path(s, "missing"), 10, &text, &len), -ENOENT);
+	assert_int_equal(read_whole_file(s->dir, 10, &text, &len), -EISDIR);
 	assert_int_equal(read_whole_fd(-1, 10, &text, &len), -EBADF);
 }
 
 static void a_fifo_does_not_hang(void **state)
 {
-	char path[128], *text = NULL;
+	const char *path = scratch_path(*state, "fifo");
+	char *text = NULL;
 	size_t len = 0;
 	int r;
 
-	(void)state;
-	snprintf(path, sizeof(path), "%s/fifo", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
 	alarm(5); /* a hang is a failure, not a stuck test run */
 	r = read_whole_file(path, 10, &text, &len);
@@ -83,21 +80,6 @@ static void a_fifo_does_not_hang(void **state)
 	free(text);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,5 +88,5 @@ int main(void)
 		cmocka_unit_test(a_fifo_does_not_hang),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

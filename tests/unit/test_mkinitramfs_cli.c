@@ -25,6 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/unit/scratch.h"
+
 #include <cmocka.h>
 
 #define RUN_LIMIT_MS 20000
@@ -35,8 +37,8 @@
 /* Paths shared by every test: set once by the group setup. */
 static struct {
 	char tool[PATH_MAX];
-	char scratch[64];
-	char tree_a[128], tree_b[128], ref_a[128], ref_b[128], big[128];
+	struct scratch scratch;
+	const char *tree_a, *tree_b, *ref_a, *ref_b, *big;
 } env;
 
 struct run {
@@ -55,9 +57,10 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void at(char *buf, size_t len, const char *rel)
+/* A path in the scratch directory. */
+static const char *at(const char *rel)
 {
-	snprintf(buf, len, "%s/%s", env.scratch, rel);
+	return scratch_path(&env.scratch, rel);
 }
 
 /* Starts the tool with args (NULL-terminated); its standard error goes to errfile, its
@@ -126,10 +129,9 @@ static void finish(struct run *r, const char *errfile)
 
 static void run(struct run *r, const char *const *args)
 {
-	char errfile[128];
+	const char *errfile = at("stderr");
 
 	memset(r, 0, sizeof(*r));
-	at(errfile, sizeof(errfile), "stderr");
 	r->pid = start(errfile, args);
 	finish(r, errfile);
 }
@@ -138,11 +140,9 @@ static void run(struct run *r, const char *const *args)
  * whose text is kept in r->out. */
 static void run_out(struct run *r, const char *outfile, const char *const *args)
 {
-	char errfile[128], own[128];
+	const char *errfile = at("stderr"), *own = at("stdout");
 
 	memset(r, 0, sizeof(*r));
-	at(errfile, sizeof(errfile), "stderr");
-	at(own, sizeof(own), "stdout");
 	r->pid = start_out(errfile, outfile ? outfile : own, args);
 	finish(r, errfile);
 	if (!outfile)
@@ -152,19 +152,6 @@ static void run_out(struct run *r, const char *outfile, const char *const *args)
 static int exit_code(const struct run *r)
 {
 	return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : -1;
-}
-
-static void write_file(const char *path, int byte, size_t len)
-{
-	char *buf = malloc(len);
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	assert_non_null(buf);
-	assert_true(fd >= 0);
-	memset(buf, byte, len);
-	assert_int_equal(write(fd, buf, len), (ssize_t)len);
-	close(fd);
-	free(buf);
 }
 
 static unsigned char *slurp(const char *path, size_t *len)
@@ -201,28 +188,28 @@ static void list_dir(const char *dir, char *out, size_t len)
 	closedir(d);
 }
 
-static void fresh_dir(char *buf, size_t len, const char *rel)
+/* rel in the scratch directory, made again empty. */
+static const char *fresh_dir(const char *rel)
 {
-	char cmd[256];
+	const char *dir = at(rel);
 
-	at(buf, len, rel);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", buf);
-	assert_int_equal(system(cmd), 0);
-	assert_int_equal(mkdir(buf, 0755), 0);
+	assert_int_equal(scratch_remove_tree(dir), 0);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	return dir;
 }
 
 /* A spec file that is a FIFO nobody writes to: refused at once, not waited on. */
 static void test_spec_fifo_refused(void **state)
 {
-	char fifo[128], dir[128], out[160], names[256];
+	const char *fifo = at("fifo.spec"), *dir, *out;
+	char names[256];
 	struct run r;
 
 	(void)state;
-	at(fifo, sizeof(fifo), "fifo.spec");
 	unlink(fifo);
 	assert_int_equal(mkfifo(fifo, 0644), 0);
-	fresh_dir(dir, sizeof(dir), "out-fifo");
-	snprintf(out, sizeof(out), "%s/out.cpio", dir);
+	dir = fresh_dir("out-fifo");
+	out = at("out-fifo/out.cpio");
 	run(&r, (const char *[]){ "-o", out, "--spec", fifo, env.tree_a, NULL });
 	assert_false(r.timed_out);
 	assert_int_equal(exit_code(&r), 1);
@@ -235,12 +222,12 @@ static void test_spec_fifo_refused(void **state)
 /* /dev/zero as the spec file: refused, not read until memory runs out. */
 static void test_spec_dev_zero_refused(void **state)
 {
-	char dir[128], out[160];
+	const char *out;
 	struct run r;
 
 	(void)state;
-	fresh_dir(dir, sizeof(dir), "out-zero");
-	snprintf(out, sizeof(out), "%s/out.cpio", dir);
+	fresh_dir("out-zero");
+	out = at("out-zero/out.cpio");
 	run(&r, (const char *[]){ "-o", out, "--spec", "/dev/zero", env.tree_a, NULL });
 	assert_false(r.timed_out);
 	assert_int_equal(exit_code(&r), 1);
@@ -253,15 +240,14 @@ static void test_spec_dev_zero_refused(void **state)
  * two archives, never a mix. Repeated, since the runs overlap differently each time. */
 static void test_concurrent_runs_same_output(void **state)
 {
-	char out[160], dir[128], err_a[128], err_b[128], names[256];
+	const char *dir, *out, *err_a = at("stderr-a"), *err_b = at("stderr-b");
+	char names[256];
 	size_t la, lb, lo;
 	unsigned char *a = slurp(env.ref_a, &la), *b = slurp(env.ref_b, &lb);
 
 	(void)state;
-	fresh_dir(dir, sizeof(dir), "out-race");
-	snprintf(out, sizeof(out), "%s/out.cpio", dir);
-	at(err_a, sizeof(err_a), "stderr-a");
-	at(err_b, sizeof(err_b), "stderr-b");
+	dir = fresh_dir("out-race");
+	out = at("out-race/out.cpio");
 	for (int i = 0; i < 6; i++) {
 		struct run ra = { 0 }, rb = { 0 };
 		unsigned char *got;
@@ -319,13 +305,12 @@ static int writing_into(pid_t pid, const char *dir)
 /* Killed while writing OUT: no temporary file is left beside it, and no OUT appears. */
 static void check_killed(int sig, const char *compress)
 {
-	char out[160], dir[128], errfile[128], names[256];
+	const char *dir = fresh_dir("out-kill"), *out = at("out-kill/out.cpio");
+	const char *errfile = at("stderr");
+	char names[256];
 	long end = now_ms() + RUN_LIMIT_MS;
 	struct run r = { 0 };
 
-	fresh_dir(dir, sizeof(dir), "out-kill");
-	snprintf(out, sizeof(out), "%s/out.cpio", dir);
-	at(errfile, sizeof(errfile), "stderr");
 	r.pid =
 	    start(errfile, (const char *[]){ "-o", out, "--compress", compress, env.big, NULL });
 	while (!writing_into(r.pid, dir)) {
@@ -438,37 +423,39 @@ static void test_stdout_full(void **state)
 	assert_non_null(strstr(r.err, "No space left on device"));
 }
 
-static int make_tree(char *path, size_t len, const char *rel, int byte)
+/* The tree rel, holding one file of DATA_LEN bytes of byte, as *path. */
+static int make_tree(const char **path, const char *rel, int byte)
 {
-	char file[192];
+	char *data = malloc(DATA_LEN), file[64];
+	int r = -1;
 
-	at(path, len, rel);
-	if (mkdir(path, 0755) < 0)
-		return -1;
-	snprintf(file, sizeof(file), "%s/data", path);
-	write_file(file, byte, DATA_LEN);
-	return 0;
+	*path = at(rel);
+	snprintf(file, sizeof(file), "%s/data", rel);
+	if (data && mkdir(*path, 0755) == 0) {
+		memset(data, byte, DATA_LEN);
+		r = scratch_write(&env.scratch, file, data, DATA_LEN, 0644) < 0 ? -1 : 0;
+	}
+	free(data);
+	return r;
 }
 
-static int make_ref(char *path, size_t len, const char *rel, const char *tree)
+static int make_ref(const char **path, const char *rel, const char *tree)
 {
 	struct run r;
 
-	at(path, len, rel);
-	run(&r, (const char *[]){ "-o", path, tree, NULL });
+	*path = at(rel);
+	run(&r, (const char *[]){ "-o", *path, tree, NULL });
 	return exit_code(&r) == 0 ? 0 : -1;
 }
 
 static int make_big(void)
 {
-	char file[192];
 	int fd;
 
-	at(env.big, sizeof(env.big), "big");
+	env.big = at("big");
 	if (mkdir(env.big, 0755) < 0)
 		return -1;
-	snprintf(file, sizeof(file), "%s/sparse", env.big);
-	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	fd = open(at("big/sparse"), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0 || ftruncate(fd, BIG_LEN) < 0)
 		return -1;
 	return close(fd);
@@ -489,22 +476,17 @@ static int group_setup(void **state)
 		fprintf(stderr, "# cannot run %s: build it first (make host)\n", env.tool);
 		return -1;
 	}
-	snprintf(env.scratch, sizeof(env.scratch), "/tmp/test_mkinitramfs_cli.XXXXXX");
-	if (!mkdtemp(env.scratch))
+	if (scratch_make(&env.scratch) < 0 || make_tree(&env.tree_a, "tree-a", 'a') < 0 ||
+	    make_tree(&env.tree_b, "tree-b", 'b') < 0)
 		return -1;
-	return make_tree(env.tree_a, sizeof(env.tree_a), "tree-a", 'a') |
-	       make_tree(env.tree_b, sizeof(env.tree_b), "tree-b", 'b') |
-	       make_ref(env.ref_a, sizeof(env.ref_a), "ref-a.cpio", env.tree_a) |
-	       make_ref(env.ref_b, sizeof(env.ref_b), "ref-b.cpio", env.tree_b) | make_big();
+	return make_ref(&env.ref_a, "ref-a.cpio", env.tree_a) |
+	       make_ref(&env.ref_b, "ref-b.cpio", env.tree_b) | make_big();
 }
 
 static int group_teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", env.scratch);
-	return system(cmd) == 0 ? 0 : -1;
+	return scratch_remove(&env.scratch) < 0 ? -1 : 0;
 }
 
 int main(void)

@@ -21,24 +21,7 @@
 #include "tools/rosetta-mkinitramfs/output.h"
 #include "lib/io.h"
 #include "tools/rosetta-mkinitramfs/sink.h"
-
-static char *make_dir(void)
-{
-	char *dir = strdup("/tmp/test_mkinitramfs_output.XXXXXX");
-
-	assert_non_null(dir);
-	assert_non_null(mkdtemp(dir));
-	return dir;
-}
-
-static char *path_in(char *buf, size_t len, const char *dir, const char *rel)
-{
-	snprintf(buf, len, "%s/%s", dir, rel);
-	return buf;
-}
-
-/* dir/rel in a buffer that lives as long as the enclosing block. */
-#define at(dir, rel) path_in((char[256]){ 0 }, 256, (dir), (rel))
+#include "tests/unit/scratch.h"
 
 static unsigned char *slurp(const char *path, size_t *len)
 {
@@ -87,32 +70,33 @@ static int compress_to(enum compress_method m, const char *path, const unsigned 
 
 static void check_roundtrip(enum compress_method m, const char *decompress)
 {
-	char *d = make_dir(), cmd[1024];
+	struct scratch s;
+	char cmd[1024];
 	static unsigned char data[300000];
 	unsigned char *a, *b, *plain;
 	size_t alen, blen, plen;
 	struct error_record err;
 
+	assert_int_equal(scratch_make(&s), 0);
 	fill(data, sizeof(data));
-	assert_int_equal(compress_to(m, at(d, "a"), data, sizeof(data), &err), 0);
+	assert_int_equal(compress_to(m, scratch_path(&s, "a"), data, sizeof(data), &err), 0);
 	sleep(1); /* a timestamp in the output would now differ */
-	assert_int_equal(compress_to(m, at(d, "b"), data, sizeof(data), &err), 0);
-	a = slurp(at(d, "a"), &alen);
-	b = slurp(at(d, "b"), &blen);
+	assert_int_equal(compress_to(m, scratch_path(&s, "b"), data, sizeof(data), &err), 0);
+	a = slurp(scratch_path(&s, "a"), &alen);
+	b = slurp(scratch_path(&s, "b"), &blen);
 	assert_true(alen > 0 && alen < sizeof(data) / 2);
 	assert_int_equal(alen, blen);
 	assert_memory_equal(a, b, alen);
-	snprintf(cmd, sizeof(cmd), "%s < '%s' > '%s'", decompress, at(d, "a"), at(d, "plain"));
+	snprintf(cmd, sizeof(cmd), "%s < '%s' > '%s'", decompress, scratch_path(&s, "a"),
+		 scratch_path(&s, "plain"));
 	assert_int_equal(system(cmd), 0);
-	plain = slurp(at(d, "plain"), &plen);
+	plain = slurp(scratch_path(&s, "plain"), &plen);
 	assert_int_equal(plen, sizeof(data));
 	assert_memory_equal(plain, data, plen);
 	free(a);
 	free(b);
 	free(plain);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
-	assert_int_equal(system(cmd), 0);
-	free(d);
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_gzip_reproducible_and_readable(void **state)
@@ -134,16 +118,17 @@ static const char fake[] = "#!/bin/sh\n"
 			   "env | grep -E '^(GZIP|ZSTD_CLEVEL|ZSTD_NBTHREADS|KEEP_ME)=' | sort\n"
 			   "wc -c\n";
 
-static void check_fake(const char *d, enum compress_method m, const char *want_args)
+static void check_fake(struct scratch *s, enum compress_method m, const char *want_args)
 {
-	char want[512];
+	char want[PATH_MAX + 64];
 	unsigned char *got;
 	size_t len;
 	struct error_record err;
 
-	assert_int_equal(compress_to(m, at(d, "out"), (const unsigned char *)"12345", 5, &err), 0);
-	got = slurp(at(d, "out"), &len);
-	snprintf(want, sizeof(want), "%s/%s\nKEEP_ME=1\n5\n", d, want_args);
+	assert_int_equal(
+	    compress_to(m, scratch_path(s, "out"), (const unsigned char *)"12345", 5, &err), 0);
+	got = slurp(scratch_path(s, "out"), &len);
+	snprintf(want, sizeof(want), "%s/%s\nKEEP_ME=1\n5\n", s->dir, want_args);
 	assert_int_equal(len, strlen(want));
 	assert_memory_equal(got, want, len);
 	free(got);
@@ -152,34 +137,30 @@ static void check_fake(const char *d, enum compress_method m, const char *want_a
 static void test_compressor_argv_and_environment(void **state)
 {
 	const char *old = getenv("PATH");
-	char *d = make_dir(), *path = strdup(old ? old : "/usr/bin");
-	char cmd[1024];
+	struct scratch s;
+	char *path = strdup(old ? old : "/usr/bin");
+	char cmd[2 * PATH_MAX];
 
 	(void)state;
+	assert_int_equal(scratch_make(&s), 0);
 	assert_non_null(path);
-	for (int i = 0; i < 2; i++) {
-		int fd = open(at(d, i ? "zstd" : "gzip"), O_WRONLY | O_CREAT | O_TRUNC, 0755);
-		assert_true(fd >= 0);
-		assert_int_equal(write_all(fd, fake, strlen(fake)), 0);
-		close(fd);
-	}
-	snprintf(cmd, sizeof(cmd), "%s:%s", d, path);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(scratch_put(&s, i ? "zstd" : "gzip", fake, 0755), 0);
+	snprintf(cmd, sizeof(cmd), "%s:%s", s.dir, path);
 	assert_int_equal(setenv("PATH", cmd, 1), 0);
 	setenv("GZIP", "-1", 1);
 	setenv("ZSTD_CLEVEL", "3", 1);
 	setenv("ZSTD_NBTHREADS", "4", 1);
 	setenv("KEEP_ME", "1", 1);
-	check_fake(d, COMPRESS_GZIP, "gzip -n -9");
-	check_fake(d, COMPRESS_ZSTD, "zstd -19 -q");
+	check_fake(&s, COMPRESS_GZIP, "gzip -n -9");
+	check_fake(&s, COMPRESS_ZSTD, "zstd -19 -q");
 	unsetenv("GZIP");
 	unsetenv("ZSTD_CLEVEL");
 	unsetenv("ZSTD_NBTHREADS");
 	unsetenv("KEEP_ME");
 	assert_int_equal(setenv("PATH", path, 1), 0);
 	free(path);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
-	assert_int_equal(system(cmd), 0);
-	free(d);
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_compressor_missing(void **state)
@@ -263,15 +244,6 @@ static void test_method_names(void **state)
 	assert_null(compress_program(COMPRESS_NONE));
 }
 
-static void write_text(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write_all(fd, text, strlen(text)), 0);
-	close(fd);
-}
-
 static void assert_content(const char *path, const char *text)
 {
 	size_t len;
@@ -298,15 +270,6 @@ static void assert_names(const char *dir, const char *want)
 	assert_string_equal(got, want);
 }
 
-static void rm_rf(char *d)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
-	assert_int_equal(system(cmd), 0);
-	free(d);
-}
-
 /* Each check_output_* runs twice: with O_TMPFILE (flags 0) and with the named fallback.
  *
  * While the archive is written, OUT does not exist yet and no name but a fresh temporary one
@@ -314,16 +277,18 @@ static void rm_rf(char *d)
  * umask, and nothing else is left. */
 static void check_output_renamed_on_commit(int flags)
 {
-	char *d = make_dir(), want[64];
+	struct scratch s;
+	char want[64];
 	mode_t mask = umask(022);
 	struct output o;
 	struct error_record err;
 	struct stat st;
 
+	assert_int_equal(scratch_make(&s), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&o, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
-	assert_int_equal(access(at(d, "out.cpio"), F_OK), -1);
+	assert_int_equal(access(scratch_path(&s, "out.cpio"), F_OK), -1);
 	if (flags == TMPFILE_NAMED)
 		assert_non_null(o.tmp.name);
 	if (o.tmp.name) {
@@ -335,15 +300,15 @@ static void check_output_renamed_on_commit(int flags)
 	} else {
 		want[0] = '\0';
 	}
-	assert_names(d, want);
-	assert_string_equal(output_name(&o), at(d, "out.cpio"));
+	assert_names(s.dir, want);
+	assert_string_equal(output_name(&o), scratch_path(&s, "out.cpio"));
 	assert_int_equal(output_commit(&o, &err), 0);
-	assert_names(d, "out.cpio");
-	assert_content(at(d, "out.cpio"), "new");
-	assert_int_equal(stat(at(d, "out.cpio"), &st), 0);
+	assert_names(s.dir, "out.cpio");
+	assert_content(scratch_path(&s, "out.cpio"), "new");
+	assert_int_equal(stat(scratch_path(&s, "out.cpio"), &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0644);
 	umask(mask);
-	rm_rf(d);
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_renamed_on_commit(void **state)
@@ -355,18 +320,19 @@ static void test_output_renamed_on_commit(void **state)
 
 static void check_output_abort_keeps_old_file(int flags)
 {
-	char *d = make_dir();
+	struct scratch s;
 	struct output o;
 	struct error_record err;
 
-	write_text(at(d, "out.cpio"), "old");
+	assert_int_equal(scratch_make(&s), 0);
+	assert_int_equal(scratch_put(&s, "out.cpio", "old", 0644), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&o, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "partial", 7), 0);
 	output_abort(&o);
-	assert_names(d, "out.cpio");
-	assert_content(at(d, "out.cpio"), "old");
-	rm_rf(d);
+	assert_names(s.dir, "out.cpio");
+	assert_content(scratch_path(&s, "out.cpio"), "old");
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_abort_keeps_old_file(void **state)
@@ -380,21 +346,22 @@ static void test_output_abort_keeps_old_file(void **state)
  * file keeps its contents, and OUT gets the new ones. */
 static void check_output_hard_link_at_tmp_untouched(int flags)
 {
-	char *d = make_dir();
+	struct scratch s;
 	struct output o;
 	struct error_record err;
 
-	write_text(at(d, "precious"), "precious");
-	assert_int_equal(link(at(d, "precious"), at(d, "out.cpio.tmp")), 0);
+	assert_int_equal(scratch_make(&s), 0);
+	assert_int_equal(scratch_put(&s, "precious", "precious", 0644), 0);
+	assert_int_equal(link(scratch_path(&s, "precious"), scratch_path(&s, "out.cpio.tmp")), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&o, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
-	assert_content(at(d, "precious"), "precious");
-	assert_content(at(d, "out.cpio.tmp"), "precious");
-	assert_content(at(d, "out.cpio"), "new");
-	assert_names(d, "out.cpio out.cpio.tmp precious");
-	rm_rf(d);
+	assert_content(scratch_path(&s, "precious"), "precious");
+	assert_content(scratch_path(&s, "out.cpio.tmp"), "precious");
+	assert_content(scratch_path(&s, "out.cpio"), "new");
+	assert_names(s.dir, "out.cpio out.cpio.tmp precious");
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_hard_link_at_tmp_untouched(void **state)
@@ -407,22 +374,23 @@ static void test_output_hard_link_at_tmp_untouched(void **state)
 /* The same with a symlink at OUT.tmp: it is neither followed nor in the way. */
 static void check_output_symlink_at_tmp_untouched(int flags)
 {
-	char *d = make_dir();
+	struct scratch s;
 	struct output o;
 	struct error_record err;
 	struct stat st;
 
-	write_text(at(d, "precious"), "precious");
-	assert_int_equal(symlink("precious", at(d, "out.cpio.tmp")), 0);
+	assert_int_equal(scratch_make(&s), 0);
+	assert_int_equal(scratch_put(&s, "precious", "precious", 0644), 0);
+	assert_int_equal(symlink("precious", scratch_path(&s, "out.cpio.tmp")), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&o, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
-	assert_content(at(d, "precious"), "precious");
-	assert_int_equal(lstat(at(d, "out.cpio.tmp"), &st), 0);
+	assert_content(scratch_path(&s, "precious"), "precious");
+	assert_int_equal(lstat(scratch_path(&s, "out.cpio.tmp"), &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	assert_content(at(d, "out.cpio"), "new");
-	rm_rf(d);
+	assert_content(scratch_path(&s, "out.cpio"), "new");
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_symlink_at_tmp_untouched(void **state)
@@ -435,22 +403,23 @@ static void test_output_symlink_at_tmp_untouched(void **state)
 /* OUT itself a symlink to a regular file: the link is replaced, its target left alone. */
 static void check_output_symlink_at_out_replaced(int flags)
 {
-	char *d = make_dir();
+	struct scratch s;
 	struct output o;
 	struct error_record err;
 	struct stat st;
 
-	write_text(at(d, "precious"), "precious");
-	assert_int_equal(symlink("precious", at(d, "out.cpio")), 0);
+	assert_int_equal(scratch_make(&s), 0);
+	assert_int_equal(scratch_put(&s, "precious", "precious", 0644), 0);
+	assert_int_equal(symlink("precious", scratch_path(&s, "out.cpio")), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&o, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	assert_int_equal(output_commit(&o, &err), 0);
-	assert_content(at(d, "precious"), "precious");
-	assert_int_equal(lstat(at(d, "out.cpio"), &st), 0);
+	assert_content(scratch_path(&s, "precious"), "precious");
+	assert_int_equal(lstat(scratch_path(&s, "out.cpio"), &st), 0);
 	assert_true(S_ISREG(st.st_mode));
-	assert_content(at(d, "out.cpio"), "new");
-	rm_rf(d);
+	assert_content(scratch_path(&s, "out.cpio"), "new");
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_symlink_at_out_replaced(void **state)
@@ -464,22 +433,23 @@ static void test_output_symlink_at_out_replaced(void **state)
  * so OUT ends up as the last one committed, never as a mix of both. */
 static void check_output_interleaved_writers(int flags)
 {
-	char *d = make_dir();
+	struct scratch s;
 	struct output a, b;
 	struct error_record err;
 
+	assert_int_equal(scratch_make(&s), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&a, at(d, "out.cpio"), flags, &err), 0);
-	assert_int_equal(output_open(&b, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&a, scratch_path(&s, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&b, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(a.fd, "AAAAAAAA", 8), 0);
 	assert_int_equal(write_all(b.fd, "BB", 2), 0);
 	assert_int_equal(output_commit(&a, &err), 0);
-	assert_content(at(d, "out.cpio"), "AAAAAAAA");
+	assert_content(scratch_path(&s, "out.cpio"), "AAAAAAAA");
 	assert_int_equal(output_commit(&b, &err), 0);
-	assert_content(at(d, "out.cpio"), "BB");
+	assert_content(scratch_path(&s, "out.cpio"), "BB");
 	assert_int_equal(err.count, 0);
-	assert_names(d, "out.cpio");
-	rm_rf(d);
+	assert_names(s.dir, "out.cpio");
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_interleaved_writers(void **state)
@@ -492,27 +462,29 @@ static void test_output_interleaved_writers(void **state)
 /* The directory is gone by commit time: an error, and nothing is left behind. */
 static void check_output_commit_failure_reported(int flags)
 {
-	char *d = make_dir(), want[256];
+	struct scratch s;
+	char want[PATH_MAX + 64];
 	struct output o;
 	struct error_record err;
 	int r;
 
+	assert_int_equal(scratch_make(&s), 0);
 	error_init(&err);
-	assert_int_equal(output_open(&o, at(d, "out.cpio"), flags, &err), 0);
+	assert_int_equal(output_open(&o, scratch_path(&s, "out.cpio"), flags, &err), 0);
 	assert_int_equal(write_all(o.fd, "new", 3), 0);
 	if (o.tmp.name)
 		assert_int_equal(unlink(o.tmp.name), 0);
-	assert_int_equal(rmdir(d), 0);
+	assert_int_equal(rmdir(s.dir), 0);
 	r = output_commit(&o, &err);
 	assert_int_equal(r, -ENOENT);
 	assert_int_equal(err.system, true);
 	if (flags == TMPFILE_NAMED)
-		snprintf(want, sizeof(want), "cannot rename %s/.out.cpio.", d);
+		snprintf(want, sizeof(want), "cannot rename %s/.out.cpio.", s.dir);
 	else
-		snprintf(want, sizeof(want), "cannot name the new %s/out.cpio: ", d);
+		snprintf(want, sizeof(want), "cannot name the new %s/out.cpio: ", s.dir);
 	assert_int_equal(strncmp(err.msg[0].text, want, strlen(want)), 0);
-	assert_int_equal(access(d, F_OK), -1);
-	free(d);
+	assert_int_equal(access(s.dir, F_OK), -1);
+	assert_int_equal(scratch_remove(&s), 0);
 }
 
 static void test_output_commit_failure_reported(void **state)

@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "tools/rosetta-mkinitramfs/spec.h"
 #include "tools/rosetta-mkinitramfs/tree.h"
 #include "lib/array_size.h"
+#include "tests/unit/scratch.h"
 
 static int parse(const char *text, struct entry_list *l, struct error_record *err)
 {
@@ -37,40 +37,16 @@ static const struct entry *find(const struct entry_list *l, const char *name)
 	return NULL;
 }
 
-static void write_file(const char *path, const char *data)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, strlen(data)), (ssize_t)strlen(data));
-	close(fd);
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void rm_tree(const char *dir)
-{
-	assert_int_equal(nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS), 0);
-}
-
 static void test_spec_good_lines(void **state)
 {
-	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX", loc[64];
+	struct scratch *s = *state;
+	const char *loc = scratch_path(s, "data");
 	struct entry_list l = { 0 };
 	struct error_record err;
 	char *text;
 	const struct entry *e;
 
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	snprintf(loc, sizeof(loc), "%s/data", dir);
-	write_file(loc, "12345");
+	assert_int_equal(scratch_put(s, "data", "12345", 0644), 0);
 	assert_true(asprintf(&text,
 			     "# the console\n"
 			     "\n"
@@ -112,7 +88,6 @@ static void test_spec_good_lines(void **state)
 	assert_int_equal(e->line, 9);
 	entry_list_free(&l);
 	free(text);
-	rm_tree(dir);
 }
 
 struct bad_line {
@@ -333,35 +308,30 @@ static void test_spec_load_directory(void **state)
 }
 
 /* A tree with dev/ and init; the spec adds entries beside them. */
-static void merge(const char *spec, struct entry_list *l, struct error_record *err, char *dir)
+static void merge(struct scratch *s, const char *spec, struct entry_list *l,
+		  struct error_record *err)
 {
-	char path[128];
-
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/dev", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/init", dir);
-	write_file(path, "#!/bin/sh\n");
+	assert_int_equal(mkdir(scratch_path(s, "dev"), 0755), 0);
+	assert_int_equal(scratch_put(s, "init", "#!/bin/sh\n", 0644), 0);
 	assert_int_equal(parse(spec, l, err), 0);
-	assert_int_equal(tree_collect(dir, l, err), 0);
+	assert_int_equal(tree_collect(s->dir, l, err), 0);
 }
 
 static void test_spec_duplicate_of_tree_entry(void **state)
 {
-	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX", want[256];
+	struct scratch *s = *state;
 	struct entry_list l = { 0 };
 	struct error_record err;
+	char want[PATH_MAX + 64];
 
-	(void)state;
-	merge("nod /dev/console 0600 0 0 c 5 1\n\nslink /init /bin/sh 0777 0 0\n", &l, &err, dir);
+	merge(s, "nod /dev/console 0600 0 0 c 5 1\n\nslink /init /bin/sh 0777 0 0\n", &l, &err);
 	assert_int_equal(entry_list_finish(&l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
 	snprintf(want, sizeof(want), "t.spec:3: duplicate path init: also in the tree as %s/init",
-		 dir);
+		 s->dir);
 	assert_string_equal(err.msg[0].text, want);
 	assert_int_equal(err.msg[0].line, 3);
 	entry_list_free(&l);
-	rm_tree(dir);
 }
 
 static void test_spec_duplicate_within_spec(void **state)
@@ -384,15 +354,14 @@ static void test_spec_duplicate_within_spec(void **state)
 
 static void test_spec_parent_must_be_directory(void **state)
 {
-	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX";
 	struct entry_list l = { 0 };
 	struct error_record err;
 
-	(void)state;
-	merge("nod /dev/console 0600 0 0 c 5 1\n"
+	merge(*state,
+	      "nod /dev/console 0600 0 0 c 5 1\n"
 	      "nod /init/x 0600 0 0 c 1 3\n"
 	      "slink /usr/bin/sh busybox 0777 0 0\n",
-	      &l, &err, dir);
+	      &l, &err);
 	assert_int_equal(entry_list_finish(&l, &err), -EINVAL);
 	assert_int_equal(err.count, 2);
 	assert_string_equal(err.msg[0].text,
@@ -401,18 +370,15 @@ static void test_spec_parent_must_be_directory(void **state)
 	    err.msg[1].text,
 	    "t.spec:3: usr/bin/sh: parent usr/bin is not a directory in the archive");
 	entry_list_free(&l);
-	rm_tree(dir);
 }
 
 /* The brief's use case: a non-root build adds /dev/console beside the tree's dev/. */
 static void test_spec_merges_into_sorted_tree(void **state)
 {
-	char dir[] = "/tmp/test_mkinitramfs_spec.XXXXXX";
 	struct entry_list l = { 0 };
 	struct error_record err;
 
-	(void)state;
-	merge("dir /etc 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n", &l, &err, dir);
+	merge(*state, "dir /etc 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n", &l, &err);
 	assert_int_equal(entry_list_finish(&l, &err), 0);
 	assert_int_equal(err.count, 0);
 	assert_int_equal(l.n, 4);
@@ -423,13 +389,13 @@ static void test_spec_merges_into_sorted_tree(void **state)
 	assert_string_equal(l.v[3].name, "init");
 	assert_int_equal(l.v[3].line, 0);
 	entry_list_free(&l);
-	rm_tree(dir);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_spec_good_lines),
+		cmocka_unit_test_setup_teardown(test_spec_good_lines, scratch_setup,
+						scratch_teardown),
 		cmocka_unit_test(test_spec_bad_lines_each_reported),
 		cmocka_unit_test(test_spec_bad_line_messages),
 		cmocka_unit_test(test_spec_nonzero_owner_refused),
@@ -438,10 +404,13 @@ int main(void)
 		cmocka_unit_test(test_spec_load_too_large),
 		cmocka_unit_test(test_spec_load_long_line),
 		cmocka_unit_test(test_spec_load_directory),
-		cmocka_unit_test(test_spec_duplicate_of_tree_entry),
+		cmocka_unit_test_setup_teardown(test_spec_duplicate_of_tree_entry, scratch_setup,
+						scratch_teardown),
 		cmocka_unit_test(test_spec_duplicate_within_spec),
-		cmocka_unit_test(test_spec_parent_must_be_directory),
-		cmocka_unit_test(test_spec_merges_into_sorted_tree),
+		cmocka_unit_test_setup_teardown(test_spec_parent_must_be_directory, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_spec_merges_into_sorted_tree, scratch_setup,
+						scratch_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

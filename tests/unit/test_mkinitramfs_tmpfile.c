@@ -21,12 +21,13 @@
 #include "tools/rosetta-mkinitramfs/cleanup.h"
 #include "lib/error.h"
 #include "tools/rosetta-mkinitramfs/tmpfile.h"
+#include "tests/unit/scratch.h"
 
 /* Exit statuses of the children when something they checked went wrong. */
 enum { BAD_SETUP = 10, BAD_NAME, SURVIVED, BAD_GRANDCHILD, BAD_COMMIT };
 
-static char dir[] = "/tmp/test_mkinitramfs_tmpfile.XXXXXX";
-static char target[sizeof(dir) + 16];
+/* The group's scratch directory, and the output the tests write in it. */
+static const char *dir, *target;
 
 /* How many names other than . and .. are in dir. */
 static int count_names(void)
@@ -151,17 +152,22 @@ static void test_ignored_signal_stays_ignored(void **state)
 
 static int group_setup(void **state)
 {
-	(void)state;
-	if (!mkdtemp(dir))
+	struct scratch *s;
+
+	if (scratch_setup(state) < 0)
 		return -1;
-	snprintf(target, sizeof(target), "%s/out.cpio", dir);
+	s = *state;
+	dir = s->dir;
+	target = scratch_path(s, "out.cpio");
 	return 0;
 }
 
+/* The directory must be empty by now: a name left in it fails the group. */
 static int group_teardown(void **state)
 {
-	(void)state;
-	return rmdir(dir);
+	int r = rmdir(dir);
+
+	return scratch_teardown(state) | r;
 }
 
 int main(void)

@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +25,7 @@
 #include "tools/rosetta-mkinitramfs/spec.h"
 #include "tools/rosetta-mkinitramfs/tree.h"
 #include "lib/array_size.h"
+#include "tests/unit/scratch.h"
 
 #define MTIME 1700000000u
 
@@ -52,54 +52,17 @@ static int mem_write(void *ctx, const void *buf, size_t len)
 	return 0;
 }
 
-/* --- temporary trees --- */
+/* --- trees in scratch directories --- */
 
-static char *make_dir(void)
+static void put(struct scratch *s, const char *rel, const char *data, mode_t mode)
 {
-	char *dir = strdup("/tmp/test_mkinitramfs_tree.XXXXXX");
-
-	assert_non_null(dir);
-	assert_non_null(mkdtemp(dir));
-	return dir;
+	assert_int_equal(scratch_put(s, rel, data, mode), 0);
 }
 
-static char *path_in(char *buf, size_t len, const char *dir, const char *rel)
+static void mkd(struct scratch *s, const char *rel)
 {
-	snprintf(buf, len, "%s/%s", dir, rel);
-	return buf;
-}
-
-/* dir/rel in a buffer that lives as long as the enclosing block. */
-#define at(dir, rel) path_in((char[512]){ 0 }, 512, (dir), (rel))
-
-static void put(const char *dir, const char *rel, const char *data, mode_t mode)
-{
-	int fd = open(at(dir, rel), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, strlen(data)), (ssize_t)strlen(data));
-	assert_int_equal(fchmod(fd, mode), 0);
-	close(fd);
-}
-
-static void mkd(const char *dir, const char *rel)
-{
-	assert_int_equal(mkdir(at(dir, rel), 0700), 0);
-	assert_int_equal(chmod(at(dir, rel), 0755), 0);
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void rm_tree(char *dir)
-{
-	assert_int_equal(nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS), 0);
-	free(dir);
+	assert_int_equal(mkdir(scratch_path(s, rel), 0700), 0);
+	assert_int_equal(chmod(scratch_path(s, rel), 0755), 0);
 }
 
 static void reverse(struct entry_list *l)
@@ -222,7 +185,7 @@ static void test_sort_order_parents_first(void **state)
 }
 
 /* The same tree, made in one order or (backwards) another, parents always first. */
-static void build_tree(const char *dir, int backwards)
+static void build_tree(struct scratch *dir, int backwards)
 {
 	static const char *const dirs[2][6] = {
 		{ "x86", "x86/bin", "lib", "lib/modules", "a-b", "a" },
@@ -239,23 +202,25 @@ static void build_tree(const char *dir, int backwards)
 
 		put(dir, f, f, strcmp(f, "init") == 0 ? 04755 : 0644);
 	}
-	assert_int_equal(symlink("busybox", at(dir, "x86/bin/sh")), 0);
-	assert_int_equal(mkfifo(at(dir, "a/fifo"), 0600), 0);
+	assert_int_equal(symlink("busybox", scratch_path(dir, "x86/bin/sh")), 0);
+	assert_int_equal(mkfifo(scratch_path(dir, "a/fifo"), 0600), 0);
 }
 
 static void test_output_independent_of_creation_order(void **state)
 {
-	char *d1 = make_dir(), *d2 = make_dir();
+	struct scratch d1, d2;
 	struct membuf m1 = { 0 }, m2 = { 0 }, m3 = { 0 };
 
 	(void)state;
-	build_tree(d1, 0);
-	build_tree(d2, 1);
-	archive_dir(d1, NULL, &m1);
-	archive_dir(d2, NULL, &m2);
+	assert_int_equal(scratch_make(&d1), 0);
+	assert_int_equal(scratch_make(&d2), 0);
+	build_tree(&d1, 0);
+	build_tree(&d2, 1);
+	archive_dir(d1.dir, NULL, &m1);
+	archive_dir(d2.dir, NULL, &m2);
 	/* Some filesystems return names in hash order whatever the creation order, so also
 	 * feed the same tree's entries in reverse. */
-	archive_flipped(d1, NULL, &m3, 1);
+	archive_flipped(d1.dir, NULL, &m3, 1);
 	assert_true(m1.len > 512);
 	assert_int_equal(m1.len, m2.len);
 	assert_memory_equal(m1.p, m2.p, m1.len);
@@ -264,8 +229,8 @@ static void test_output_independent_of_creation_order(void **state)
 	free(m1.p);
 	free(m2.p);
 	free(m3.p);
-	rm_tree(d1);
-	rm_tree(d2);
+	assert_int_equal(scratch_remove(&d1), 0);
+	assert_int_equal(scratch_remove(&d2), 0);
 }
 
 static void test_header_fields_of_tree(void **state)
@@ -284,14 +249,13 @@ static void test_header_fields_of_tree(void **state)
 					     "x86/bin",
 					     "x86/bin/busybox",
 					     "x86/bin/sh" };
-	char *d = make_dir();
+	struct scratch *d = *state;
 	struct membuf m = { 0 };
 	struct rec r[32] = { 0 };
 	size_t n;
 
-	(void)state;
 	build_tree(d, 0);
-	archive_dir(d, NULL, &m);
+	archive_dir(d->dir, NULL, &m);
 	n = read_all(&m, r, 32);
 	assert_int_equal(n, ARRAY_SIZE(order));
 	for (size_t i = 0; i < n; i++) {
@@ -317,19 +281,17 @@ static void test_header_fields_of_tree(void **state)
 	assert_int_equal(r[6].f[1], S_IFREG | 04755);
 	assert_int_equal(r[9].f[1], S_IFREG | 0644);
 	free(m.p);
-	rm_tree(d);
 }
 
 static void test_symlink_data(void **state)
 {
-	char *d = make_dir();
+	struct scratch *d = *state;
 	struct membuf m = { 0 };
 	struct rec r[4] = { 0 };
 
-	(void)state;
-	assert_int_equal(symlink("../lib/ld-linux-x86-64.so.2", at(d, "ld")), 0);
-	assert_int_equal(symlink("abc", at(d, "odd")), 0);
-	archive_dir(d, "slink /spec target-from-spec 0777 0 0\n", &m);
+	assert_int_equal(symlink("../lib/ld-linux-x86-64.so.2", scratch_path(d, "ld")), 0);
+	assert_int_equal(symlink("abc", scratch_path(d, "odd")), 0);
+	archive_dir(d->dir, "slink /spec target-from-spec 0777 0 0\n", &m);
 	assert_int_equal(read_all(&m, r, 4), 3);
 	assert_string_equal(r[0].name, "ld");
 	assert_int_equal(r[0].f[1], S_IFLNK | 0777);
@@ -342,17 +304,15 @@ static void test_symlink_data(void **state)
 	assert_int_equal(r[2].f[6], strlen("target-from-spec"));
 	assert_memory_equal(r[2].data, "target-from-spec", r[2].f[6]);
 	free(m.p);
-	rm_tree(d);
 }
 
 static void test_spec_device_node_fields(void **state)
 {
-	char *d = make_dir();
+	struct scratch *d = *state;
 	struct membuf m = { 0 };
 	struct rec r[4] = { 0 };
 
-	(void)state;
-	archive_dir(d,
+	archive_dir(d->dir,
 		    "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n"
 		    "nod /dev/vda 0660 0 0 b 254 4095\n",
 		    &m);
@@ -367,19 +327,17 @@ static void test_spec_device_node_fields(void **state)
 	assert_int_equal(r[2].f[9], 254);
 	assert_int_equal(r[2].f[10], 4095);
 	free(m.p);
-	rm_tree(d);
 }
 
 static void test_socket_refused(void **state)
 {
-	char *d = make_dir();
+	struct scratch *d = *state;
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct entry_list l = { 0 };
 	struct error_record err;
 	int s = socket(AF_UNIX, SOCK_STREAM, 0);
-	const char *sock = at(d, "run/sock");
+	const char *sock = scratch_path(d, "run/sock");
 
-	(void)state;
 	mkd(d, "run");
 	assert_true(s >= 0);
 	assert_true(strlen(sock) < sizeof(sa.sun_path));
@@ -387,12 +345,11 @@ static void test_socket_refused(void **state)
 	assert_int_equal(bind(s, (struct sockaddr *)&sa, sizeof(sa)), 0);
 	close(s);
 	error_init(&err);
-	assert_int_equal(tree_collect(d, &l, &err), -EINVAL);
+	assert_int_equal(tree_collect(d->dir, &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
 	assert_int_equal(err.system, false);
 	assert_string_equal(err.msg[0].text, "run/sock is a socket: sockets cannot be archived");
 	entry_list_free(&l);
-	rm_tree(d);
 }
 
 /* Sparse files: the limit is 4 GiB - 1 bytes, the largest size 8 hex digits hold. */
@@ -409,44 +366,43 @@ static void make_sparse(const char *path, off_t size)
 
 static void test_file_over_4gib_refused(void **state)
 {
-	char *d = make_dir(), want[1024];
+	struct scratch *d = *state;
+	char want[PATH_MAX + 128];
 	struct entry_list l = { 0 };
 	struct error_record err;
 
-	(void)state;
 	mkd(d, "big");
-	make_sparse(at(d, "big/max"), 0xffffffffLL);
+	make_sparse(scratch_path(d, "big/max"), 0xffffffffLL);
 	error_init(&err);
-	assert_int_equal(tree_collect(d, &l, &err), 0);
+	assert_int_equal(tree_collect(d->dir, &l, &err), 0);
 	entry_list_free(&l);
 
-	make_sparse(at(d, "big/over"), 0x100000000LL);
-	assert_int_equal(tree_collect(d, &l, &err), -EINVAL);
+	make_sparse(scratch_path(d, "big/over"), 0x100000000LL);
+	assert_int_equal(tree_collect(d->dir, &l, &err), -EINVAL);
 	assert_int_equal(err.count, 1);
 	assert_string_equal(err.msg[0].text, "big/over is too large for a newc archive "
 					     "(4294967296 bytes, limit 4294967295)");
 	entry_list_free(&l);
 
-	snprintf(want, sizeof(want), "file /x %s 0644 0 0\n", at(d, "big/over"));
+	snprintf(want, sizeof(want), "file /x %s 0644 0 0\n", scratch_path(d, "big/over"));
 	error_init(&err);
 	assert_int_equal(spec_parse_text(want, strlen(want), "t.spec", &l, &err), -EINVAL);
 	snprintf(want, sizeof(want),
 		 "t.spec:1: %s is too large for a newc archive (limit 4294967295 bytes)",
-		 at(d, "big/over"));
+		 scratch_path(d, "big/over"));
 	assert_string_equal(err.msg[0].text, want);
 	entry_list_free(&l);
-	rm_tree(d);
 }
 
-static int write_collected(const char *d, struct membuf *m, struct error_record *err,
-			   void (*change)(const char *))
+static int write_collected(struct scratch *d, struct membuf *m, struct error_record *err,
+			   void (*change)(struct scratch *))
 {
 	struct cpio_out o = { .write = mem_write, .ctx = m };
 	struct entry_list l = { 0 };
 	int r;
 
 	error_init(err);
-	assert_int_equal(tree_collect(d, &l, err), 0);
+	assert_int_equal(tree_collect(d->dir, &l, err), 0);
 	assert_int_equal(entry_list_finish(&l, err), 0);
 	if (change)
 		change(d);
@@ -455,23 +411,22 @@ static int write_collected(const char *d, struct membuf *m, struct error_record 
 	return r;
 }
 
-static void remove_file(const char *d)
+static void remove_file(struct scratch *d)
 {
-	assert_int_equal(unlink(at(d, "x86/bin/busybox")), 0);
+	assert_int_equal(unlink(scratch_path(d, "x86/bin/busybox")), 0);
 }
 
-static void grow_file(const char *d)
+static void grow_file(struct scratch *d)
 {
 	put(d, "init", "much longer than before", 0755);
 }
 
 static void test_read_errors_name_the_file(void **state)
 {
-	char *d = make_dir();
+	struct scratch *d = *state;
 	struct membuf m = { 0 };
 	struct error_record err;
 
-	(void)state;
 	mkd(d, "x86");
 	mkd(d, "x86/bin");
 	put(d, "x86/bin/busybox", "elf", 0755);
@@ -484,41 +439,37 @@ static void test_read_errors_name_the_file(void **state)
 	assert_int_equal(write_collected(d, &m, &err, grow_file), -EINVAL);
 	assert_string_equal(err.msg[0].text, "cannot read init: file grew while being archived");
 	free(m.p);
-	rm_tree(d);
 }
 
 static void test_write_error_reported(void **state)
 {
-	char *d = make_dir();
+	struct scratch *d = *state;
 	struct membuf m = { .fail = ENOSPC };
 	struct error_record err;
 
-	(void)state;
 	put(d, "init", "x", 0755);
 	assert_int_equal(write_collected(d, &m, &err, NULL), -ENOSPC);
 	assert_int_equal(err.system, true);
 	assert_string_equal(err.msg[0].text, "cannot write out.cpio: No space left on device");
-	rm_tree(d);
 }
 
 static void test_root_must_be_directory(void **state)
 {
-	char *d = make_dir(), want[512];
+	struct scratch *d = *state;
+	char want[PATH_MAX + 64];
 	struct entry_list l = { 0 };
 	struct error_record err;
 
-	(void)state;
 	put(d, "file", "x", 0644);
 	error_init(&err);
-	assert_int_equal(tree_collect(at(d, "file"), &l, &err), -ENOTDIR);
-	snprintf(want, sizeof(want), "cannot archive %s/file: Not a directory", d);
+	assert_int_equal(tree_collect(scratch_path(d, "file"), &l, &err), -ENOTDIR);
+	snprintf(want, sizeof(want), "cannot archive %s/file: Not a directory", d->dir);
 	assert_string_equal(err.msg[0].text, want);
 	error_init(&err);
-	assert_int_equal(tree_collect(at(d, "missing"), &l, &err), -ENOENT);
-	snprintf(want, sizeof(want), "cannot stat %s/missing: No such file or directory", d);
+	assert_int_equal(tree_collect(scratch_path(d, "missing"), &l, &err), -ENOENT);
+	snprintf(want, sizeof(want), "cannot stat %s/missing: No such file or directory", d->dir);
 	assert_string_equal(err.msg[0].text, want);
 	assert_int_equal(l.n, 0);
-	rm_tree(d);
 }
 
 /* Runs cmd (through the shell: test code only) and returns its standard output. */
@@ -539,19 +490,18 @@ static char *run(const char *cmd)
 
 static void test_gnu_cpio_reads_archive(void **state)
 {
-	char *d = make_dir(), *x = make_dir(), cmd[1024], *out, target[64];
+	struct scratch d, x;
+	char cmd[PATH_MAX + 256], *out, target[64];
 	struct membuf m = { 0 };
 	struct stat st;
-	int fd;
 
 	(void)state;
-	build_tree(d, 1);
-	archive_dir(d, "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n", &m);
-	fd = open(at(x, "a.cpio"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, m.p, m.len), (ssize_t)m.len);
-	close(fd);
-	snprintf(cmd, sizeof(cmd), "cpio -it --quiet < '%s'", at(x, "a.cpio"));
+	assert_int_equal(scratch_make(&d), 0);
+	assert_int_equal(scratch_make(&x), 0);
+	build_tree(&d, 1);
+	archive_dir(d.dir, "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n", &m);
+	assert_int_equal(scratch_write(&x, "a.cpio", m.p, m.len, 0644), 0);
+	snprintf(cmd, sizeof(cmd), "cpio -it --quiet < '%s'", scratch_path(&x, "a.cpio"));
 	out = run(cmd);
 	assert_string_equal(out, "a\na/fifo\na/z\na-b\na-b/y\na.b\ndev\ndev/console\ninit\nlib\n"
 				 "lib/modules\nlib/modules/m.ko\nx86\nx86/bin\nx86/bin/busybox\n"
@@ -561,20 +511,20 @@ static void test_gnu_cpio_reads_archive(void **state)
 	snprintf(cmd, sizeof(cmd),
 		 "cd '%s' && mkdir root && cd root && cpio -idm --quiet --no-absolute-filenames "
 		 "'x86/*' 'init' 'a.b' < ../a.cpio && cat x86/bin/busybox init a.b",
-		 x);
+		 x.dir);
 	out = run(cmd);
 	assert_string_equal(out, "x86/bin/busyboxinita.b");
 	free(out);
-	assert_int_equal(lstat(at(x, "root/x86/bin/sh"), &st), 0);
+	assert_int_equal(lstat(scratch_path(&x, "root/x86/bin/sh"), &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	assert_int_equal(readlink(at(x, "root/x86/bin/sh"), target, sizeof(target)), 7);
+	assert_int_equal(readlink(scratch_path(&x, "root/x86/bin/sh"), target, sizeof(target)), 7);
 	assert_memory_equal(target, "busybox", 7);
-	assert_int_equal(stat(at(x, "root/init"), &st), 0);
+	assert_int_equal(stat(scratch_path(&x, "root/init"), &st), 0);
 	assert_int_equal(st.st_mode & 07777, 04755);
 	assert_int_equal(st.st_mtime, MTIME);
 	free(m.p);
-	rm_tree(d);
-	rm_tree(x);
+	assert_int_equal(scratch_remove(&d), 0);
+	assert_int_equal(scratch_remove(&x), 0);
 }
 
 int main(void)
@@ -582,14 +532,21 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort_order_parents_first),
 		cmocka_unit_test(test_output_independent_of_creation_order),
-		cmocka_unit_test(test_header_fields_of_tree),
-		cmocka_unit_test(test_symlink_data),
-		cmocka_unit_test(test_spec_device_node_fields),
-		cmocka_unit_test(test_socket_refused),
-		cmocka_unit_test(test_file_over_4gib_refused),
-		cmocka_unit_test(test_read_errors_name_the_file),
-		cmocka_unit_test(test_write_error_reported),
-		cmocka_unit_test(test_root_must_be_directory),
+		cmocka_unit_test_setup_teardown(test_header_fields_of_tree, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_data, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_spec_device_node_fields, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_socket_refused, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_file_over_4gib_refused, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_read_errors_name_the_file, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_write_error_reported, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_root_must_be_directory, scratch_setup,
+						scratch_teardown),
 		cmocka_unit_test(test_gnu_cpio_reads_archive),
 	};
 

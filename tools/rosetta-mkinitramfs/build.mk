@@ -9,7 +9,7 @@ rosetta-mkinitramfs_SRCS := tools/rosetta-mkinitramfs/main.c
 rosetta-mkinitramfs_ARCHIVES := $(MKINITRAMFS_ARCHIVES)
 
 MKINITRAMFS_TESTS := test_cpio test_mkinitramfs_spec test_mkinitramfs_tree \
-	test_mkinitramfs_output test_mkinitramfs_tmpfile
+	test_mkinitramfs_output test_mkinitramfs_tmpfile test_mkinitramfs_options
 UNIT_TESTS += $(MKINITRAMFS_TESTS)
 $(foreach t,$(MKINITRAMFS_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(MKINITRAMFS_TESTS),$(eval $(t)_ARCHIVES := $(MKINITRAMFS_ARCHIVES)))

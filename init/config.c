@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "binfmt/entry.h"
+#include "lib/number.h"
 #include "lib/array_size.h"
 
 /* The warnings below spell out the sizes the fields allow. */
@@ -84,14 +85,14 @@ void config_refuse(struct config_report *r, const char *key, const char *value, 
 	config_warnf(r, key, "'%.*s%s' is not %s", SHOWN_MAX, value, cut ? "..." : "", expect);
 }
 
-/* Digits only: strtoul alone would take blanks, a sign and overflow. */
 bool config_number(const char *value, unsigned long min, unsigned long max, unsigned long *n)
 {
-	if (!*value || strspn(value, "0123456789") != strlen(value))
+	unsigned long long v;
+
+	if (parse_unsigned(value, 10, min, max, &v) < 0)
 		return false;
-	errno = 0;
-	*n = strtoul(value, NULL, 10);
-	return !errno && *n >= min && *n <= max;
+	*n = (unsigned long)v;
+	return true;
 }
 
 /* One key: what it sets, and what it accepts, in words, for the warning. */

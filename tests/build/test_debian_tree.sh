@@ -39,6 +39,8 @@ check "the key ignores the packages' order and separators" \
 check "the key changes with DEBIAN_PACKAGES" differ "$k" "$(key DEBIAN_PACKAGES='python3-minimal file')"
 check "the key changes with DEBIAN_SUITE" differ "$k" "$(key DEBIAN_SUITE=trixie)"
 work=$(mktemp -d)
-cp "$script" "$work/s.sh" && echo '# changed' >>"$work/s.sh"
-check "the key changes with the script's content" differ "$k" "$(sh "$work/s.sh" --print-key 2>/dev/null)"
+mkdir -p "$work/rootfs" "$work/mk"
+cp mk/cache-dir.sh "$work/mk/"
+cp "$script" "$work/rootfs/s.sh" && echo '# changed' >>"$work/rootfs/s.sh"
+check "the key changes with the script's content" differ "$k" "$(sh "$work/rootfs/s.sh" --print-key 2>/dev/null)"
 rm -rf "$work"

@@ -10,6 +10,7 @@
 #include "host.h"
 #include "options.h"
 #include "share_arg.h"
+#include "lib/number.h"
 #include "lib/array_size.h"
 
 enum {
@@ -72,32 +73,15 @@ void launch_config_init(struct launch_config *cfg)
 	cfg->interactive = true; /* main() asks isatty() */
 }
 
-/* Decimal digits only: no sign, no spaces, no suffix. */
-static int parse_uint(const char *s, unsigned int min, unsigned int max, unsigned int *out)
-{
-	unsigned long long v = 0;
-
-	if (*s == '\0')
-		return -EINVAL;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -EINVAL;
-		v = v * 10 + (unsigned int)(*s - '0');
-		if (v > max)
-			return -ERANGE;
-	}
-	if (v < min)
-		return -ERANGE;
-	*out = (unsigned int)v;
-	return 0;
-}
-
 static int number(const char *name, const char *arg, unsigned int min, unsigned int max,
 		  unsigned int *out, struct error_record *err)
 {
-	if (parse_uint(arg, min, max, out) < 0)
+	unsigned long long v;
+
+	if (parse_unsigned(arg, 10, min, max, &v) < 0)
 		return error_set(err, -EINVAL, "invalid --%s value '%s': expected %u to %u", name,
 				 arg, min, max);
+	*out = (unsigned int)v;
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/number.h"
 #include "lib/array_size.h"
 
 enum { OPT_COMPRESS = 256, OPT_MTIME, OPT_SPEC };
@@ -39,13 +40,8 @@ static const char *refused_option(int c, const char *word, char shortopt[3])
 static int parse_seconds(const char *s, uint32_t *v)
 {
 	unsigned long long n;
-	char *end;
 
-	if (!s[0] || !strchr("0123456789", s[0]))
-		return -EINVAL;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno || *end || n > UINT32_MAX)
+	if (parse_unsigned(s, 10, 0, UINT32_MAX, &n) < 0)
 		return -EINVAL;
 	*v = (uint32_t)n;
 	return 0;

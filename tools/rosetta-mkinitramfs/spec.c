@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cpio.h"
+#include "lib/number.h"
 #include "lib/array_size.h"
 
 #define BLANKS	   " \t\r\n\v\f"
@@ -33,16 +34,13 @@ struct kind {
 /* Reports what is wrong with the current line; evaluates to -EINVAL. */
 #define BAD(ln, ...) error_line((ln)->err, (ln)->file, (ln)->no, __VA_ARGS__)
 
-static int parse_uint(const char *s, int base, unsigned long max, unsigned long *v)
+static int parse_uint(const char *s, unsigned base, unsigned long max, unsigned long *v)
 {
-	char *end;
+	unsigned long long n;
 
-	if (!s[0] || !strchr("0123456789", s[0]))
+	if (parse_unsigned(s, base, 0, max, &n) < 0)
 		return -EINVAL;
-	errno = 0;
-	*v = strtoul(s, &end, base);
-	if (errno || *end || *v > max)
-		return -EINVAL;
+	*v = (unsigned long)n;
 	return 0;
 }
 

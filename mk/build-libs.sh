@@ -1,9 +1,10 @@
 #!/bin/sh
-# Build static aarch64 musl libmount (+libblkid), libsmartcols, libseccomp and
-# libkmod from Debian's source packages (downloaded by mk/deps.sh) into a
-# sysroot.
+# Build static aarch64 musl libmount (+libblkid), libsmartcols, libseccomp,
+# libkmod and zlib from Debian's source packages (downloaded by mk/deps.sh)
+# into a sysroot.
 # Usage: build-libs.sh SRCDIR WORKDIR SYSROOT UAPIDIR
-# Environment: CC (musl compiler driver), HOST (configure triplet), JOBS.
+# Environment: CC (musl compiler driver), HOST (configure triplet), AR (the
+# target's archiver; zlib's configure does not derive it from CC), JOBS.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -96,4 +97,12 @@ mkdir -p "$sysroot/include/libmount" "$sysroot/include/blkid" "$sysroot/include/
 install -m 0644 libmount/src/libmount.h "$sysroot/include/libmount/libmount.h"
 install -m 0644 libblkid/src/blkid.h "$sysroot/include/blkid/blkid.h"
 install -m 0644 libsmartcols/src/libsmartcols.h "$sysroot/include/libsmartcols/libsmartcols.h"
+say "zlib $ZLIB_VERSION"
+d=$(unpack zlib "$ZLIB_VERSION")
+cd "$d"
+# zlib's own configure (not autoconf): no --host, the static archive only.
+log_run "$work/zlib.log" env AR="${AR:-ar}" ./configure --static --prefix="$sysroot"
+log_run "$work/zlib-make.log" make -j"$jobs" libz.a
+install -m 0644 libz.a "$sysroot/lib/"
+install -m 0644 zlib.h zconf.h "$sysroot/include/"
 say "sysroot ready: $sysroot"

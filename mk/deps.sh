@@ -60,7 +60,7 @@ fi
 
 host_pkgs="make gcc libc6-dev pkg-config cpio kmod gzip file
 	qemu-system-arm qemu-user-static
-	libcmocka-dev libmount-dev libsmartcols-dev libseccomp-dev libkmod-dev
+	libcmocka-dev libmount-dev libsmartcols-dev libseccomp-dev libkmod-dev zlib1g-dev
 	autoconf automake libtool gperf dpkg-dev xz-utils
 	clang libclang-rt-dev clang-format clang-tidy cppcheck python3
 	mmdebstrap e2fsprogs qemu-utils
@@ -110,10 +110,11 @@ fetch_deb qemu-user-static arm64
 fetch_deb busybox-static amd64
 fetch_deb busybox-static arm64
 
-# Source packages of the three libraries, at the pinned versions.
+# Source packages of the four libraries, at the pinned versions.
 srcdir="$top/build/src"
 mkdir -p "$srcdir"
-for pv in "util-linux=$UTIL_LINUX_VERSION" "libseccomp=$LIBSECCOMP_VERSION" "kmod=$KMOD_VERSION"; do
+for pv in "util-linux=$UTIL_LINUX_VERSION" "libseccomp=$LIBSECCOMP_VERSION" "kmod=$KMOD_VERSION" \
+	"zlib=$ZLIB_VERSION"; do
 	pkg=${pv%%=*}
 	ver=${pv#*=}
 	uver=${ver#*:}

@@ -9,7 +9,7 @@ $(UAPI)/.stamp: mk/uapi-headers.sh
 
 $(SYSROOT_STAMP): mk/build-libs.sh mk/versions.sh $(UAPI)/.stamp
 	@rm -f $(SYSROOT)/.built-*
-	CC=$(GUEST_CC) HOST=$(GUEST_HOST_TRIPLET) JOBS=$(JOBS) \
+	CC=$(GUEST_CC) AR=$(GUEST_AR) HOST=$(GUEST_HOST_TRIPLET) JOBS=$(JOBS) \
 		sh mk/build-libs.sh $(BUILD)/src $(BUILD)/aarch64/libsrc $(SYSROOT) $(UAPI)
 	@touch $@
 

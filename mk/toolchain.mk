@@ -22,7 +22,7 @@ GUEST_CFLAGS := $(COMMON_CFLAGS) -Os -ffunction-sections -fdata-sections \
 	-isystem $(UAPI) -isystem $(SYSROOT)/include -isystem $(SYSROOT)/include/libmount \
 	-isystem $(SYSROOT)/include/libsmartcols
 GUEST_LDFLAGS := -static -Wl,--gc-sections -L$(SYSROOT)/lib
-GUEST_LIBS := -lmount -lblkid -lsmartcols -lkmod -lseccomp
+GUEST_LIBS := -lmount -lblkid -lsmartcols -lkmod -lseccomp -lz
 
 # Host builds of guest code find Debian's libmount, libblkid and
 # libsmartcols headers.
@@ -49,3 +49,5 @@ FUZZ_LDFLAGS := -fsanitize=fuzzer,$(FUZZ_SAN)
 # Host-side system libraries, by what needs them.
 SECCOMP_LIBS := $(shell pkg-config --libs libseccomp 2>/dev/null || echo -lseccomp)
 MOUNT_LIBS := $(shell pkg-config --libs mount blkid libkmod 2>/dev/null || echo -lmount -lblkid -lkmod)
+SMARTCOLS_LIBS := $(shell pkg-config --libs smartcols 2>/dev/null || echo -lsmartcols)
+ZLIB_LIBS := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)

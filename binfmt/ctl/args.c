@@ -87,16 +87,16 @@ static void take_option(int opt, const char *arg, struct ctl_args *a)
 		a->root = arg;
 		break;
 	case OPT_JSON:
-		a->json = true;
+		a->format.json = true;
 		break;
 	case OPT_RAW:
-		a->raw = true;
+		a->format.raw = true;
 		break;
 	case OPT_NOHEADINGS:
-		a->noheadings = true;
+		a->format.noheadings = true;
 		break;
 	case OPT_OUTPUT:
-		a->columns = arg;
+		a->format.columns = arg;
 		break;
 	case OPT_FILE:
 		a->file = arg;
@@ -212,6 +212,16 @@ static void set_defaults(struct ctl_args *a)
 	a->policy = "strict";
 }
 
+static int check_columns(const struct ctl_command *cmd, const char *list, struct ctl_usage *err)
+{
+	struct error_record e;
+
+	error_init(&e);
+	if (table_columns_check(cmd->columns, list, &e) < 0)
+		return ctl_usage_error(err, "%s", e.msg[0].text);
+	return 0;
+}
+
 static int check_command(const struct ctl_command *cmd, const struct ctl_args *a,
 			 struct ctl_usage *err)
 {
@@ -223,8 +233,8 @@ static int check_command(const struct ctl_command *cmd, const struct ctl_args *a
 		r = check_operands(cmd, a, err);
 	if (r == 0 && !*a->procdir)
 		r = ctl_usage_error(err, "--procdir needs a directory");
-	if (r == 0 && a->columns)
-		r = ctl_columns_check(cmd->columns, a->columns, err);
+	if (r == 0 && a->format.columns)
+		r = check_columns(cmd, a->format.columns, err);
 	return r;
 }
 

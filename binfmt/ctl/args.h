@@ -9,6 +9,7 @@
 
 #include "lib/cli.h"
 #include "lib/contract.h" /* the Rosetta entry's defaults, as rosetta-init registers it */
+#include "lib/table.h"
 
 #define CTL_PROG "binfmtctl"
 
@@ -53,21 +54,20 @@ struct ctl_args {
 	const struct ctl_command *cmd;
 	char *const *operands;
 	size_t noperands;
-	unsigned long seen;  /* CTL_OPT() of the options given */
-	const char *procdir; /* the binfmt_misc directory */
-	const char *root;    /* prefix of the binfmt.d directories, NULL for / */
-	bool json, raw, noheadings;
-	const char *columns;	 /* --output */
-	const char *file;	 /* register --file */
-	bool install;		 /* rosetta --install; --print otherwise */
-	const char *interpreter; /* rosetta */
-	const char *flags;	 /* rosetta */
-	const char *name;	 /* rosetta */
-	bool all;		 /* conflicts --all */
-	bool disable;		 /* conflicts --disable */
-	const char *policy;	 /* verify --policy: "strict" or "elf" */
-	bool any_fs;		 /* verify --any-fs */
-	const char *sha256;	 /* verify --sha256 */
+	unsigned long seen;	    /* CTL_OPT() of the options given */
+	const char *procdir;	    /* the binfmt_misc directory */
+	const char *root;	    /* prefix of the binfmt.d directories, NULL for / */
+	struct table_format format; /* --json, --raw, --noheadings, --output */
+	const char *file;	    /* register --file */
+	bool install;		    /* rosetta --install; --print otherwise */
+	const char *interpreter;    /* rosetta */
+	const char *flags;	    /* rosetta */
+	const char *name;	    /* rosetta */
+	bool all;		    /* conflicts --all */
+	bool disable;		    /* conflicts --disable */
+	const char *policy;	    /* verify --policy: "strict" or "elf" */
+	bool any_fs;		    /* verify --any-fs */
+	const char *sha256;	    /* verify --sha256 */
 };
 
 /* What ctl_parse_args found; usage errors are -EINVAL. */

@@ -3,7 +3,6 @@
 # its parts.
 ARCHIVES += libbinfmtctl
 libbinfmtctl_SRCS := $(filter-out binfmt/ctl/main.c,$(wildcard binfmt/ctl/*.c))
-libbinfmtctl_LIBS := $(shell pkg-config --libs smartcols 2>/dev/null || echo -lsmartcols)
 BINFMTCTL_ARCHIVES := libbinfmtctl $(BINFMT_ARCHIVES)
 
 HOST_PROGS += binfmtctl

@@ -76,7 +76,7 @@ struct status_row {
 
 enum { COL_DIRECTORY, COL_STATE, COL_ENABLED, COL_ENTRIES, COL_COUNT };
 
-static const struct ctl_column status_columns[COL_COUNT] = {
+static const struct table_column status_columns[COL_COUNT] = {
 	[COL_DIRECTORY] = { "DIRECTORY", SCOLS_JSON_STRING, "the binfmt_misc directory" },
 	[COL_STATE] = { "STATE", SCOLS_JSON_STRING, "enabled or disabled, as a whole" },
 	[COL_ENABLED] = { "ENABLED", SCOLS_JSON_BOOLEAN, "whether binfmt_misc is enabled" },
@@ -102,7 +102,7 @@ static const char *status_cell(const void *row, size_t col, bool human, char *bu
 	return NULL;
 }
 
-const struct ctl_column_set ctl_status_columns = {
+const struct table_column_set ctl_status_columns = {
 	.v = status_columns,
 	.n = COL_COUNT,
 	.cell = status_cell,

@@ -207,7 +207,7 @@ enum {
 	COL_COUNT,
 };
 
-static const struct ctl_column pair_columns[COL_COUNT] = {
+static const struct table_column pair_columns[COL_COUNT] = {
 	[COL_NAME] = { "NAME", SCOLS_JSON_STRING, "the competing entry" },
 	[COL_STATE] = { "STATE", SCOLS_JSON_STRING, "enabled, disabled or disabled now" },
 	[COL_ENABLED] = { "ENABLED", SCOLS_JSON_BOOLEAN, "whether it is enabled" },
@@ -244,7 +244,7 @@ static const char *pair_cell(const void *row, size_t col, bool human, char *buf,
 	return NULL;
 }
 
-const struct ctl_column_set ctl_conflict_columns = {
+const struct table_column_set ctl_conflict_columns = {
 	.v = pair_columns,
 	.n = COL_COUNT,
 	.cell = pair_cell,

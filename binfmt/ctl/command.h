@@ -36,7 +36,7 @@ struct ctl_command {
 	const char *missing; /* "'show' needs ...": "an entry NAME" */
 	unsigned long opts;  /* CTL_OPT() of its own options */
 	/* What it prints, for -J, -r, -n and -o; NULL: none of those. */
-	const struct ctl_column_set *columns;
+	const struct table_column_set *columns;
 	/* Usage checks past the options and the operand count: values, and
 	 * options that change what else is allowed. NULL: none. Returns 0 or
 	 * ctl_usage_error(). */
@@ -92,7 +92,7 @@ int ctl_read_rows(struct ctl_ctx *ctx, struct ctl_rows *rows);
 
 /* Print n rows (each size bytes, from rows) as set and ctx->args say.
  * Returns an exit status; a failure is in the report. */
-int ctl_print_rows(struct ctl_ctx *ctx, const struct ctl_column_set *set, const void *rows,
+int ctl_print_rows(struct ctl_ctx *ctx, const struct table_column_set *set, const void *rows,
 		   size_t n, size_t size);
 
 /* Name a bad line ("file:line: rule broken") or an unreadable file in the

@@ -103,7 +103,7 @@ static void print_options(FILE *out)
 }
 
 /* The commands printing the columns of set, which show and list share. */
-static unsigned long column_users(const struct ctl_column_set *set)
+static unsigned long column_users(const struct table_column_set *set)
 {
 	unsigned long users = 0;
 
@@ -118,7 +118,7 @@ static void print_columns(FILE *out)
 	unsigned long done = 0;
 
 	for (size_t i = 0; i < ctl_ncommands; i++) {
-		const struct ctl_column_set *set = ctl_commands[i]->columns;
+		const struct table_column_set *set = ctl_commands[i]->columns;
 
 		if (!set || ((done >> i) & 1))
 			continue;

@@ -207,16 +207,16 @@ int ctl_install(struct ctl_ctx *ctx, const struct binfmt_entry *e, const char *o
 	return CLI_EXIT_OK;
 }
 
-int ctl_print_rows(struct ctl_ctx *ctx, const struct ctl_column_set *set, const void *rows,
+int ctl_print_rows(struct ctl_ctx *ctx, const struct table_column_set *set, const void *rows,
 		   size_t n, size_t size)
 {
-	struct ctl_output o;
-	int r = ctl_output_open(&o, set, ctx->args, ctx->out);
+	struct table_output o;
+	int r = table_output_open(&o, set, &ctx->args->format, ctx->out);
 
 	for (size_t i = 0; r == 0 && i < n; i++)
-		r = ctl_output_add(&o, (const char *)rows + i * size);
+		r = table_output_add(&o, (const char *)rows + i * size);
 	if (o.tb) {
-		int c = ctl_output_close(&o);
+		int c = table_output_close(&o);
 
 		r = r ? r : c;
 	}

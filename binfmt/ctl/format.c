@@ -127,7 +127,7 @@ enum {
 	COL_COUNT,
 };
 
-static const struct ctl_column columns[COL_COUNT] = {
+static const struct table_column columns[COL_COUNT] = {
 	[COL_NAME] = { "NAME", SCOLS_JSON_STRING, "entry name" },
 	[COL_STATE] = { "STATE", SCOLS_JSON_STRING, "enabled or disabled" },
 	[COL_ENABLED] = { "ENABLED", SCOLS_JSON_BOOLEAN, "whether the entry is enabled" },
@@ -219,7 +219,7 @@ static const char *entry_cell(const void *row, size_t col, bool human, char *buf
 #define ENTRY_JSON                                                                                 \
 	"NAME,ENABLED,TYPE,OFFSET,MAGIC,MASK,EXTENSION,INTERPRETER,FLAGS,MATCHES,REGISTER"
 
-const struct ctl_column_set ctl_entry_columns = {
+const struct table_column_set ctl_entry_columns = {
 	.v = columns,
 	.n = COL_COUNT,
 	.cell = entry_cell,
@@ -228,7 +228,7 @@ const struct ctl_column_set ctl_entry_columns = {
 	.json_name = "entries",
 };
 
-const struct ctl_column_set ctl_show_columns = {
+const struct table_column_set ctl_show_columns = {
 	.v = columns,
 	.n = COL_COUNT,
 	.cell = entry_cell,

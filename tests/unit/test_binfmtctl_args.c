@@ -55,7 +55,7 @@ static void test_defaults(void **state)
 	assert_ptr_equal(p.a.cmd, &ctl_cmd_list);
 	assert_string_equal(p.a.procdir, "/proc/sys/fs/binfmt_misc");
 	assert_null(p.a.root);
-	assert_false(p.a.json);
+	assert_false(p.a.format.json);
 	assert_int_equal(p.a.noperands, 0);
 	assert_string_equal(p.a.interpreter, "/run/rosetta/rosetta");
 	assert_string_equal(p.a.flags, "CFP");
@@ -72,7 +72,7 @@ static void test_global_options(void **state)
 	assert_ptr_equal(p.a.cmd, &ctl_cmd_status);
 	assert_string_equal(p.a.procdir, "/tmp/b");
 	assert_string_equal(p.a.root, "/mnt");
-	assert_true(p.a.json);
+	assert_true(p.a.format.json);
 }
 
 static void test_options_after_command(void **state)
@@ -84,7 +84,7 @@ static void test_options_after_command(void **state)
 	assert_ptr_equal(p.a.cmd, &ctl_cmd_show);
 	assert_int_equal(p.a.noperands, 1);
 	assert_string_equal(p.a.operands[0], "qemu-arm");
-	assert_true(p.a.json);
+	assert_true(p.a.format.json);
 	assert_string_equal(p.a.procdir, "/x");
 }
 
@@ -224,12 +224,12 @@ static void test_output_options(void **state)
 
 	(void)state;
 	assert_int_equal(p.r, CTL_RUN);
-	assert_true(p.a.json);
-	assert_true(p.a.noheadings);
-	assert_string_equal(p.a.columns, "name,STATE");
+	assert_true(p.a.format.json);
+	assert_true(p.a.format.noheadings);
+	assert_string_equal(p.a.format.columns, "name,STATE");
 	p = parse("--raw", "--output=+MAGIC", "show", "x");
 	assert_int_equal(p.r, CTL_RUN);
-	assert_true(p.a.raw);
+	assert_true(p.a.format.raw);
 	p = parse("status", "-o", "DIRECTORY,ENTRIES");
 	assert_int_equal(p.r, CTL_RUN);
 	p = parse("conflicts", "--all", "-o", "NAME,OVERLAPS,OVERLAPS_ENABLED");

@@ -14,7 +14,7 @@
 #include "binfmt/ctl/command.h"
 
 /* What ctl_print_rows writes for rows under the options of a. */
-static char *render(const struct ctl_column_set *set, const struct ctl_args *a,
+static char *render(const struct table_column_set *set, const struct ctl_args *a,
 		    const struct ctl_row *rows, size_t n)
 {
 	struct report rep;
@@ -169,7 +169,7 @@ static void test_print_entry(void **state)
 static void test_show_values(void **state)
 {
 	struct ctl_row a = aarch64_row();
-	struct ctl_args args = { .noheadings = true, .columns = "interpreter,state" };
+	struct ctl_args args = { .format = { .columns = "interpreter,state", .noheadings = true } };
 	char *text;
 
 	(void)state;
@@ -201,7 +201,8 @@ static void test_table(void **state)
 static void test_raw_noheadings_columns(void **state)
 {
 	struct ctl_row rows[2] = { aarch64_row(), jar_row() };
-	struct ctl_args args = { .raw = true, .noheadings = true, .columns = "name,MATCHES" };
+	struct ctl_args args = { .format = {
+				     .columns = "name,MATCHES", .raw = true, .noheadings = true } };
 	char *text;
 
 	(void)state;
@@ -209,7 +210,7 @@ static void test_raw_noheadings_columns(void **state)
 	assert_string_equal(text, "qemu-aarch64 ELF64\\x20LSB\\x20aarch64\n"
 				  "jar extension\\x20.jar\n");
 	free(text);
-	args = (struct ctl_args){ .raw = true, .columns = "+TYPE" };
+	args = (struct ctl_args){ .format = { .columns = "+TYPE", .raw = true } };
 	text = render(&ctl_entry_columns, &args, rows + 1, 1);
 	assert_string_equal(text, "NAME STATE FLAGS INTERPRETER MATCHES TYPE\n"
 				  "jar enabled  /usr/bin/jexec extension\\x20.jar extension\n");
@@ -219,7 +220,7 @@ static void test_raw_noheadings_columns(void **state)
 static void test_json_entry(void **state)
 {
 	struct ctl_row r = rosetta_row(), j = jar_row();
-	struct ctl_args args = { .json = true };
+	struct ctl_args args = { .format.json = true };
 	char *text;
 
 	(void)state;

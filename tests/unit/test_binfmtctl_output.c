@@ -39,7 +39,7 @@ static int setup(void **state)
 }
 
 /* What ctl_print_rows writes for n rows of size bytes under a's options. */
-static char *render(const struct ctl_column_set *set, const struct ctl_args *a, const void *rows,
+static char *render(const struct table_column_set *set, const struct ctl_args *a, const void *rows,
 		    size_t n, size_t size)
 {
 	struct report rep;
@@ -99,12 +99,14 @@ static void control_bytes_escaped(void **state)
 	assert_contains(text, "/usr/bin/a\\x09b\\x1b");
 	free(text);
 
-	a = (struct ctl_args){ .raw = true, .noheadings = true, .columns = "NAME,INTERPRETER" };
+	a = (struct ctl_args){
+		.format = { .columns = "NAME,INTERPRETER", .raw = true, .noheadings = true }
+	};
 	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
 	assert_string_equal(text, "esc\\x1b[31mred /usr/bin/a\\x09b\\x1b\n");
 	free(text);
 
-	a = (struct ctl_args){ .json = true };
+	a = (struct ctl_args){ .format.json = true };
 	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
 	assert_contains(text, "\"name\": \"esc\\u001b[31mred\"");
 	assert_contains(text, "\"interpreter\": \"/usr/bin/a\\tb\\u001b\"");
@@ -130,13 +132,14 @@ static void json_is_valid_utf8(void **state)
 	snprintf(rows.v[0].e.interpreter, sizeof(rows.v[0].e.interpreter),
 		 "/opt/\xff\xc3x-\xc3\xa9");
 
-	a = (struct ctl_args){ .json = true };
+	a = (struct ctl_args){ .format.json = true };
 	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
 	assert_true(utf8_valid(text));
 	assert_contains(text, "\"interpreter\": \"/opt/\xc3\xbf\xc3\x83x-\xc3\xa9\"");
 	free(text);
 
-	a = (struct ctl_args){ .raw = true, .noheadings = true, .columns = "INTERPRETER" };
+	a = (struct ctl_args){ .format = {
+				   .columns = "INTERPRETER", .raw = true, .noheadings = true } };
 	text = render(&ctl_entry_columns, &a, rows.v, rows.n, sizeof(rows.v[0]));
 	assert_contains(text, "/opt/\\xff\\xc3x-"); /* é too, outside a UTF-8 locale */
 	free(text);
@@ -146,17 +149,19 @@ static void json_is_valid_utf8(void **state)
 /* -o is checked against the command's own columns. */
 static void columns_of_each_command(void **state)
 {
-	struct ctl_usage err;
+	static struct error_record err;
 
 	(void)state;
-	assert_int_equal(ctl_columns_check(&ctl_status_columns, "DIRECTORY,ENTRIES", &err), 0);
-	assert_int_equal(ctl_columns_check(&ctl_status_columns, "+enabled", &err), 0);
-	assert_int_equal(ctl_columns_check(&ctl_status_columns, "NAME", &err), -EINVAL);
-	assert_string_equal(err.msg, "unknown column 'NAME' (see --help)");
-	assert_int_equal(ctl_columns_check(&ctl_conflict_columns, "NAME,DISABLED_NOW", &err), 0);
-	assert_int_equal(ctl_columns_check(&ctl_conflict_columns, "NAME,,STATE", &err), -EINVAL);
-	assert_string_equal(err.msg, "unknown column '' (see --help)");
-	assert_int_equal(ctl_columns_check(&ctl_entry_columns, "register,Magic", &err), 0);
+	error_init(&err);
+	assert_int_equal(table_columns_check(&ctl_status_columns, "DIRECTORY,ENTRIES", &err), 0);
+	assert_int_equal(table_columns_check(&ctl_status_columns, "+enabled", &err), 0);
+	assert_int_equal(table_columns_check(&ctl_status_columns, "NAME", &err), -EINVAL);
+	assert_string_equal(err.msg[0].text, "unknown column 'NAME' (see --help)");
+	assert_int_equal(table_columns_check(&ctl_conflict_columns, "NAME,DISABLED_NOW", &err), 0);
+	error_init(&err);
+	assert_int_equal(table_columns_check(&ctl_conflict_columns, "NAME,,STATE", &err), -EINVAL);
+	assert_string_equal(err.msg[0].text, "unknown column '' (see --help)");
+	assert_int_equal(table_columns_check(&ctl_entry_columns, "register,Magic", &err), 0);
 }
 
 int main(void)

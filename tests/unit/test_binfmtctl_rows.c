@@ -60,7 +60,7 @@ static char *capture(const struct ctl_args *a, const struct ctl_row *row)
 static void unreadable_entry_is_a_row(void **state)
 {
 	const struct scratch *s = *state;
-	struct ctl_args a = { .procdir = s->dir }, json = { .json = true };
+	struct ctl_args a = { .procdir = s->dir }, json = { .format.json = true };
 	struct report rep;
 	struct ctl_ctx ctx = { .args = &a, .out = stdout, .rep = &rep };
 	struct ctl_rows rows = { 0 };

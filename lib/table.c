@@ -1,17 +1,18 @@
-/* Tables and JSON through libsmartcols; see output.h. */
-#include "output.h"
+/* Tables and JSON through libsmartcols; see table.h. */
+#include "table.h"
 
 #include <errno.h>
 #include <libsmartcols.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "lib/utf8.h"
+#include "utf8.h"
 
 /* "name:" padded to this, as `show` has always aligned its fields. */
 #define FIELD_WIDTH 12
 
-static int find_column(const struct ctl_column_set *set, const char *name, size_t len)
+static int find_column(const struct table_column_set *set, const char *name, size_t len)
 {
 	for (size_t i = 0; i < set->n; i++)
 		if (strlen(set->v[i].name) == len && !strncasecmp(set->v[i].name, name, len))
@@ -20,22 +21,20 @@ static int find_column(const struct ctl_column_set *set, const char *name, size_
 }
 
 /* Append the columns of list to cols; a name not in set is -EINVAL with
- * err saying which (err may be NULL once the list is known good). */
-static int add_columns(const struct ctl_column_set *set, const char *list, size_t *cols, size_t *n,
-		       struct ctl_usage *err)
+ * e saying which (e may be NULL once the list is known good). */
+static int add_columns(const struct table_column_set *set, const char *list, size_t *cols,
+		       size_t *n, struct error_record *e)
 {
 	while (*list) {
 		size_t len = strcspn(list, ",");
 		int c = find_column(set, list, len);
 
 		if (c < 0)
-			return err ? ctl_usage_error(err, "unknown column '%.*s' (see --help)",
-						     (int)len, list)
-				   : -EINVAL;
-		if (*n == CTL_MAX_COLUMNS)
-			return err ? ctl_usage_error(err, "more than %d columns asked for",
-						     CTL_MAX_COLUMNS)
-				   : -EINVAL;
+			return error_set(e, -EINVAL, "unknown column '%.*s' (see --help)", (int)len,
+					 list);
+		if (*n == TABLE_MAX_COLUMNS)
+			return error_set(e, -EINVAL, "more than %d columns asked for",
+					 TABLE_MAX_COLUMNS);
 		cols[(*n)++] = (size_t)c;
 		list += len;
 		list += *list == ',';
@@ -44,31 +43,32 @@ static int add_columns(const struct ctl_column_set *set, const char *list, size_
 }
 
 /* "+LIST" is the defaults and LIST, as lsblk reads it. */
-static int select_columns(const struct ctl_column_set *set, const char *list, bool json,
-			  size_t *cols, size_t *n, struct ctl_usage *err)
+static int select_columns(const struct table_column_set *set, const char *list, bool json,
+			  size_t *cols, size_t *n, struct error_record *e)
 {
 	const char *defaults = json ? set->json_defaults : set->defaults;
 	int r = 0;
 
 	*n = 0;
 	if (!list || *list == '+')
-		r = add_columns(set, defaults, cols, n, err);
+		r = add_columns(set, defaults, cols, n, e);
 	if (r == 0 && list)
-		r = add_columns(set, list + (*list == '+'), cols, n, err);
+		r = add_columns(set, list + (*list == '+'), cols, n, e);
 	if (r == 0 && *n == 0)
-		r = err ? ctl_usage_error(err, "no column asked for") : -EINVAL;
+		r = error_set(e, -EINVAL, "no column asked for");
 	return r;
 }
 
-int ctl_columns_check(const struct ctl_column_set *set, const char *list, struct ctl_usage *err)
+int table_columns_check(const struct table_column_set *set, const char *list,
+			struct error_record *e)
 {
-	size_t cols[CTL_MAX_COLUMNS], n;
+	size_t cols[TABLE_MAX_COLUMNS], n;
 
-	return select_columns(set, list, false, cols, &n, err);
+	return select_columns(set, list, false, cols, &n, e);
 }
 
 /* Field mode: a label column (left out with -n) and a value column. */
-static int new_field_columns(struct ctl_output *o, bool labels)
+static int new_field_columns(struct table_output *o, bool labels)
 {
 	struct libscols_column *cl;
 
@@ -82,10 +82,10 @@ static int new_field_columns(struct ctl_output *o, bool labels)
 	return scols_column_set_safechars(cl, "\\");
 }
 
-static int new_columns(struct ctl_output *o)
+static int new_columns(struct table_output *o)
 {
 	for (size_t i = 0; i < o->ncols; i++) {
-		const struct ctl_column *c = &o->set->v[o->cols[i]];
+		const struct table_column *c = &o->set->v[o->cols[i]];
 		struct libscols_column *cl = scols_table_new_column(o->tb, c->name, 0, 0);
 
 		if (!cl)
@@ -97,35 +97,35 @@ static int new_columns(struct ctl_output *o)
 	return 0;
 }
 
-static void set_format(struct libscols_table *tb, const struct ctl_column_set *set,
-		       const struct ctl_args *a)
+static void set_format(struct libscols_table *tb, const struct table_column_set *set,
+		       const struct table_format *f)
 {
-	if (a->json) {
+	if (f->json) {
 		scols_table_enable_json(tb, 1);
 		scols_table_set_name(tb, set->json_name);
 	}
-	scols_table_enable_raw(tb, a->raw);
-	scols_table_enable_noheadings(tb, a->noheadings);
+	scols_table_enable_raw(tb, f->raw);
+	scols_table_enable_noheadings(tb, f->noheadings);
 }
 
-int ctl_output_open(struct ctl_output *o, const struct ctl_column_set *set,
-		    const struct ctl_args *a, FILE *out)
+int table_output_open(struct table_output *o, const struct table_column_set *set,
+		      const struct table_format *f, FILE *out)
 {
 	int r;
 
 	memset(o, 0, sizeof(*o));
 	o->set = set;
-	o->fields = set->fields && !a->json && !a->raw;
-	o->json = a->json;
-	r = select_columns(set, a->columns, a->json, o->cols, &o->ncols, NULL);
+	o->fields = set->fields && !f->json && !f->raw;
+	o->json = f->json;
+	r = select_columns(set, f->columns, f->json, o->cols, &o->ncols, NULL);
 	if (r < 0)
 		return r; /* the parser checked the list: out of memory cannot be it */
 	o->tb = scols_new_table();
 	if (!o->tb)
 		return -ENOMEM;
 	scols_table_set_stream(o->tb, out);
-	set_format(o->tb, set, a);
-	r = o->fields ? new_field_columns(o, !a->noheadings) : new_columns(o);
+	set_format(o->tb, set, f);
+	r = o->fields ? new_field_columns(o, !f->noheadings) : new_columns(o);
 	if (r < 0) {
 		scols_unref_table(o->tb);
 		o->tb = NULL;
@@ -147,10 +147,10 @@ static void field_label(const char *name, char *buf, size_t size)
 /* libsmartcols escapes control bytes, but writes bytes that are not UTF-8
  * into a JSON string as they are, which makes the document invalid: such a
  * byte becomes the code point of its value, as a JSON reader expects. */
-static int set_cell(const struct ctl_output *o, struct libscols_line *ln, size_t i,
+static int set_cell(const struct table_output *o, struct libscols_line *ln, size_t i,
 		    const char *text)
 {
-	char utf8[2 * CTL_CELL_MAX];
+	char utf8[2 * TABLE_CELL_MAX];
 
 	if (o->json && !utf8_valid(text)) {
 		if (utf8_from_bytes(text, utf8, sizeof(utf8)) < 0)
@@ -161,7 +161,7 @@ static int set_cell(const struct ctl_output *o, struct libscols_line *ln, size_t
 }
 
 /* One line per column that has a value: an object has no empty fields. */
-static int add_fields(struct ctl_output *o, const void *row, char *buf, size_t size)
+static int add_fields(struct table_output *o, const void *row, char *buf, size_t size)
 {
 	bool labels = scols_table_get_ncols(o->tb) == 2;
 
@@ -183,10 +183,10 @@ static int add_fields(struct ctl_output *o, const void *row, char *buf, size_t s
 	return 0;
 }
 
-int ctl_output_add(struct ctl_output *o, const void *row)
+int table_output_add(struct table_output *o, const void *row)
 {
 	struct libscols_line *ln;
-	char buf[CTL_CELL_MAX];
+	char buf[TABLE_CELL_MAX];
 
 	if (o->fields)
 		return add_fields(o, row, buf, sizeof(buf));
@@ -202,11 +202,62 @@ int ctl_output_add(struct ctl_output *o, const void *row)
 	return 0;
 }
 
-int ctl_output_close(struct ctl_output *o)
+int table_output_close(struct table_output *o)
 {
 	int r = scols_print_table(o->tb);
 
 	scols_unref_table(o->tb);
 	o->tb = NULL;
 	return r < 0 ? r : 0;
+}
+
+void table_document_begin(struct table_document *d, const struct table_format *f, FILE *out)
+{
+	*d = (struct table_document){ .out = out, .json = f->json };
+}
+
+/* libsmartcols prints a JSON table as a whole object, "{\n...\n}\n": its
+ * inside is the member; the separators and the braces are the document's. */
+static int add_json_member(struct table_document *d, struct libscols_table *tb)
+{
+	char *text = NULL;
+	size_t len;
+	int r = scols_print_table_to_string(tb, &text);
+
+	if (r < 0 || !text) {
+		free(text);
+		return r < 0 ? r : -ENOMEM;
+	}
+	len = strlen(text);
+	if (len < 5 || strncmp(text, "{\n", 2) != 0 || strcmp(text + len - 3, "\n}\n") != 0) {
+		free(text);
+		return -EPROTO; /* not the JSON this library prints */
+	}
+	fprintf(d->out, "%s%.*s", d->members ? ",\n" : "{\n", (int)(len - 5), text + 2);
+	free(text);
+	return 0;
+}
+
+int table_document_add(struct table_document *d, struct table_output *o)
+{
+	int r;
+
+	if (d->json) {
+		r = add_json_member(d, o->tb);
+		scols_unref_table(o->tb);
+		o->tb = NULL;
+	} else {
+		if (d->members)
+			fputc('\n', d->out);
+		r = table_output_close(o);
+	}
+	d->members++;
+	return r;
+}
+
+int table_document_end(struct table_document *d)
+{
+	if (d->json)
+		fputs(d->members ? "\n}\n" : "{\n}\n", d->out);
+	return ferror(d->out) ? -EIO : 0;
 }

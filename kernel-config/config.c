@@ -24,6 +24,15 @@ static bool name_char(char ch)
 	       ch == '_';
 }
 
+/* Kconfig writes no control character into a value, strings included. */
+static bool printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
 /* The length of the option name that starts s ("CONFIG_" and at least one
  * more name character), or 0 when none does. */
 static size_t name_len(const char *s, size_t len)
@@ -78,9 +87,9 @@ static void read_header(struct kconfig *c, const struct line *l)
 /* "# CONFIG_X is not set" is an option; any other '#' line a comment. */
 static int read_comment(struct kconfig *c, size_t *cap, struct line *l)
 {
-	size_t n = name_len(l->s + 2, l->len - 2);
+	size_t n = l->len > 2 && l->s[1] == ' ' ? name_len(l->s + 2, l->len - 2) : 0;
 
-	if (l->len > 2 && l->s[1] == ' ' && n && !strcmp(l->s + 2 + n, NOT_SET)) {
+	if (n && !strcmp(l->s + 2 + n, NOT_SET)) {
 		l->s[2 + n] = '\0';
 		return add_option(c, cap, l->s + 2, NULL, l->no);
 	}
@@ -103,7 +112,7 @@ static int read_line(struct kconfig *c, size_t *cap, struct line *l)
 	if (l->s[0] == '#')
 		return read_comment(c, cap, l);
 	n = name_len(l->s, l->len);
-	if (!n || l->s[n] != '=' || n + 1 == l->len)
+	if (!n || l->s[n] != '=' || n + 1 == l->len || !printable(l->s + n + 1))
 		return 1;
 	l->s[n] = '\0';
 	return add_option(c, cap, l->s, l->s + n + 1, l->no);

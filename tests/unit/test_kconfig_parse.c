@@ -2,7 +2,8 @@
  * are kept as written, "is not set" (and Kconfig's "=n") is an option
  * without a value, comments are skipped but for the header naming the
  * architecture and version, a later line overrides an earlier one, and
- * every line that is none of these is named with its number. */
+ * every line that is none of these (control characters in a value included)
+ * is named with its number. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -142,16 +143,18 @@ static void malformed_lines(void **state)
 				   "CONFIG_D-E=y\n"
 				   " CONFIG_F=y\n"
 				   "CONFIG_G=y\0trailing\n"
+				   "CONFIG_H=\"a\tb\"\n"
+				   "CONFIG_I=y\r\r\n"
 				   "CONFIG_LAST=y\n";
 	struct kconfig c;
 
 	(void)state;
 	error_init(&e);
 	assert_int_equal(kconfig_parse(&c, text, sizeof(text) - 1, "t.config", &e), -EINVAL);
-	assert_int_equal(e.count, 8);
+	assert_int_equal(e.count, 10);
 	assert_int_equal(e.err, -EINVAL);
 	assert_false(e.system);
-	for (unsigned int i = 0; i < e.count; i++)
+	for (unsigned int i = 0; i < ERROR_MAX; i++)
 		assert_int_equal(e.msg[i].line, i + 2);
 	assert_string_equal(e.msg[0].text, "t.config:2: not an option (CONFIG_NAME=VALUE, # "
 					   "CONFIG_NAME is not set), a comment or a blank line");

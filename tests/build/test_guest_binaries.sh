@@ -1,6 +1,7 @@
 #!/bin/sh
 # The guest binaries are what the README promises: static aarch64
-# executables with libmount, libkmod and libseccomp linked in, not just named.
+# executables with libmount, libkmod and libseccomp linked in (rosetta-kconfig:
+# zlib and libsmartcols), not just named.
 build=${1:?usage: $0 BUILD}
 init=$build/guest/rosetta-init
 . "$(dirname "$0")/../tap.sh"
@@ -23,3 +24,13 @@ info=$(file -b "$ctl" 2>&1)
 echo "# $ctl: $info"
 check "binfmtctl (guest) is a static aarch64 executable" \
 	sh -c "echo '$info' | grep -q 'ELF 64-bit LSB executable, ARM aarch64.*statically linked'"
+
+kc=$build/guest/rosetta-kconfig
+info=$(file -b "$kc" 2>&1)
+echo "# $kc: $info"
+check "rosetta-kconfig (guest) is a static aarch64 executable" \
+	sh -c "echo '$info' | grep -q 'ELF 64-bit LSB executable, ARM aarch64.*statically linked'"
+syms=$("$nm" "$kc" 2>/dev/null)
+for sym in gzread inflate scols_print_table; do
+	check "rosetta-kconfig links $sym" sh -c "echo \"\$1\" | grep -qw '$sym'" _ "$syms"
+done

@@ -59,7 +59,7 @@ lint:
 
 clean:
 	rm -rf $(BUILD)/guest $(BUILD)/host $(BUILD)/unit $(BUILD)/obj $(BUILD)/lib $(BUILD)/initramfs* \
-		$(BUILD)/share $(BUILD)/test $(BUILD)/Image $(BUILD)/Image.gz $(BUILD)/kernel.*
+		$(BUILD)/share $(BUILD)/test $(BUILD)/Image $(BUILD)/Image.gz $(BUILD)/kernel.* $(BUILD)/gen
 
 distclean:
 	rm -rf $(BUILD)

@@ -3,7 +3,7 @@
 #   build/vmlinuz              the arm64 kernel
 #   build/initramfs.cpio.gz    /init, modules + modules.dep, the x86-64 tree at /x86,
 #                              the x86-64 self-test program at /lib/rosetta/selftest,
-#                              the guest tools (binfmtctl) in the tree's /usr/sbin
+#                              the guest tools (binfmtctl, rosetta-kconfig) in the tree's /usr/sbin
 #   build/share/rosetta        the stand-in translator (qemu-x86_64-static, aarch64)
 # and, from `make kernel`, the minimal kernel with everything built in:
 #   build/Image, build/Image.gz, build/kernel.config   (kernel-config/build.sh)

@@ -12,8 +12,8 @@ static const struct table_column fact_columns[FACTS] = {
 	[FACT_FILE] = { "FILE", SCOLS_JSON_STRING, "the configuration read" },
 	[FACT_ARCH] = { "ARCH", SCOLS_JSON_STRING, "the architecture its header names" },
 	[FACT_VERSION] = { "VERSION", SCOLS_JSON_STRING, "the kernel version" },
-	[FACT_PAGE_SIZE] = { "PAGE-SIZE", SCOLS_JSON_NUMBER, "the page size (bytes in JSON)" },
-	[FACT_VA_BITS] = { "VA-BITS", SCOLS_JSON_NUMBER, "the bits of user virtual addresses" },
+	[FACT_PAGE_SIZE] = { "PAGE_SIZE", SCOLS_JSON_NUMBER, "the page size (bytes in JSON)" },
+	[FACT_VA_BITS] = { "VA_BITS", SCOLS_JSON_NUMBER, "the bits of user virtual addresses" },
 	[FACT_MODULES] = { "MODULES", SCOLS_JSON_BOOLEAN, "whether it loads modules" },
 };
 
@@ -61,8 +61,8 @@ const struct table_column_set kconfig_fact_columns = {
 	.v = fact_columns,
 	.n = FACTS,
 	.cell = fact_cell,
-	.defaults = "FILE,ARCH,VERSION,PAGE-SIZE,VA-BITS,MODULES",
-	.json_defaults = "FILE,ARCH,VERSION,PAGE-SIZE,VA-BITS,MODULES",
+	.defaults = "FILE,ARCH,VERSION,PAGE_SIZE,VA_BITS,MODULES",
+	.json_defaults = "FILE,ARCH,VERSION,PAGE_SIZE,VA_BITS,MODULES",
 	.json_name = "kernel",
 	.fields = true,
 };

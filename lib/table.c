@@ -133,13 +133,20 @@ int table_output_open(struct table_output *o, const struct table_column_set *set
 	return r;
 }
 
-/* "NAME" as the label "name:". */
+static char label_char(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (char)(c - 'A' + 'a');
+	return c == '_' ? ' ' : c;
+}
+
+/* "PAGE_SIZE" as the label "page size:". */
 static void field_label(const char *name, char *buf, size_t size)
 {
 	size_t i;
 
 	for (i = 0; name[i] && i + 2 < size; i++)
-		buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+		buf[i] = label_char(name[i]);
 	buf[i++] = ':';
 	buf[i] = '\0';
 }

@@ -40,8 +40,9 @@ struct table_column_set {
 	const char *defaults;	   /* the table's columns, "NAME,STATE" */
 	const char *json_defaults; /* JSON's: every field a script reads */
 	const char *json_name;	   /* the JSON document's one array */
-	/* One object described field by field ("name: value" lines) rather
-	 * than a table, when neither -J nor -r asks for data. */
+	/* One object described field by field ("name: value" lines, the
+	 * column's name in lower case, '_' as a space) rather than a table,
+	 * when neither -J nor -r asks for data. */
 	bool fields;
 };
 

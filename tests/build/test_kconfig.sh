@@ -41,8 +41,8 @@ passes() { # NAME FILE STATE
 		not_ok "$1 passes (exit $status: $err)"; fi
 	if printf '%s\n' "$out" | grep -q "^CONFIG_[A-Z0-9_]* *required *$3 "; then
 		ok "$1 has required options $3"; else not_ok "$1 has required options $3"; fi
-	if printf '%s\n' "$out" | grep -q '^page-size: *4K$' &&
-		printf '%s\n' "$out" | grep -q '^va-bits: *48$'; then
+	if printf '%s\n' "$out" | grep -q '^page size: *4K$' &&
+		printf '%s\n' "$out" | grep -q '^va bits: *48$'; then
 		ok "$1: 4K pages, 48-bit virtual addresses"; else
 		not_ok "$1: 4K pages, 48-bit virtual addresses"; fi
 	plain=$(printf '%s\n' "$out" | grep -v '^file:')
@@ -103,7 +103,7 @@ if [ -f "$minimal" ]; then
 import json, sys
 d = json.load(sys.stdin)
 k = d["kernel"][0]
-assert k["page-size"] == 4096 and k["va-bits"] >= 48 and k["modules"] is False, k
+assert k["page_size"] == 4096 and k["va_bits"] >= 48 and k["modules"] is False, k
 assert all(o["state"] in ("built-in", "satisfied") for o in d["options"] if o["level"] == "required")
 assert isinstance(d["warnings"], list)
 '; then ok "--json: one document with the kernel, the options and the warnings"; else

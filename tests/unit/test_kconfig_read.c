@@ -1,7 +1,6 @@
 /* kernel-config/read.c: one reader for plain and gzip files, bounded, and
  * the running kernel's file with the remedy named when it is missing. */
 #include <errno.h>
-#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +13,7 @@
 #include <zlib.h>
 
 #include "kernel-config/config.h"
+#include "tests/unit/scratch.h"
 
 #include <cmocka.h>
 
@@ -21,24 +21,17 @@
 	"#\n# Linux/arm64 6.1.192 Kernel Configuration\n#\nCONFIG_ARM64=y\nCONFIG_FUSE_FS=m\n"     \
 	"# CONFIG_MODULES is not set\n"
 
-static char dir[64];
+static struct scratch *s;
 static struct error_record e;
 
 static const char *path(const char *name)
 {
-	static char buf[128];
-
-	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
-	return buf;
+	return scratch_path(s, name);
 }
 
 static void put(const char *name, const void *data, size_t len)
 {
-	FILE *f = fopen(path(name), "w");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
+	assert_int_equal(scratch_write(s, name, data, len, 0644), 0);
 }
 
 /* name, gzip'd: len bytes of data, times copies. */
@@ -65,22 +58,12 @@ static void *slurp(const char *name, size_t *len)
 
 static int setup(void **state)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/kconfig-read-XXXXXX");
-	if (!mkdtemp(dir))
+	if (scratch_setup(state) < 0)
 		return -1;
+	s = *state;
 	put("plain", TEXT, strlen(TEXT));
 	put_gzip("config.gz", TEXT, strlen(TEXT), 1);
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 static int read_file(struct kconfig *c, const char *name)
@@ -152,13 +135,10 @@ static void bounded(void **state)
 {
 	static char lines[1 << 16];
 	struct kconfig c;
-	int fd;
 
 	(void)state;
-	fd = open(path("huge"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	assert_true(fd >= 0);
-	assert_int_equal(ftruncate(fd, KCONFIG_MAX_BYTES + 1), 0);
-	close(fd);
+	put("huge", "", 0);
+	assert_int_equal(truncate(path("huge"), KCONFIG_MAX_BYTES + 1), 0);
 	assert_int_equal(read_file(&c, "huge"), -EFBIG);
 	assert_non_null(strstr(e.msg[0].text, "more than 16 MiB"));
 	memset(lines, '\n', sizeof(lines));
@@ -226,5 +206,5 @@ int main(void)
 		cmocka_unit_test(running_kernel_version),
 	};
 
-	return cmocka_run_group_tests_name("kconfig_read", tests, setup, teardown);
+	return cmocka_run_group_tests_name("kconfig_read", tests, setup, scratch_teardown);
 }

@@ -2,7 +2,7 @@
  * whose members are the tables, each named by its set (what a JSON reader
  * needs: one document, not one per table); otherwise the tables follow
  * each other with a blank line between. The columns of each table are what
- * its format asks for. */
+ * its format asks for; an object's fields are labelled by their names. */
 #include <errno.h>
 #include <libsmartcols.h>
 #include <setjmp.h>
@@ -55,6 +55,21 @@ static const struct table_column_set second = {
 	.defaults = "NAME",
 	.json_defaults = "COUNT",
 	.json_name = "second",
+};
+
+static const struct table_column labelled[NCOLS] = {
+	[COL_NAME] = { "NAME", SCOLS_JSON_STRING, "a name" },
+	[COL_COUNT] = { "PAGE_SIZE", SCOLS_JSON_NUMBER, "a number" },
+};
+
+static const struct table_column_set fields = {
+	.v = labelled,
+	.n = NCOLS,
+	.cell = cell,
+	.defaults = "NAME,PAGE_SIZE",
+	.json_defaults = "NAME,PAGE_SIZE",
+	.json_name = "fields",
+	.fields = true,
 };
 
 static const struct pair rows[] = { { "a", "1" }, { "b", "2" } };
@@ -135,6 +150,25 @@ static void tables_follow_each_other(void **state)
 	free(text);
 }
 
+/* One object, a line per field: its name in lower case, '_' a space. */
+static void fields_are_labelled(void **state)
+{
+	struct table_format f = { 0 };
+	struct table_document d;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	(void)state;
+	assert_non_null(out);
+	table_document_begin(&d, &f, out);
+	add(&d, &fields, &f, out, 1);
+	assert_int_equal(table_document_end(&d), 0);
+	assert_int_equal(fclose(out), 0);
+	assert_string_equal(text, "name:        a\npage size:   1\n");
+	free(text);
+}
+
 static void empty_document(void **state)
 {
 	struct table_format f = { .json = true };
@@ -169,6 +203,7 @@ int main(void)
 		cmocka_unit_test(json_is_one_object),
 		cmocka_unit_test(json_keeps_empty_tables),
 		cmocka_unit_test(tables_follow_each_other),
+		cmocka_unit_test(fields_are_labelled),
 		cmocka_unit_test(empty_document),
 		cmocka_unit_test(columns_checked),
 	};

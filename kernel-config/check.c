@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/number.h"
+
 #define PAGES_PREFIX   "CONFIG_ARM64_"
 #define PAGES_SUFFIX   "K_PAGES"
 #define VA_BITS_PREFIX KCONFIG_VA_BITS "_"
@@ -38,26 +40,28 @@ const char *kconfig_level_name(enum kconfig_level level)
 	return level == KCONFIG_REQUIRED ? "required" : "recommended";
 }
 
-/* The decimal number between prefix and suffix in s, or 0. */
+/* The number between prefix and suffix in s, from 1 to 1023, or 0. */
 static unsigned int number_in(const char *s, const char *prefix, const char *suffix)
 {
 	size_t pl = strlen(prefix);
-	unsigned long v;
-	char *end;
+	unsigned long long v;
+	const char *end;
 
-	if (strncmp(s, prefix, pl) != 0 || s[pl] < '1' || s[pl] > '9')
+	if (strncmp(s, prefix, pl) != 0 || parse_unsigned_prefix(s + pl, 1023, &v, &end) < 0 ||
+	    strcmp(end, suffix) != 0)
 		return 0;
-	v = strtoul(s + pl, &end, 10);
-	return strcmp(end, suffix) == 0 && v < 1024 ? (unsigned int)v : 0;
+	return (unsigned int)v;
 }
 
 /* CONFIG_ARM64_<N>K_PAGES wants the page shift of N KiB, and
  * CONFIG_ARM64_VA_BITS_<N> at least N bits. */
 static enum choice choice_of(const char *option, unsigned int *wanted)
 {
-	unsigned int kib = number_in(option, PAGES_PREFIX, PAGES_SUFFIX), shift = 10;
+	unsigned int kib = number_in(option, PAGES_PREFIX, PAGES_SUFFIX);
 
 	if (kib && !(kib & (kib - 1))) {
+		unsigned int shift = 10;
+
 		while (kib >>= 1)
 			shift++;
 		*wanted = shift;

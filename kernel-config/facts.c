@@ -3,36 +3,26 @@
  * check.h. */
 #include "check.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* A decimal number below limit, or 0. */
-static unsigned int number(const char *s, unsigned int limit)
-{
-	unsigned long v;
-	char *end;
+#include "lib/number.h"
 
-	if (!s || *s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	return errno || *end || v >= limit ? 0 : (unsigned int)v;
+/* A decimal number of at most max, or 0. */
+static unsigned int number(const char *s, unsigned int max)
+{
+	unsigned long long v;
+
+	return s && parse_unsigned(s, 10, 0, max, &v) == 0 ? (unsigned int)v : 0;
 }
 
 /* "6.1.192", "6.13.0-rc1", "6.1.0-28-arm64": major and minor. */
 static void read_version(struct kconfig_facts *f)
 {
-	unsigned long major, minor;
-	char *end;
+	unsigned long long major, minor;
+	const char *end;
 
-	if (*f->version < '0' || *f->version > '9')
-		return;
-	major = strtoul(f->version, &end, 10);
-	if (*end != '.' || end[1] < '0' || end[1] > '9')
-		return;
-	minor = strtoul(end + 1, &end, 10);
-	if (major == 0 || major > 1000 || minor > 1000)
+	if (parse_unsigned_prefix(f->version, 1000, &major, &end) < 0 || *end != '.' ||
+	    parse_unsigned_prefix(end + 1, 1000, &minor, &end) < 0 || major == 0)
 		return;
 	f->major = (unsigned int)major;
 	f->minor = (unsigned int)minor;
@@ -49,8 +39,8 @@ void kconfig_facts_read(const struct kconfig *c, struct kconfig_facts *f)
 	f->version = c->version;
 	f->arm64 = arm64 && !strcmp(arm64, "y");
 	f->modules = modules && !strcmp(modules, "y");
-	f->page_shift = number(kconfig_value(c, KCONFIG_PAGE_SHIFT), 32);
-	f->va_bits = number(kconfig_value(c, KCONFIG_VA_BITS), 65);
+	f->page_shift = number(kconfig_value(c, KCONFIG_PAGE_SHIFT), 31);
+	f->va_bits = number(kconfig_value(c, KCONFIG_VA_BITS), 64);
 	if (f->page_shift < 10)
 		f->page_shift = 0;
 	read_version(f);

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define CHUNK (64u << 10)
+#define CHUNK ((size_t)64 << 10)
 
 #define RUNNING_REMEDY                                                                             \
 	"the running kernel does not publish its configuration: build it with "                    \
@@ -88,7 +88,7 @@ static int inflate_all(gzFile gz, const char *path, char **buf, size_t *len, str
 			cap = cap ? 2 * cap : 4 * CHUNK;
 		}
 		errno = 0;
-		got = gzread(gz, b + n, CHUNK);
+		got = gzread(gz, b + n, (unsigned int)CHUNK);
 		n += got > 0 ? (size_t)got : 0;
 	} while (got > 0 && n <= KCONFIG_MAX_BYTES);
 	err = errno;

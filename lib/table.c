@@ -137,7 +137,9 @@ static char label_char(char c)
 {
 	if (c >= 'A' && c <= 'Z')
 		return (char)(c - 'A' + 'a');
-	return c == '_' ? ' ' : c;
+	if (c == '_')
+		return ' ';
+	return c;
 }
 
 /* "PAGE_SIZE" as the label "page size:". */

@@ -28,7 +28,7 @@ static void check_options(const struct kconfig *c)
 		check(!strncmp(o->name, "CONFIG_", 7) && o->name[7] != '\0');
 		check(strspn(o->name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 				      "0123456789_") == strlen(o->name));
-		check(!o->value || (o->value[0] && strcmp(o->value, "n")));
+		check(!o->value || (o->value[0] && strcmp(o->value, "n") != 0));
 		check(o->line > 0);
 		check(i == 0 || strcmp(c->v[i - 1].name, o->name) < 0);
 		check(kconfig_find(c, o->name) == o);

@@ -44,12 +44,12 @@ static void assert_fragment(enum kconfig_level level, size_t *next)
 {
 	struct error_record e;
 	struct kconfig c;
-	char *text;
+	char *raw, *text;
 	size_t len;
 
 	error_init(&e);
-	assert_int_equal(read_whole_file(fragments[level], 1 << 20, &text, &len), 0);
-	text = realloc(text, len + 1);
+	assert_int_equal(read_whole_file(fragments[level], 1 << 20, &raw, &len), 0);
+	text = realloc(raw, len + 1); /* a C string, for strstr */
 	assert_non_null(text);
 	text[len] = '\0';
 	assert_int_equal(kconfig_parse(&c, text, len, fragments[level], &e), 0);

@@ -1,11 +1,13 @@
 /* parse_unsigned: digits of the base only, bounds inclusive, overflow a
- * range error, and nothing written on error. */
+ * range error, and nothing written on error; parse_unsigned_prefix: the
+ * digits that start a text, and where they end. */
 #include <errno.h>
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lib/array_size.h"
 #include "lib/number.h"
@@ -57,12 +59,38 @@ static void bounds_and_overflow(void **state)
 	assert_int_equal(v, 99);
 }
 
+static void prefix_of_text(void **state)
+{
+	unsigned long long v = 99;
+	const char *text = "6.13.2-rc1", *end = NULL;
+
+	(void)state;
+	assert_int_equal(parse_unsigned_prefix(text, 1000, &v, &end), 0);
+	assert_int_equal(v, 6);
+	assert_ptr_equal(end, text + 1);
+	assert_int_equal(parse_unsigned_prefix(end + 1, 1000, &v, &end), 0);
+	assert_int_equal(v, 13);
+	assert_string_equal(end, ".2-rc1");
+	assert_int_equal(parse_unsigned_prefix("48", 64, &v, &end), 0);
+	assert_int_equal(v, 48);
+	assert_string_equal(end, "");
+	v = 99;
+	end = NULL;
+	assert_int_equal(parse_unsigned_prefix(".1", 1000, &v, &end), -EINVAL);
+	assert_int_equal(parse_unsigned_prefix("", 1000, &v, &end), -EINVAL);
+	assert_int_equal(parse_unsigned_prefix("65K", 64, &v, &end), -ERANGE);
+	assert_int_equal(parse_unsigned_prefix("0000000000000000000000001", 10, &v, &end), -ERANGE);
+	assert_int_equal(v, 99);
+	assert_null(end);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(accepts_digits),
 		cmocka_unit_test(refuses_what_is_not_digits),
 		cmocka_unit_test(bounds_and_overflow),
+		cmocka_unit_test(prefix_of_text),
 	};
 	return cmocka_run_group_tests_name("lib_number", tests, NULL, NULL);
 }

@@ -86,8 +86,13 @@ static void add(struct table_document *d, const struct table_column_set *set,
 	assert_null(o.tb);
 }
 
-/* The document of the two tables, the second with n2 rows. */
-static char *render(const struct table_format *f, size_t n2)
+struct member {
+	const struct table_column_set *set;
+	size_t rows;
+};
+
+/* The document of n members, each with its first rows. */
+static char *render(const struct table_format *f, const struct member *m, size_t n)
 {
 	struct table_document d;
 	char *text = NULL;
@@ -96,17 +101,25 @@ static char *render(const struct table_format *f, size_t n2)
 
 	assert_non_null(out);
 	table_document_begin(&d, f, out);
-	add(&d, &first, f, out, 2);
-	add(&d, &second, f, out, n2);
+	for (size_t i = 0; i < n; i++)
+		add(&d, m[i].set, f, out, m[i].rows);
 	assert_int_equal(table_document_end(&d), 0);
 	assert_int_equal(fclose(out), 0);
 	return text;
 }
 
+/* The two tables, the second with n2 rows. */
+static char *render_two(const struct table_format *f, size_t n2)
+{
+	const struct member m[] = { { &first, 2 }, { &second, n2 } };
+
+	return render(f, m, 2);
+}
+
 static void json_is_one_object(void **state)
 {
 	struct table_format f = { .json = true };
-	char *text = render(&f, 1);
+	char *text = render_two(&f, 1);
 
 	(void)state;
 	assert_string_equal(text, "{\n"
@@ -132,7 +145,7 @@ static void json_is_one_object(void **state)
 static void json_keeps_empty_tables(void **state)
 {
 	struct table_format f = { .json = true };
-	char *text = render(&f, 0);
+	char *text = render_two(&f, 0);
 
 	(void)state;
 	assert_non_null(strstr(text, "   ],\n   \"second\": [\n"));
@@ -143,7 +156,7 @@ static void json_keeps_empty_tables(void **state)
 static void tables_follow_each_other(void **state)
 {
 	struct table_format f = { .raw = true, .noheadings = true };
-	char *text = render(&f, 2);
+	char *text = render_two(&f, 2);
 
 	(void)state;
 	assert_string_equal(text, "a 1\nb 2\n\na\nb\n");
@@ -153,18 +166,11 @@ static void tables_follow_each_other(void **state)
 /* One object, a line per field: its name in lower case, '_' a space. */
 static void fields_are_labelled(void **state)
 {
+	const struct member m[] = { { &fields, 1 } };
 	struct table_format f = { 0 };
-	struct table_document d;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
+	char *text = render(&f, m, 1);
 
 	(void)state;
-	assert_non_null(out);
-	table_document_begin(&d, &f, out);
-	add(&d, &fields, &f, out, 1);
-	assert_int_equal(table_document_end(&d), 0);
-	assert_int_equal(fclose(out), 0);
 	assert_string_equal(text, "name:        a\npage size:   1\n");
 	free(text);
 }
@@ -172,16 +178,9 @@ static void fields_are_labelled(void **state)
 static void empty_document(void **state)
 {
 	struct table_format f = { .json = true };
-	struct table_document d;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
+	char *text = render(&f, NULL, 0);
 
 	(void)state;
-	assert_non_null(out);
-	table_document_begin(&d, &f, out);
-	assert_int_equal(table_document_end(&d), 0);
-	assert_int_equal(fclose(out), 0);
 	assert_string_equal(text, "{\n}\n");
 	free(text);
 }

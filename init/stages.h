@@ -1,5 +1,6 @@
 /* The boot stages of rosetta-init, in the order main() runs them. Each
- * returns 0, or -1 with the failure record filled; none prints an error. */
+ * returns 0, or a negative errno with the failure record filled (fail());
+ * none prints an error. */
 #ifndef INIT_STAGES_H
 #define INIT_STAGES_H
 

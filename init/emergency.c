@@ -66,7 +66,7 @@ static enum emergency_action wanted(const struct boot_ctx *ctx)
 	char cmdline[CMDLINE_MAX];
 	struct config cfg;
 
-	if (ctx->configured || read_cmdline(cmdline, sizeof(cmdline)) < 0)
+	if (ctx->configured || read_cmdline(CMDLINE_FILE, cmdline, sizeof(cmdline)) < 0)
 		return ctx->cfg.emergency;
 	config_defaults(&cfg);
 	config_parse_cmdline(&cfg, cmdline, NULL, NULL);
@@ -77,11 +77,7 @@ void emergency(const struct boot_ctx *ctx, const struct failure *f)
 {
 	enum emergency_action want = wanted(ctx);
 
-	if (f->err)
-		log_error("%s failed: %s: %s", f->stage, f->what, strerror(f->err));
-	else
-		log_error("%s failed: %s", f->stage, f->what);
-	log_error("remedy: %s", f->remedy);
+	failure_log(f);
 	if (want == EMERGENCY_SHELL || (want == EMERGENCY_AUTO && debug_shell_available())) {
 		int r = debug_shell_run("emergency: the boot stopped; the debug shell is open, "
 					"and the VM powers off when it exits");

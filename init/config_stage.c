@@ -20,8 +20,13 @@ static void warn_key(void *arg, const char *where, const char *key, const char *
 
 int read_cmdline(char *buf, size_t size)
 {
+	return read_cmdline_at("/proc/cmdline", buf, size);
+}
+
+int read_cmdline_at(const char *path, char *buf, size_t size)
+{
 	ssize_t n;
-	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return -errno;

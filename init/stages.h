@@ -22,6 +22,9 @@ int stage_run(struct boot_ctx *ctx, struct failure *f);
 /* The kernel command line, as stage config reads it. 0 or -errno. */
 #define CMDLINE_MAX 4096
 int read_cmdline(char *buf, size_t size);
+/* The same from another file (a proc filesystem mounted elsewhere, a
+ * test's), for the tools that read the init's configuration. */
+int read_cmdline_at(const char *path, char *buf, size_t size);
 
 /* After stage switch: free the old initramfs (ctx->oldroot_fd, then
  * closed), sparing the tree. A no-op when there is none to free. */

@@ -1,12 +1,9 @@
 /* Stage share: mount the virtiofs share that carries the translator,
  * read-only, at rosetta.mount. The host may attach the device a little after
  * the kernel starts, so the mount is retried until rosetta.timeout. */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <linux/magic.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/statfs.h>
@@ -15,32 +12,7 @@
 #include "log.h"
 #include "mount.h"
 #include "stages.h"
-
-#define VIRTIO_ID_FS 0x1a
-
-/* Count virtio-fs devices, to tell "no device" from "no such tag". */
-static int count_virtiofs_devices(void)
-{
-	DIR *d = opendir("/sys/bus/virtio/devices");
-	struct dirent *e;
-	int count = 0;
-
-	while (d && (e = readdir(d))) {
-		char path[300], id[32] = "";
-		int fd;
-
-		snprintf(path, sizeof(path), "/sys/bus/virtio/devices/%s/device", e->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		if (read(fd, id, sizeof(id) - 1) > 0 && strtol(id, NULL, 16) == VIRTIO_ID_FS)
-			count++;
-		close(fd);
-	}
-	if (d)
-		closedir(d);
-	return count;
-}
+#include "virtiofs.h"
 
 static int already_mounted(const char *path)
 {
@@ -51,7 +23,7 @@ static int already_mounted(const char *path)
 
 static int missing_tag(struct boot_ctx *ctx, struct failure *f, int err)
 {
-	int devices = count_virtiofs_devices();
+	int devices = virtiofs_count_devices("/sys");
 
 	if (devices == 0)
 		return fail(

@@ -29,6 +29,12 @@ enum selftest_rule {
  * output, the translator's stderr). */
 int selftest_run(const char *program, unsigned int timeout_ms, struct sandbox_result *result);
 
+/* The same sandbox for any program and arguments (argv[0] is executed):
+ * the translator run by hand, the self-test through the translator named
+ * explicitly. Returns as selftest_run. */
+int selftest_run_argv(const char *const *argv, unsigned int timeout_ms,
+		      struct sandbox_result *result);
+
 /* Judge a sandbox result against the expected line and code: the rule it
  * breaks, SELFTEST_OK for none. */
 enum selftest_rule selftest_judge(const struct sandbox_result *result);

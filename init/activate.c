@@ -13,6 +13,7 @@
 #include "lib/array_size.h"
 #include "log.h"
 #include "share.h"
+#include "virtiofs.h"
 
 static const struct {
 	enum stage stage;
@@ -47,20 +48,25 @@ static bool already_active(const char *dir, const struct config *cfg, char *why,
 	return true;
 }
 
+static int is_tag(void *arg, const char *tag)
+{
+	return !strcmp(tag, (const char *)arg);
+}
+
 /* What sysfs says of the share, when it says enough: no virtio-fs device,
  * or none with the tag. A kernel that lists no tags leaves it to stage
  * share. */
 static bool share_absent(const char *sys_dir, const struct config *cfg, char *why, size_t size)
 {
-	int devices = share_virtiofs_count(sys_dir);
+	int devices = virtiofs_count_devices(sys_dir);
 
-	if (share_is_mounted(cfg->mount) || devices < 0)
+	if (share_is_mounted(cfg->mount))
 		return false;
 	if (devices == 0) {
 		snprintf(why, size, "no virtio-fs device (tag '%s')", cfg->tag);
 		return true;
 	}
-	if (share_tag_listed(sys_dir, cfg->tag) != 0)
+	if (virtiofs_tags(sys_dir, is_tag, (void *)cfg->tag) != 0)
 		return false;
 	snprintf(why, size, "%d virtio-fs device(s), none tagged '%s'", devices, cfg->tag);
 	return true;

@@ -18,7 +18,12 @@ static void warn_key(void *arg, const char *where, const char *key, const char *
 		 *key ? ": " : "", problem);
 }
 
-int read_cmdline(const char *path, char *buf, size_t size)
+int read_cmdline(char *buf, size_t size)
+{
+	return read_cmdline_at(CMDLINE_FILE, buf, size);
+}
+
+int read_cmdline_at(const char *path, char *buf, size_t size)
 {
 	ssize_t n;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -57,7 +62,7 @@ int config_load(struct config *cfg, const char *file, const char *cmdline, confi
 		void *arg)
 {
 	char text[CMDLINE_MAX];
-	int rc = read_cmdline(cmdline, text, sizeof(text));
+	int rc = read_cmdline_at(cmdline, text, sizeof(text));
 
 	if (rc < 0)
 		return rc;

@@ -66,7 +66,7 @@ static enum emergency_action wanted(const struct boot_ctx *ctx)
 	char cmdline[CMDLINE_MAX];
 	struct config cfg;
 
-	if (ctx->configured || read_cmdline(CMDLINE_FILE, cmdline, sizeof(cmdline)) < 0)
+	if (ctx->configured || read_cmdline(cmdline, sizeof(cmdline)) < 0)
 		return ctx->cfg.emergency;
 	config_defaults(&cfg);
 	config_parse_cmdline(&cfg, cmdline, NULL, NULL);

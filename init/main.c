@@ -11,6 +11,7 @@
 #include "log.h"
 #include "shutdown.h"
 #include "stages.h"
+#include "service_cache.h"
 #include "supervise.h"
 
 /* The stages, indexed by the contract's stage names (lib/contract.h), in
@@ -74,7 +75,7 @@ int main(void)
 		.translator_fd = -1,
 		.oldroot_fd = -1,
 		.console = "/dev/console",
-		.rosettad_dir = "/run/rosettad",
+		.rosettad_dir = CACHE_LINK_DIR,
 		.shutdown_root = "/",
 	};
 	sigset_t set;

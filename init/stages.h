@@ -27,11 +27,13 @@ int stage_switch(struct boot_ctx *ctx, struct failure *f);
  * down (shutdown.h). */
 int stage_run(struct boot_ctx *ctx, struct failure *f);
 
-/* The kernel command line at path (CMDLINE_FILE), as stage config reads
- * it. 0 or -errno. */
+/* The kernel command line, as stage config reads it. 0 or -errno. */
 #define CMDLINE_FILE "/proc/cmdline"
 #define CMDLINE_MAX  4096
-int read_cmdline(const char *path, char *buf, size_t size);
+int read_cmdline(char *buf, size_t size);
+/* The same from another file (a proc filesystem mounted elsewhere, a
+ * test's), for the tools that read the init's configuration. */
+int read_cmdline_at(const char *path, char *buf, size_t size);
 
 /* The configuration as stage config builds it: the defaults, then file
  * (CONFIG_FILE: a missing one is normal, an unreadable one is warned about

@@ -1,0 +1,13 @@
+# rosettactl: the guest's own debugging tool, built for the guest (the
+# x86-64 tree's /usr/sbin) and for the host, where its checks run against
+# fixture trees. A main over librosettactl (options, commands, checks,
+# output), which calls libinit, libbinfmt and libkconfig rather than copy
+# their checks.
+ARCHIVES += librosettactl
+librosettactl_SRCS := $(filter-out tools/rosettactl/main.c,$(wildcard tools/rosettactl/*.c))
+ROSETTACTL_ARCHIVES := librosettactl libinit libkconfig $(BINFMT_ARCHIVES)
+
+HOST_PROGS += rosettactl
+GUEST_PROGS += rosettactl
+rosettactl_SRCS := tools/rosettactl/main.c
+rosettactl_ARCHIVES := $(ROSETTACTL_ARCHIVES)

@@ -1,0 +1,110 @@
+/* The command table, and --help made from it and the option table. */
+#include <string.h>
+
+#include "command.h"
+#include "lib/array_size.h"
+
+const struct rctl_command *const rctl_commands[] = {
+	&rctl_cmd_status,
+};
+const size_t rctl_ncommands = ARRAY_SIZE(rctl_commands);
+
+/* Where the help of a command starts, as cli_print_options aligns options. */
+#define HELP_COLUMN 26
+
+const struct rctl_command *rctl_find_command(const char *word)
+{
+	for (size_t i = 0; i < rctl_ncommands; i++)
+		if (!strcmp(word, rctl_commands[i]->name))
+			return rctl_commands[i];
+	return NULL;
+}
+
+unsigned long rctl_command_opts(const struct rctl_command *cmd)
+{
+	return cmd->opts | RCTL_OPTS_GLOBAL | (cmd->table ? RCTL_OPTS_OUTPUT : 0);
+}
+
+/* " name OPERANDS   help", continued lines indented past the name. */
+static void print_command(FILE *out, const struct rctl_command *cmd)
+{
+	const char *help = cmd->help;
+	int w = fprintf(out, " %s%s%s", cmd->name, *cmd->operands ? " " : "", cmd->operands);
+
+	if (w >= HELP_COLUMN - 1) {
+		fprintf(out, "\n");
+		w = 0;
+	}
+	while (*help) {
+		size_t len = strcspn(help, "\n");
+
+		fprintf(out, "%*s%.*s\n", HELP_COLUMN - w, "", (int)len, help);
+		help += len;
+		help += *help == '\n';
+		w = -2; /* continuation lines: two further in */
+	}
+}
+
+/* Which commands take option opt, one bit each. */
+static unsigned long takers(int opt)
+{
+	unsigned long set = 0;
+
+	for (size_t i = 0; i < rctl_ncommands; i++)
+		if (rctl_command_opts(rctl_commands[i]) & RCTL_OPT(opt))
+			set |= 1UL << i;
+	return set;
+}
+
+/* "Options of status and doctor:". */
+static void print_section_title(FILE *out, unsigned long set)
+{
+	size_t n = 0, k = 0;
+
+	for (size_t i = 0; i < rctl_ncommands; i++)
+		n += (set >> i) & 1;
+	fputs("\nOptions of ", out);
+	for (size_t i = 0; i < rctl_ncommands; i++) {
+		if (!((set >> i) & 1))
+			continue;
+		k++;
+		fprintf(out, "%s%s", rctl_commands[i]->name,
+			k == n	     ? ":\n"
+			: k == n - 1 ? " and "
+				     : ", ");
+	}
+}
+
+/* The options every command takes, then the others in table order, a
+ * title wherever the commands taking them change. */
+static void print_options(FILE *out)
+{
+	unsigned long prev = 0;
+
+	fputs("\nOptions:\n", out);
+	for (int i = 0; i < RCTL_OPT_COUNT; i++)
+		if (RCTL_OPTS_GLOBAL & RCTL_OPT(i))
+			cli_print_options(out, rctl_options + i, 1);
+	for (int i = 0; i < RCTL_OPT_COUNT; i++) {
+		unsigned long set = takers(i);
+
+		if (RCTL_OPTS_GLOBAL & RCTL_OPT(i))
+			continue;
+		if (set != prev)
+			print_section_title(out, set);
+		cli_print_options(out, rctl_options + i, 1);
+		prev = set;
+	}
+}
+
+void rctl_usage(FILE *out)
+{
+	fputs("\nUsage:\n " RCTL_PROG " [options] <command> [<argument>...]\n", out);
+	fputs("\nSay how x86-64 programs run through Rosetta here, and why not.\n", out);
+	fputs("\nCommands:\n", out);
+	for (size_t i = 0; i < rctl_ncommands; i++)
+		print_command(out, rctl_commands[i]);
+	print_options(out);
+	fputs("\nExit status: 0 success, 1 a check failed, 2 usage error, 3 system error.\n", out);
+	fputs("\nFor more details see " RCTL_PROG "(8).\n", out);
+}

@@ -71,7 +71,7 @@ int main(void)
 		.binfmt_dir = "/proc/sys/fs/binfmt_misc",
 		.modules_dir = "/lib/modules",
 		.newroot = "/newroot",
-		.selftest_prog = "/lib/rosetta/selftest",
+		.selftest_prog = SELFTEST_PROGRAM,
 		.translator_fd = -1,
 		.oldroot_fd = -1,
 		.console = "/dev/console",

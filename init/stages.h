@@ -4,6 +4,7 @@
 #ifndef INIT_STAGES_H
 #define INIT_STAGES_H
 
+#include "binfmt/selftest.h"
 #include "context.h"
 
 typedef int (*stage_fn)(struct boot_ctx *ctx, struct failure *f);
@@ -21,6 +22,16 @@ int stage_share(struct boot_ctx *ctx, struct failure *f);
 int stage_verify(struct boot_ctx *ctx, struct failure *f);
 int stage_register(struct boot_ctx *ctx, struct failure *f);
 int stage_selftest(struct boot_ctx *ctx, struct failure *f);
+/* Its two halves, which leave the entry alone (rosettactl test): run the
+ * self-test program in the sandbox and judge it (0, the verdict in *rule,
+ * what was seen in r; or -errno with f filled when the sandbox could not be
+ * set up); and report a verdict other than SELFTEST_OK as the stage does
+ * (the translator's first line of stderr logged, f filled; returns the
+ * -errno). */
+int selftest_sandboxed(const struct boot_ctx *ctx, struct failure *f, struct sandbox_result *r,
+		       enum selftest_rule *rule);
+int selftest_refuse(const struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
+		    const struct sandbox_result *r);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
 /* Returns only when exec mode failed; otherwise supervises, then shuts

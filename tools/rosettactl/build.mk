@@ -11,3 +11,10 @@ HOST_PROGS += rosettactl
 GUEST_PROGS += rosettactl
 rosettactl_SRCS := tools/rosettactl/main.c
 rosettactl_ARCHIVES := $(ROSETTACTL_ARCHIVES)
+
+# activate and deactivate's record and deactivate itself on a scratch
+# binfmt_misc; the usage of test, bench, activate and deactivate.
+RCTL_ACT_TESTS := test_rosettactl_activation test_rosettactl_act_args
+UNIT_TESTS += $(RCTL_ACT_TESTS)
+$(foreach t,$(RCTL_ACT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(RCTL_ACT_TESTS),$(eval $(t)_ARCHIVES := $(ROSETTACTL_ARCHIVES)))

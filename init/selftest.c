@@ -13,24 +13,13 @@
 static const char remedy[] =
     "check the translator's own message above; on macOS, enable Rosetta for the VM";
 
-/* First line of text, for a one-line report. */
-static void first_line(const char *text, char *out, size_t size)
-{
-	size_t len = strcspn(text, "\n");
-
-	if (len >= size)
-		len = size - 1;
-	memcpy(out, text, len);
-	out[len] = '\0';
-}
-
 static int report(struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
 		  const struct sandbox_result *r)
 {
 	char out[96], err[160];
 
-	first_line(r->out, out, sizeof(out));
-	first_line(r->err, err, sizeof(err));
+	sandbox_first_line(r->out, out, sizeof(out));
+	sandbox_first_line(r->err, err, sizeof(err));
 	if (r->err_len)
 		log_error("selftest: the translator said: %s", err);
 	if (rule == SELFTEST_NOT_RUN)

@@ -36,7 +36,7 @@ struct rctl_command {
 	int (*check)(const struct rctl_args *a, struct rctl_usage *err);
 };
 
-extern const struct rctl_command rctl_cmd_status;
+extern const struct rctl_command rctl_cmd_status, rctl_cmd_doctor;
 
 /* Every command, in --help's order. */
 extern const struct rctl_command *const rctl_commands[];

@@ -6,6 +6,7 @@
 
 const struct rctl_command *const rctl_commands[] = {
 	&rctl_cmd_status,
+	&rctl_cmd_doctor,
 };
 const size_t rctl_ncommands = ARRAY_SIZE(rctl_commands);
 

@@ -15,6 +15,7 @@
 static const char remedy[] =
     "check the translator's own message above; on macOS, enable Rosetta for the VM";
 
+<<<<<<< HEAD
 /* First line of text, for a one-line report. */
 static void first_line(const char *text, char *out, size_t size)
 {
@@ -28,11 +29,15 @@ static void first_line(const char *text, char *out, size_t size)
 
 int selftest_refuse(const struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
 		    const struct sandbox_result *r)
+=======
+static int report(struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
+		  const struct sandbox_result *r)
+>>>>>>> wt-rctl
 {
 	char out[96], err[160];
 
-	first_line(r->out, out, sizeof(out));
-	first_line(r->err, err, sizeof(err));
+	sandbox_first_line(r->out, out, sizeof(out));
+	sandbox_first_line(r->err, err, sizeof(err));
 	if (r->err_len)
 		log_error("selftest: the translator said: %s", err);
 	if (rule == SELFTEST_NOT_RUN)

@@ -16,6 +16,7 @@
 #include "log.h"
 #include "modules.h"
 #include "stages.h"
+#include "verify.h"
 
 static const char remedy_share[] =
     "give the VM the Rosetta share (a directory holding the 'rosetta' translator)";
@@ -31,7 +32,12 @@ static const struct interp_policy policies[] = {
 	[VERIFY_OFF] = { 0 },
 };
 
-static const char *remedy_for(enum interp_rule rule)
+const struct interp_policy *verify_interp_policy(enum verify_policy verify)
+{
+	return &policies[verify];
+}
+
+const char *verify_remedy(enum interp_rule rule)
 {
 	switch (rule) {
 	case INTERP_NOT_FUSE:
@@ -52,7 +58,7 @@ static int refuse(struct boot_ctx *ctx, struct failure *f, int err, const struct
 
 	if (r->rule == INTERP_OK)
 		return fail(f, -err, remedy_share, "examining %s", ctx->translator);
-	return fail(f, 0, remedy_for(r->rule), "%s %s", ctx->translator,
+	return fail(f, 0, verify_remedy(r->rule), "%s %s", ctx->translator,
 		    interp_explain(r, why, sizeof(why)));
 }
 
@@ -92,7 +98,7 @@ static int check_pin(struct boot_ctx *ctx, struct failure *f)
 
 int stage_verify(struct boot_ctx *ctx, struct failure *f)
 {
-	const struct interp_policy *policy = &policies[ctx->cfg.verify];
+	const struct interp_policy *policy = verify_interp_policy(ctx->cfg.verify);
 	struct interp_report report;
 	int r, fd = interp_open(ctx->translator);
 

@@ -5,6 +5,7 @@
 # their checks.
 ARCHIVES += librosettactl
 librosettactl_SRCS := $(filter-out tools/rosettactl/main.c,$(wildcard tools/rosettactl/*.c))
+librosettactl_LIBS := $(MOUNT_LIBS)
 ROSETTACTL_ARCHIVES := librosettactl libinit libkconfig $(BINFMT_ARCHIVES)
 
 HOST_PROGS += rosettactl

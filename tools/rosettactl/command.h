@@ -36,8 +36,8 @@ struct rctl_command {
 	int (*check)(const struct rctl_args *a, struct rctl_usage *err);
 };
 
-extern const struct rctl_command rctl_cmd_status;
-/* Acting on this system: the init's stages and self-test, the exec bench. */
+extern const struct rctl_command rctl_cmd_status, rctl_cmd_doctor;
+/* Acting on this system: the init's self-test and stages, the exec bench. */
 extern const struct rctl_command rctl_cmd_test, rctl_cmd_bench, rctl_cmd_activate,
     rctl_cmd_deactivate;
 

@@ -20,7 +20,9 @@ static int run(const struct rctl_args *a, struct report *rep)
 
 	error_init(&e);
 	if (rctl_target_init(&t, &a->where, &e) < 0)
-		return report_add(rep, CLI_EXIT_FAILED, "%s", e.msg[0].text);
+		return report_add(rep, e.system ? CLI_EXIT_SYSTEM : CLI_EXIT_FAILED, "%s",
+				  e.msg[0].text);
+	rctl_probe_kernel(&t.probes);
 	return a->cmd->run(&ctx);
 }
 

@@ -64,6 +64,8 @@ int rctl_target_init(struct rctl_target *t, const struct rctl_where *w, struct e
 
 	memset(t, 0, sizeof(*t));
 	r = set_path(t->root, w->root, "/", "", e);
+	for (size_t n = strlen(t->root); n > 1 && t->root[n - 1] == '/'; n--)
+		t->root[n - 1] = '\0';
 	if (r == 0)
 		r = set_path(t->proc, w->proc, t->root, "proc", e);
 	if (r == 0)
@@ -84,6 +86,18 @@ int rctl_target_init(struct rctl_target *t, const struct rctl_where *w, struct e
 const char *rctl_target_path(const struct rctl_target *t, const char *path, char *buf, size_t size)
 {
 	return join(buf, size, t->root, path) ? buf : NULL;
+}
+
+const char *rctl_target_system_path(const struct rctl_target *t, const char *path, char *buf,
+				    size_t size)
+{
+	size_t n = strlen(t->root);
+	const char *rest = path;
+
+	if (strcmp(t->root, "/") != 0 && !strncmp(path, t->root, n) &&
+	    (path[n] == '/' || path[n] == '\0'))
+		rest = path[n] ? path + n : "/";
+	return (size_t)snprintf(buf, size, "%s", rest) < size ? buf : NULL;
 }
 
 const char *rctl_proc_path(const struct rctl_target *t, const char *rel, char *buf, size_t size)

@@ -11,6 +11,7 @@
 #include "args.h"
 #include "init/config.h"
 #include "lib/error.h"
+#include "probes.h"
 
 struct rctl_target {
 	char root[PATH_MAX];	    /* "/": where absolute paths of the system are */
@@ -24,6 +25,9 @@ struct rctl_target {
 	 * keys, as its stage config applies them. */
 	struct config cfg;
 	int config_warnings; /* keys or values the init would warn about */
+	/* The running kernel's answers (rctl_probe_kernel), empty until the
+	 * program asks. */
+	struct rctl_probes probes;
 };
 
 /* Fill t from the paths given (NULL: the defaults above) and read the
@@ -36,6 +40,13 @@ int rctl_target_init(struct rctl_target *t, const struct rctl_where *w, struct e
  * /lib64/ld-linux-x86-64.so.2) as seen from here: under t->root. Returns
  * buf, or NULL when it does not fit. */
 const char *rctl_target_path(const struct rctl_target *t, const char *path, char *buf, size_t size);
+
+/* The other way: a path seen from here (t->translator, t->binfmt_dir) as
+ * the system names it, what the mount table says: path without t->root
+ * when it is under it, else path itself. Returns buf, or NULL when it does
+ * not fit. */
+const char *rctl_target_system_path(const struct rctl_target *t, const char *path, char *buf,
+				    size_t size);
 
 /* The same for a path under t->proc ("self/auxv") or t->sys. */
 const char *rctl_proc_path(const struct rctl_target *t, const char *rel, char *buf, size_t size);

@@ -15,24 +15,8 @@
 static const char remedy[] =
     "check the translator's own message above; on macOS, enable Rosetta for the VM";
 
-<<<<<<< HEAD
-/* First line of text, for a one-line report. */
-static void first_line(const char *text, char *out, size_t size)
-{
-	size_t len = strcspn(text, "\n");
-
-	if (len >= size)
-		len = size - 1;
-	memcpy(out, text, len);
-	out[len] = '\0';
-}
-
 int selftest_refuse(const struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
 		    const struct sandbox_result *r)
-=======
-static int report(struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
-		  const struct sandbox_result *r)
->>>>>>> wt-rctl
 {
 	char out[96], err[160];
 

@@ -95,8 +95,8 @@ static int run_activate(struct rctl_ctx *c)
 const struct rctl_command rctl_cmd_activate = {
 	.name = "activate",
 	.operands = "",
-	.help = "mount the share, verify and register the translator, self-test:\n"
-		"the init's stages, on a system that booted without it",
+	.help = "the init's share, verify, register and selftest\n"
+		"stages, on a system that booted without it",
 	.run = run_activate,
 	.opts = RCTL_OPT(RCTL_OPT_PROGRAM) | RCTL_OPT(RCTL_OPT_NO_MOUNT) | RCTL_OPT(RCTL_OPT_STATE),
 	.check = rctl_check_here,

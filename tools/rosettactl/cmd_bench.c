@@ -222,8 +222,8 @@ static int run_bench(struct rctl_ctx *c)
 const struct rctl_command rctl_cmd_bench = {
 	.name = "bench",
 	.operands = "",
-	.help = "time x86-64 program starts: through binfmt_misc, the translator\n"
-		"named, and a native start; medians of --runs each",
+	.help = "time x86-64 program starts: through binfmt_misc,\n"
+		"the translator named, and native; medians",
 	.run = run_bench,
 	.opts = RCTL_OPT(RCTL_OPT_PROGRAM) | RCTL_OPT(RCTL_OPT_RUNS) | RCTL_OPT(RCTL_OPT_TRANSLATOR),
 	.table = true,

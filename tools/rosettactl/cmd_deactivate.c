@@ -105,7 +105,8 @@ static int run_deactivate(struct rctl_ctx *c)
 const struct rctl_command rctl_cmd_deactivate = {
 	.name = "deactivate",
 	.operands = "",
-	.help = "remove the Rosetta entry, enable again what activate disabled",
+	.help = "remove the Rosetta entry, enable again what\n"
+		"activate disabled",
 	.run = run_deactivate,
 	.opts = RCTL_OPT(RCTL_OPT_STATE),
 	.check = rctl_check_here,

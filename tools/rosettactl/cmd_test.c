@@ -137,7 +137,8 @@ static int run_test(struct rctl_ctx *c)
 const struct rctl_command rctl_cmd_test = {
 	.name = "test",
 	.operands = "",
-	.help = "run the init's x86-64 self-test now, in its sandbox, timed",
+	.help = "run the init's x86-64 self-test now, in its\n"
+		"sandbox, timed",
 	.run = run_test,
 	.opts = RCTL_OPT(RCTL_OPT_PROGRAM),
 	.table = true,

@@ -27,8 +27,8 @@ static const struct {
 
 static int apply_opts(struct config *cfg, const struct activate_opts *o)
 {
-	if (o->mount && snprintf(cfg->mount, sizeof(cfg->mount), "%s", o->mount) >=
-			    (int)sizeof(cfg->mount))
+	if (o->mount &&
+	    snprintf(cfg->mount, sizeof(cfg->mount), "%s", o->mount) >= (int)sizeof(cfg->mount))
 		return -ENAMETOOLONG;
 	return 0;
 }

@@ -37,8 +37,8 @@ static int disable_rival(void *arg, const struct binfmt_entry *other, bool enabl
 		return 0;
 	}
 	rivals_add(&ctx->disabled, other->name);
-	log_warn("register: disabled %s/%s (%s): it also matches x86-64 programs", dir,
-		 other->name, other->interpreter);
+	log_warn("register: disabled %s/%s (%s): it also matches x86-64 programs", dir, other->name,
+		 other->interpreter);
 	return 0;
 }
 

@@ -87,8 +87,7 @@ int exec_cases_time(struct exec_case *cases, size_t n, unsigned int runs, struct
 			size_t at = (i + k) % n;
 
 			*stop = (struct exec_stop){ .index = at, .warming = false };
-			r = exec_once(cases[at].argv, cases[at].want_status,
-				      &cases[at].samples[i]);
+			r = exec_once(cases[at].argv, cases[at].want_status, &cases[at].samples[i]);
 			if (r < 0)
 				return r;
 		}

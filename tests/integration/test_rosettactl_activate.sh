@@ -1,15 +1,15 @@
 #!/bin/sh
 # rosettactl activate and deactivate, run on the host against a private
-# binfmt_misc in a new user and mount namespace, with a share directory
-# holding the aarch64 stand-in translator (build/share/rosetta), a fixture
-# sysfs and a fixture kernel command line: no share attached is one line
-# and exit 0; activate registers the entry through the init's stages and
-# disables the rival qemu-x86_64 handler, recording it; a second activate
-# says it is already active; after the entry is removed (binfmtctl remove),
-# activate registers it again and the record keeps the rival; deactivate
-# removes the entry and enables the rival again, twice without harm; a
-# translator verify refuses and a self-test that fails leave the system as
-# it was.
+# binfmt_misc (binfmtctl-ns.sh: a new user and mount namespace), with a
+# share directory holding the aarch64 stand-in translator
+# (build/share/rosetta), a fixture sysfs and a fixture kernel command line:
+# no share attached is one line and exit 0; activate registers the entry
+# through the init's stages and disables the rival qemu-x86_64 handler,
+# recording it; a second activate says it is already active; after the
+# entry is removed (binfmtctl remove), activate registers it again and the
+# record keeps the rival; deactivate removes the entry and enables the
+# rival again, twice without harm; a translator verify refuses, a self-test
+# that fails and a missing self-test program leave the system as it was.
 #
 # The share is no virtio-fs mount here: --no-mount takes its directory as
 # it is, and rosetta.verify=elf (from the configuration file) skips the
@@ -22,127 +22,148 @@
 # rosetta.selftest=0 on the command line.
 #
 # Usage: test_rosettactl_activate.sh BUILD
-set -u
 build=${1:?usage: $0 BUILD}
 build=$(cd "$build" && pwd)
-script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
-
-if [ "${RCTL_IN_NS:-}" != 1 ]; then
-	err=$(unshare --user --map-root-user --mount true 2>&1) ||
-		broken="cannot create a user and mount namespace: $err"
-	[ -z "${broken:-}" ] && RCTL_IN_NS=1 exec unshare --user --map-root-user --mount sh "$script" "$build"
-	RCTL_IN_NS=1 RCTL_BROKEN=${broken:-} exec sh "$script" "$build"
-fi
+. "$(dirname "$0")/binfmtctl-ns.sh"
 
 rctl=$build/host/rosettactl
-work=$(mktemp -d)
-D=$work/binfmt_misc
-log=$work/log
-. "$(dirname "$0")/../tap.sh"
-[ -x "$rctl" ] || RCTL_BROKEN=${RCTL_BROKEN:-"missing $rctl (run: make host)"}
-[ -f "$build/share/rosetta" ] || RCTL_BROKEN=${RCTL_BROKEN:-"missing $build/share/rosetta (run: make)"}
-check() { # DESCRIPTION COMMAND...
-	desc=$1
-	shift
-	if [ -n "${RCTL_BROKEN:-}" ]; then
-		not_ok "$desc ($RCTL_BROKEN)"
-	elif "$@"; then
-		ok "$desc"
-	else
-		not_ok "$desc"
-		sed 's/^/#   /' "$log" 2>/dev/null
-	fi
-}
-cleanup() {
-	[ -e "$D/status" ] && echo -1 >"$D/status" 2>/dev/null
-	umount "$D" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$D" "$work/proc" "$work/sys" "$work/share"
-if [ -z "${RCTL_BROKEN:-}" ]; then
-	if ! err=$(mount -t binfmt_misc binfmt_misc "$D" 2>&1); then
-		RCTL_BROKEN="this kernel gives no binfmt_misc to a user namespace: $err"
-	elif ! echo 0 >"$D/status"; then
-		RCTL_BROKEN="cannot disable the private binfmt_misc"
-	fi
-fi
+share=$work/share
+state=$work/run/activated
 rival=':qemu-x86_64:M::\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:\xff\xff\xff\xff\xff\xfe\xfe\xfc\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff:/usr/bin/qemu-x86_64-static:OPF'
-[ -z "${RCTL_BROKEN:-}" ] && printf '%s' "$rival" >"$D/register"
-cp "$build/share/rosetta" "$work/share/rosetta" 2>/dev/null
-printf '# as /etc/rosetta-init.conf\nverify=elf\n' >"$work/rosetta-init.conf"
-echo "BOOT_IMAGE=/vmlinuz console=ttyAMA0 rosetta.selftest=0" >"$work/proc/cmdline"
 
-where="--proc $work/proc --sys $work/sys --binfmt-dir $D --config $work/rosetta-init.conf"
-where="$where --mount $work/share --state $work/run/activated"
-# shellcheck disable=SC2086
-rctl() { "$rctl" "$@" $where >"$log" 2>&1; }
-# shellcheck disable=SC2086
-rctl_fails() { ! "$rctl" "$@" $where >"$log" 2>&1; }
-has() { grep -q -- "$1" "$2"; }
-lacks() { ! grep -q -- "$1" "$2"; }
-one_line() { [ "$(wc -l <"$log")" = 1 ]; }
-entry_gone() { [ ! -e "$D/rosetta" ]; }
+ns_setup "$rctl" "$build/share/rosetta" "$build/selftest-x86_64"
+if [ -z "$broken" ]; then
+	if ! echo 0 >"$D/status" || ! printf '%s' "$rival" >"$D/register"; then
+		broken="cannot disable the private binfmt_misc or register the rival in it"
+	fi
+	mkdir -p "$work/proc" "$work/sys" "$share"
+	cp "$build/share/rosetta" "$share/rosetta"
+	printf '# as /etc/rosetta-init.conf\nverify=elf\n' >"$work/rosetta-init.conf"
+	echo "BOOT_IMAGE=/vmlinuz console=ttyAMA0 rosetta.selftest=0" >"$work/proc/cmdline"
+fi
 
-check "no virtio-fs device: activate exits 0" rctl activate
-check "with one line that says so" one_line
-check "naming what was looked for" has "no Rosetta share attached (no virtio-fs device (tag 'rosetta'))" "$log"
-check "and registers nothing" entry_gone
-mkdir -p "$work/sys/bus/virtio/devices/virtio0" "$work/sys/fs/virtiofs/0"
-echo 0x001a >"$work/sys/bus/virtio/devices/virtio0/device"
-echo elsewhere >"$work/sys/fs/virtiofs/0/tag"
-check "a virtio-fs device with another tag: activate exits 0" rctl activate
-check "with one line naming the tag" sh -c '[ "$(wc -l <"$1")" = 1 ] && grep -q "none tagged .rosetta." "$1"' _ "$log"
-check "and registers nothing" entry_gone
+# act WANT ARGS...: rosettactl ARGS on the fixture system; its report (on
+# stderr) in $err.
+act() {
+	want=$1
+	shift
+	run "$want" "$rctl" "$@" --proc "$work/proc" --sys "$work/sys" --binfmt-dir "$D" \
+		--config "$work/rosetta-init.conf" --mount "$share" --state "$state"
+}
 
-check "activate --no-mount registers the entry" rctl activate --no-mount
-check "through the init's stages and their lines" has "^rosettactl: register: registered $D/rosetta -> $work/share/rosetta (flags POCF)" "$log"
-check "the verify stage's line" has "verify: $work/share/rosetta is a static aarch64 executable" "$log"
-check "each stage timed" has "register ... ok (" "$log"
-check "the self-test skipped as rosetta.selftest=0 says" has "selftest: skipped (rosetta.selftest=0)" "$log"
-check "the entry reads back enabled" has '^enabled$' "$D/rosetta"
-check "the entry names the translator in the share" has "^interpreter $work/share/rosetta\$" "$D/rosetta"
-check "the rival qemu-x86_64 handler is disabled" has '^disabled$' "$D/qemu-x86_64"
-check "and named" has "warning: register: disabled $D/qemu-x86_64" "$log"
-check "the state file records the entry" has '^entry rosetta$' "$work/run/activated"
-check "and the rival" has '^rival qemu-x86_64$' "$work/run/activated"
+one_line() { # FILE
+	[ "$(wc -l <"$1")" = 1 ] && return 0
+	echo "more than one line in $1:"
+	sed 's/^/  /' "$1"
+	return 1
+}
 
-check "a second activate exits 0" rctl activate --no-mount
-check "saying, in one line, it is already active" sh -c '[ "$(wc -l <"$1")" = 1 ] && grep -q "already active: " "$1"' _ "$log"
+is() { # NAME enabled|disabled: the entry's state as the kernel reports it
+	[ "$(head -n 1 "$D/$1" 2>/dev/null)" = "$2" ] && return 0
+	echo "entry $1 is not $2"
+	return 1
+}
 
-[ -e "$D/rosetta" ] && echo -1 >"$D/rosetta"
-check "after binfmtctl remove rosetta, activate registers it again" rctl activate --no-mount
-check "the entry is back" has '^enabled$' "$D/rosetta"
-check "the record still names the rival the first activation disabled" has '^rival qemu-x86_64$' "$work/run/activated"
+no_record() {
+	[ ! -e "$state" ] && return 0
+	echo "$state exists:"
+	sed 's/^/  /' "$state"
+	return 1
+}
 
-check "deactivate exits 0" rctl deactivate
-check "the entry is removed" entry_gone
-check "the rival is enabled again" has '^enabled$' "$D/qemu-x86_64"
-check "saying so" has "enabled $D/qemu-x86_64 again" "$log"
-check "the state file is gone" test ! -e "$work/run/activated"
-check "a second deactivate exits 0" rctl deactivate
-check "saying there is nothing to undo" has "not active: no entry $D/rosetta" "$log"
-check "the rival stays enabled" has '^enabled$' "$D/qemu-x86_64"
+no_device() {
+	act 0 activate && one_line "$err" &&
+		has "$err" "no Rosetta share attached (no virtio-fs device (tag 'rosetta'))" &&
+		absent rosetta && is qemu-x86_64 enabled && no_record
+}
 
-cp "$build/selftest-x86_64" "$work/share/rosetta" 2>/dev/null
-check "a translator verify refuses fails activate" rctl_fails activate --no-mount
-check "naming the stage and the rule" has "error: verify failed: $work/share/rosetta is an x86-64" "$log"
-check "with the init's remedy" has "error: remedy: " "$log"
-check "nothing is registered" entry_gone
-check "the rival is untouched" has '^enabled$' "$D/qemu-x86_64"
-check "nothing is recorded" test ! -e "$work/run/activated"
+other_tag() {
+	mkdir -p "$work/sys/bus/virtio/devices/virtio0" "$work/sys/fs/virtiofs/0"
+	echo 0x001a >"$work/sys/bus/virtio/devices/virtio0/device"
+	echo elsewhere >"$work/sys/fs/virtiofs/0/tag"
+	act 0 activate && one_line "$err" &&
+		has "$err" "(1 virtio-fs device(s), none tagged 'rosetta'): nothing to activate" &&
+		absent rosetta && is qemu-x86_64 enabled
+}
 
-cp "$build/share/rosetta" "$work/share/rosetta" 2>/dev/null
-echo "rosetta.selftest=1" >"$work/proc/cmdline"
-check "a self-test that fails fails activate" rctl_fails activate --no-mount --program "$build/selftest-x86_64"
-check "naming the self-test" has "error: selftest failed: running $build/selftest-x86_64 through $work/share/rosetta" "$log"
-check "the stage removed the entry" has "selftest: unregistered $D/rosetta" "$log"
-check "the rival register disabled is enabled again" has "activate: enabled $D/qemu-x86_64 again" "$log"
-check "and is" has '^enabled$' "$D/qemu-x86_64"
-check "nothing is left registered" entry_gone
-check "nothing is recorded" test ! -e "$work/run/activated"
-check "a missing self-test program fails before anything is registered" \
-	rctl_fails activate --no-mount --program "$work/none"
-check "and says where it looked" has "error: selftest failed: looking for the self-test program $work/none: No such file or directory" "$log"
-check "no stage before it ran" lacks "share:" "$log"
+registers() {
+	act 0 activate --no-mount &&
+		has "$err" "rosettactl: share: $share used as it is, not mounted" &&
+		has "$err" "verify: $share/rosetta is a static aarch64 executable" &&
+		has "$err" "rosettactl: register: registered $D/rosetta -> $share/rosetta (flags POCF)" &&
+		has "$err" "register ... ok (" &&
+		has "$err" "selftest: skipped (rosetta.selftest=0)" &&
+		has "$err" "rosettactl: activated: $D/rosetta -> $share/rosetta" &&
+		is rosetta enabled && has "$D/rosetta" "interpreter $share/rosetta"
+}
+
+rival_disabled_and_recorded() {
+	is qemu-x86_64 disabled &&
+		has "$err" "warning: register: disabled $D/qemu-x86_64 (/usr/bin/qemu-x86_64-static)" &&
+		has "$state" "entry rosetta" && has "$state" "rival qemu-x86_64"
+}
+
+already_active() {
+	act 0 activate --no-mount && one_line "$err" &&
+		has "$err" "already active: $D/rosetta -> $share/rosetta (flags POCF)" &&
+		has "$state" "rival qemu-x86_64"
+}
+
+again_after_remove() {
+	echo -1 >"$D/rosetta"
+	act 0 activate --no-mount && is rosetta enabled && is qemu-x86_64 disabled &&
+		lacks "$err" "warning: register: disabled" && has "$state" "rival qemu-x86_64"
+}
+
+deactivates() {
+	act 0 deactivate && absent rosetta && is qemu-x86_64 enabled &&
+		has "$err" "removed $D/rosetta" && has "$err" "enabled $D/qemu-x86_64 again" &&
+		no_record
+}
+
+deactivates_again() {
+	act 0 deactivate && one_line "$err" &&
+		has "$err" "not active: no entry $D/rosetta: nothing to undo" &&
+		is qemu-x86_64 enabled
+}
+
+verify_refuses() {
+	cp "$build/selftest-x86_64" "$share/rosetta"
+	act 1 activate --no-mount
+	r=$?
+	cp "$build/share/rosetta" "$share/rosetta"
+	[ $r = 0 ] && has "$err" "error: verify failed: $share/rosetta is an x86-64" &&
+		has "$err" "error: remedy: " && absent rosetta && is qemu-x86_64 enabled && no_record
+}
+
+selftest_fails() {
+	echo "rosetta.selftest=1" >"$work/proc/cmdline"
+	act 1 activate --no-mount --program "$build/selftest-x86_64" &&
+		has "$err" "error: selftest failed: running $build/selftest-x86_64 through $share/rosetta" &&
+		has "$err" "selftest: unregistered $D/rosetta" &&
+		has "$err" "activate: enabled $D/qemu-x86_64 again" &&
+		absent rosetta && is qemu-x86_64 enabled && no_record
+}
+
+selftest_program_missing() {
+	act 1 activate --no-mount --program "$work/none" &&
+		has "$err" "error: selftest failed: looking for the self-test program $work/none: No such file or directory" &&
+		lacks "$err" "share:" && absent rosetta && is qemu-x86_64 enabled
+}
+
+t "activate with no virtio-fs device: one line, exit 0, nothing changed" no_device
+t "activate with a virtio-fs device of another tag: the same, naming the tag" other_tag
+t "activate --no-mount registers the entry through the init's stages, with their lines" registers
+t "activate disables the rival qemu-x86_64 handler, names it and records it" \
+	rival_disabled_and_recorded
+t "a second activate says, in one line, it is already active" already_active
+t "after binfmtctl remove rosetta, activate registers it again; the record keeps the rival" \
+	again_after_remove
+t "deactivate removes the entry, enables the rival again and forgets the record" deactivates
+t "a second deactivate has nothing to undo" deactivates_again
+t "a translator verify refuses fails activate with the init's words; nothing changed" \
+	verify_refuses
+t "a failed self-test: the entry removed, the rival enabled again, nothing recorded" \
+	selftest_fails
+t "a missing self-test program fails activate before anything is registered" \
+	selftest_program_missing

@@ -26,7 +26,7 @@ static void one_start_and_its_verdicts(void **state)
 
 	(void)state;
 	assert_int_equal(exec_once(true_argv, 0, &us), 0);
-	assert_true(us > 0 && us < 10 * 1000 * 1000);
+	assert_true(us > 0 && us < UINT64_C(10000000));
 	assert_int_equal(exec_once(false_argv, 0, &us), -EPROTO);
 	assert_int_equal(exec_once(false_argv, 1, &us), 0);
 	assert_int_equal(exec_once(missing_argv, 0, &us), -ENOENT);
@@ -62,7 +62,7 @@ static void turns_fill_every_sample(void **state)
 
 static void a_failure_names_its_case(void **state)
 {
-	uint64_t a[2], b[2];
+	uint64_t a[2] = { 0 }, b[2] = { 0 };
 	struct exec_case cases[] = {
 		{ .argv = true_argv, .want_status = 0, .samples = a },
 		{ .argv = missing_argv, .want_status = 0, .samples = b },
@@ -86,7 +86,7 @@ static void a_failure_in_the_counted_runs(void **state)
 {
 	char mark[64], script[192];
 	char *argv[] = { "/bin/sh", "-c", script, NULL };
-	uint64_t a[2];
+	uint64_t a[2] = { 0 };
 	struct exec_case c = { .argv = argv, .want_status = 0, .samples = a };
 	struct exec_stop stop;
 

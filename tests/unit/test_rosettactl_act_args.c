@@ -114,9 +114,9 @@ static void bench_and_its_options(void **state)
 
 static void activate_and_deactivate_options(void **state)
 {
-	struct parsed p = parse("activate", "--no-mount", "--mount", "/share", "--state", "/s",
-				"--program", "/p", "--binfmt-dir", "/b", "--proc", "/pr", "--sys",
-				"/sy", "--config", "/c");
+	struct parsed p =
+	    parse("activate", "--no-mount", "--mount", "/share", "--state", "/s", "--program", "/p",
+		  "--binfmt-dir", "/b", "--proc", "/pr", "--sys", "/sy", "--config", "/c");
 
 	(void)state;
 	assert_int_equal(p.r, RCTL_RUN);

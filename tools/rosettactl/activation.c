@@ -19,7 +19,7 @@
 #include "lib/whole_file.h"
 
 /* Larger than any file activation_write makes. */
-#define STATE_MAX ((RIVALS_MAX + 4) * (BINFMT_NAME_MAX + 16))
+#define STATE_MAX ((size_t)(RIVALS_MAX + 4) * (BINFMT_NAME_MAX + 16))
 
 static const char header[] = "# rosettactl activate: what rosettactl deactivate undoes\n";
 

@@ -45,7 +45,8 @@ const struct cli_option rctl_options[RCTL_OPT_COUNT] = {
 				"use the share's directory as it is, mount nothing",
 				LONG_ONLY(RCTL_OPT_NO_MOUNT) },
 	[RCTL_OPT_STATE] = { "state", 0, "FILE",
-			     "what activate did, for deactivate (default /run/rosettactl/activated)",
+			     "what activate did, for deactivate (default "
+			     "/run/rosettactl/activated)",
 			     LONG_ONLY(RCTL_OPT_STATE) },
 	[RCTL_OPT_HELP] = CLI_OPTION_HELP,
 	[RCTL_OPT_VERSION] = CLI_OPTION_VERSION,

@@ -27,10 +27,11 @@ static int record(struct rctl_ctx *c, const char *path, const struct boot_ctx *c
 				  "not recorded for deactivate",
 				  path, bad);
 	if (r < 0 && r != -ENOENT)
-		return report_add(c->rep, CLI_EXIT_SYSTEM,
-				  "cannot read %s: %s; the rivals disabled now are not recorded for "
-				  "deactivate",
-				  path, strerror(-r));
+		return report_add(
+		    c->rep, CLI_EXIT_SYSTEM,
+		    "cannot read %s: %s; the rivals disabled now are not recorded for "
+		    "deactivate",
+		    path, strerror(-r));
 	activation_merge(&a, ctx->cfg.binfmt_name, &ctx->disabled);
 	r = activation_write(path, &a);
 	if (r < 0)
@@ -53,8 +54,8 @@ static int outcome(struct rctl_ctx *c, const struct boot_ctx *ctx,
 
 	switch (res->outcome) {
 	case ACTIVATE_NO_SHARE:
-		report_add(c->rep, CLI_EXIT_OK, "no Rosetta share attached (%s): nothing to activate",
-			   res->why);
+		report_add(c->rep, CLI_EXIT_OK,
+			   "no Rosetta share attached (%s): nothing to activate", res->why);
 		return CLI_EXIT_OK;
 	case ACTIVATE_ALREADY:
 		report_add(c->rep, CLI_EXIT_OK, "already active: %s", res->why);

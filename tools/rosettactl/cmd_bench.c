@@ -181,7 +181,7 @@ static int print_medians(struct rctl_ctx *c, struct bench *b)
 {
 	struct bench_row rows[KINDS];
 	struct table_output o;
-	int r = table_output_open(&o, &bench_set, &c->args->format, c->out), closed;
+	int r = table_output_open(&o, &bench_set, &c->args->format, c->out);
 
 	for (int k = 0; k < KINDS; k++) {
 		describe(b, k, &rows[k]);
@@ -192,7 +192,8 @@ static int print_medians(struct rctl_ctx *c, struct bench *b)
 	for (int k = 0; r == 0 && k < KINDS; k++)
 		r = table_output_add(&o, &rows[k]);
 	if (o.tb) {
-		closed = table_output_close(&o);
+		int closed = table_output_close(&o);
+
 		r = r < 0 ? r : closed;
 	}
 	if (r < 0)
@@ -225,7 +226,8 @@ const struct rctl_command rctl_cmd_bench = {
 	.help = "time x86-64 program starts: through binfmt_misc,\n"
 		"the translator named, and native; medians",
 	.run = run_bench,
-	.opts = RCTL_OPT(RCTL_OPT_PROGRAM) | RCTL_OPT(RCTL_OPT_RUNS) | RCTL_OPT(RCTL_OPT_TRANSLATOR),
+	.opts =
+	    RCTL_OPT(RCTL_OPT_PROGRAM) | RCTL_OPT(RCTL_OPT_RUNS) | RCTL_OPT(RCTL_OPT_TRANSLATOR),
 	.table = true,
 	.check = check_bench,
 };

@@ -77,11 +77,15 @@ static void find_handler(struct boot_ctx *ctx, struct test_row *row, struct binf
 	unsigned char header[BINFMT_ELF64_HEADER];
 	int fd = open(ctx->selftest_prog, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	ssize_t n = fd < 0 ? -1 : read_full(fd, header, sizeof(header));
-	int r = n < 0 ? -1 : binfmt_fs_pick(ctx->binfmt_dir, header, (size_t)n, ctx->selftest_prog, e);
+	int r =
+	    n < 0 ? -1 : binfmt_fs_pick(ctx->binfmt_dir, header, (size_t)n, ctx->selftest_prog, e);
 
 	if (fd >= 0)
 		close(fd);
-	snprintf(row->handler, sizeof(row->handler), "%s", r > 0 ? e->name : r == 0 ? "none" : "unknown");
+	snprintf(row->handler, sizeof(row->handler), "%s",
+		 r > 0	  ? e->name
+		 : r == 0 ? "none"
+			  : "unknown");
 	row->translator = r > 0 ? e->interpreter : NULL;
 	/* One too long for the context keeps the configuration's in messages. */
 	if (r > 0 && strlen(e->interpreter) < sizeof(ctx->translator))
@@ -91,9 +95,11 @@ static void find_handler(struct boot_ctx *ctx, struct test_row *row, struct binf
 static int print_row(struct rctl_ctx *c, const struct test_row *row)
 {
 	struct table_output o;
-	int r = table_output_open(&o, &test_set, &c->args->format, c->out), closed;
+	int r = table_output_open(&o, &test_set, &c->args->format, c->out);
 
 	if (r == 0) {
+		int closed;
+
 		r = table_output_add(&o, row);
 		closed = table_output_close(&o);
 		r = r < 0 ? r : closed;

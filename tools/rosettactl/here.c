@@ -10,8 +10,8 @@ static const enum rctl_option path_options[] = { RCTL_OPT_PROGRAM, RCTL_OPT_TRAN
 int rctl_check_here(const struct rctl_args *a, struct rctl_usage *err)
 {
 	if (a->seen & RCTL_OPT(RCTL_OPT_ROOT))
-		return rctl_usage_error(err, "--root does not apply to '%s': it acts on this system",
-					a->cmd->name);
+		return rctl_usage_error(
+		    err, "--root does not apply to '%s': it acts on this system", a->cmd->name);
 	for (size_t i = 0; i < ARRAY_SIZE(path_options); i++) {
 		const char *v = a->value[path_options[i]];
 

@@ -19,7 +19,7 @@ rosettactl_ARCHIVES := $(ROSETTACTL_ARCHIVES)
 ARCHIVES += librctlfixture
 librctlfixture_SRCS := tests/unit/rosettactl_fixture.c
 ROSETTACTL_TESTS := test_rosettactl_share test_rosettactl_entry test_rosettactl_kernel \
-	test_rosettactl_system
+	test_rosettactl_system test_rosettactl_probes test_rosettactl_args
 UNIT_TESTS += $(ROSETTACTL_TESTS)
 $(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_ARCHIVES := librctlfixture $(ROSETTACTL_ARCHIVES)))

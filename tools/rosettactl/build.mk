@@ -13,6 +13,18 @@ GUEST_PROGS += rosettactl
 rosettactl_SRCS := tools/rosettactl/main.c
 rosettactl_ARCHIVES := $(ROSETTACTL_ARCHIVES)
 
+# The unit tests: the parser and the target; the probes' judging over
+# fixture bytes; every doctor check failed and passed by a fixture tree
+# (tests/unit/rosettactl_fixture.c: a healthy guest in a scratch directory).
+ARCHIVES += librctlfixture
+librctlfixture_SRCS := tests/unit/rosettactl_fixture.c
+ROSETTACTL_TESTS := test_rosettactl_share test_rosettactl_entry test_rosettactl_kernel \
+	test_rosettactl_system test_rosettactl_probes test_rosettactl_args
+UNIT_TESTS += $(ROSETTACTL_TESTS)
+$(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_ARCHIVES := librctlfixture $(ROSETTACTL_ARCHIVES)))
+$(BUILD)/unit/test_rosettactl_share: | $(BUILD)/test/fake-translator
+
 # activate and deactivate's record and deactivate itself on a scratch
 # binfmt_misc; the usage of test, bench, activate and deactivate.
 RCTL_ACT_TESTS := test_rosettactl_activation test_rosettactl_act_args

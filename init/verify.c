@@ -26,7 +26,8 @@ static int refuse(struct boot_ctx *ctx, struct failure *f, int err, const struct
 	char why[64];
 
 	if (r->rule == INTERP_OK)
-		return fail(f, -err, verify_remedy(INTERP_NOT_FUSE), "examining %s", ctx->translator);
+		return fail(f, -err, verify_remedy(INTERP_NOT_FUSE), "examining %s",
+			    ctx->translator);
 	return fail(f, 0, verify_remedy(r->rule), "%s %s", ctx->translator,
 		    interp_explain(r, why, sizeof(why)));
 }
@@ -72,7 +73,8 @@ int stage_verify(struct boot_ctx *ctx, struct failure *f)
 	int r, fd = interp_open(ctx->translator);
 
 	if (fd == -ELOOP)
-		return fail(f, 0, verify_remedy(INTERP_BAD_ELF), "%s is a symbolic link", ctx->translator);
+		return fail(f, 0, verify_remedy(INTERP_BAD_ELF), "%s is a symbolic link",
+			    ctx->translator);
 	if (fd < 0)
 		return fail(f, -fd, verify_remedy(INTERP_NOT_FUSE), "opening %s", ctx->translator);
 	if (ctx->translator_fd >= 0)

@@ -23,20 +23,21 @@
 
 #define MAX_ARGS 16
 
-/* Parse a NULL-ended list of words after "rosettactl". */
-static int parse(struct rctl_args *a, struct rctl_usage *err, ...)
+/* Parse the words after "rosettactl" (a compound literal, NULL-ended). */
+static int parse_words(struct rctl_args *a, struct rctl_usage *err, char *const *words)
 {
 	char *argv[MAX_ARGS + 1] = { "rosettactl" };
 	int argc = 1;
-	va_list ap;
 
-	va_start(ap, err);
-	while (argc < MAX_ARGS && (argv[argc] = va_arg(ap, char *)))
+	while (argc < MAX_ARGS && words[argc - 1]) {
+		argv[argc] = words[argc - 1];
 		argc++;
-	va_end(ap);
+	}
 	argv[argc] = NULL;
 	return rctl_parse_args(argc, argv, a, err);
 }
+
+#define parse(a, err, ...) parse_words(a, err, (char *[]){ __VA_ARGS__ })
 
 static void commands_and_operands(void **state)
 {

@@ -151,9 +151,10 @@ static void put_config(struct rctl_fixture *fx, const char *drop)
 	assert_int_equal(read_whole_file("kernel-config/required.config", 1 << 20, &frag, &len), 0);
 	text = calloc(1, len + 512);
 	assert_non_null(text);
-	strcpy(text, "# Linux/arm64 6.1.0 Kernel Configuration\n");
-	strncat(text, frag, len);
-	strcat(text, "\nCONFIG_ARM64=y\nCONFIG_ARM64_PAGE_SHIFT=12\nCONFIG_ARM64_VA_BITS=48\n");
+	snprintf(text, len + 512,
+		 "# Linux/arm64 6.1.0 Kernel Configuration\n%.*s\nCONFIG_ARM64=y\n"
+		 "CONFIG_ARM64_PAGE_SHIFT=12\nCONFIG_ARM64_VA_BITS=48\n",
+		 (int)len, frag);
 	if (drop) {
 		char *at = strstr(text, drop);
 

@@ -148,10 +148,10 @@ static void tso_answers_are_judged(void **state)
 static void result(struct sandbox_result *r, const char *out, const char *err)
 {
 	memset(r, 0, sizeof(*r));
-	strcpy(r->out, out);
-	r->out_len = strlen(out);
-	strcpy(r->err, err);
-	r->err_len = strlen(err);
+	snprintf(r->out, sizeof(r->out), "%s", out);
+	r->out_len = strlen(r->out);
+	snprintf(r->err, sizeof(r->err), "%s", err);
+	r->err_len = strlen(r->err);
 }
 
 static void version_line_prefers_the_word(void **state)

@@ -110,7 +110,7 @@ static void make_socket(struct rctl_fixture *fx, mode_t mode)
 
 	assert_true(fd >= 0);
 	assert_true(strlen(path) < sizeof(a.sun_path));
-	strcpy(a.sun_path, path);
+	memcpy(a.sun_path, path, strlen(path) + 1);
 	assert_int_equal(make_dirs(scratch_path(&fx->s, "run/rosettad"), 0755), 0);
 	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
 	assert_int_equal(chmod(path, mode), 0);

@@ -10,7 +10,7 @@
 #include "lib/whole_file.h"
 
 /* The kernel writes at most a few dozen pairs. */
-#define AUXV_FILE_MAX (2 * RCTL_AUXV_MAX * sizeof(unsigned long) + 64)
+#define AUXV_FILE_MAX ((size_t)2 * RCTL_AUXV_MAX * sizeof(unsigned long) + 64)
 
 static const struct {
 	unsigned long type;

@@ -23,17 +23,18 @@ static const char remedy_proc[] = "mount /proc (mount -t proc proc /proc)";
 static enum rctl_verdict not_mounted(const struct rctl_target *t, const struct rctl_share *s,
 				     struct rctl_finding *f)
 {
-	char tags[256];
-
 	if (rctl_share_has_tag(s, t->cfg.tag))
 		return rctl_found(f, RCTL_FAILED, remedy_mount,
 				  "the share tagged '%s' is attached but not mounted on %s",
 				  t->cfg.tag, t->cfg.mount);
-	if (s->ntags)
+	if (s->ntags) {
+		char tags[256];
+
 		return rctl_found(f, RCTL_FAILED, remedy_tag,
 				  "virtio-fs shares are tagged %s; none '%s' (nothing on %s)",
 				  rctl_share_tag_list(s, tags, sizeof(tags)), t->cfg.tag,
 				  t->cfg.mount);
+	}
 	if (s->devices)
 		return rctl_found(f, RCTL_FAILED, remedy_tag,
 				  "%d virtio-fs device(s), none mounted on %s (this kernel names "
@@ -103,7 +104,6 @@ const struct rctl_check rctl_check_share_fs = {
 static enum rctl_verdict check_translator(const struct rctl_target *t, struct rctl_finding *f)
 {
 	struct rctl_translator tr;
-	char why[64];
 
 	rctl_translator_read(t, false, &tr);
 	if (tr.open_err == -ENOENT || tr.open_err == -ENOTDIR)
@@ -118,9 +118,12 @@ static enum rctl_verdict check_translator(const struct rctl_target *t, struct rc
 	if (tr.check_err < 0 && tr.report.rule == INTERP_OK)
 		return rctl_found(f, RCTL_ERROR, NULL, "cannot examine %s: %s", t->translator,
 				  strerror(-tr.check_err));
-	if (tr.check_err < 0)
+	if (tr.check_err < 0) {
+		char why[64];
+
 		return rctl_found(f, RCTL_FAILED, verify_remedy(tr.report.rule), "%s %s",
 				  t->translator, interp_explain(&tr.report, why, sizeof(why)));
+	}
 	return rctl_found(f, RCTL_OK, NULL, "%s passes rosetta.verify=%s (%lld bytes)",
 			  t->translator, config_verify_names[t->cfg.verify],
 			  (long long)tr.report.st.st_size);

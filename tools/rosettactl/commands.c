@@ -10,9 +10,6 @@ const struct rctl_command *const rctl_commands[] = {
 };
 const size_t rctl_ncommands = ARRAY_SIZE(rctl_commands);
 
-/* Where the help of a command starts, as cli_print_options aligns options. */
-#define HELP_COLUMN 26
-
 const struct rctl_command *rctl_find_command(const char *word)
 {
 	for (size_t i = 0; i < rctl_ncommands; i++)
@@ -24,26 +21,6 @@ const struct rctl_command *rctl_find_command(const char *word)
 unsigned long rctl_command_opts(const struct rctl_command *cmd)
 {
 	return cmd->opts | RCTL_OPTS_GLOBAL | (cmd->table ? RCTL_OPTS_OUTPUT : 0);
-}
-
-/* " name OPERANDS   help", continued lines indented past the name. */
-static void print_command(FILE *out, const struct rctl_command *cmd)
-{
-	const char *help = cmd->help;
-	int w = fprintf(out, " %s%s%s", cmd->name, *cmd->operands ? " " : "", cmd->operands);
-
-	if (w >= HELP_COLUMN - 1) {
-		fprintf(out, "\n");
-		w = 0;
-	}
-	while (*help) {
-		size_t len = strcspn(help, "\n");
-
-		fprintf(out, "%*s%.*s\n", HELP_COLUMN - w, "", (int)len, help);
-		help += len;
-		help += *help == '\n';
-		w = -2; /* continuation lines: two further in */
-	}
 }
 
 /* Which commands take option opt, one bit each. */
@@ -104,7 +81,8 @@ void rctl_usage(FILE *out)
 	fputs("\nSay how x86-64 programs run through Rosetta here, and why not.\n", out);
 	fputs("\nCommands:\n", out);
 	for (size_t i = 0; i < rctl_ncommands; i++)
-		print_command(out, rctl_commands[i]);
+		cli_print_command(out, rctl_commands[i]->name, rctl_commands[i]->operands,
+				  rctl_commands[i]->help);
 	print_options(out);
 	fputs("\nExit status: 0 success, 1 a check failed, 2 usage error, 3 system error.\n", out);
 	fputs("\nFor more details see " RCTL_PROG "(8).\n", out);

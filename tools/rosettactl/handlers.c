@@ -65,7 +65,7 @@ static int add(void *arg, const char *name)
 static int mark_winner(const struct rctl_target *t, struct rctl_handlers *hs, uint16_t type)
 {
 	unsigned char h[BINFMT_ELF64_HEADER];
-	struct binfmt_entry winner;
+	struct binfmt_entry winner = { 0 };
 	int r;
 
 	binfmt_x86_64_header(h, type);
@@ -83,10 +83,11 @@ static int mark_winner(const struct rctl_target *t, struct rctl_handlers *hs, ui
 
 int rctl_handlers_read(const struct rctl_target *t, struct rctl_handlers *hs)
 {
-	struct walk w = { t, hs };
+	struct walk w;
 	int r;
 
 	memset(hs, 0, sizeof(*hs));
+	w = (struct walk){ t, hs };
 	r = binfmt_fs_list_tried(t->binfmt_dir, add, &w);
 	if (r < 0) {
 		rctl_handlers_free(hs);

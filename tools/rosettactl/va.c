@@ -25,6 +25,7 @@ bool rctl_map_here(uintptr_t addr, void *arg)
 	void *p;
 
 	(void)arg;
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr): the probe is of that very address */
 	p = mmap((void *)addr, page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
 		 -1, 0);
 	if (p == MAP_FAILED)

@@ -64,6 +64,7 @@ int rctl_vdso_has_hash(const unsigned char *image, size_t len)
 
 int rctl_vdso_find(const unsigned char **image, size_t *len)
 {
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr): the kernel gives its address so */
 	const unsigned char *base = (const unsigned char *)getauxval(AT_SYSINFO_EHDR);
 	Elf64_Ehdr eh;
 	Elf64_Phdr ph;

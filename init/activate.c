@@ -122,6 +122,20 @@ static void log_fate(void *arg, const char *name, enum rival_fate fate, int err)
 		log_warn("activate: enabling %s/%s again: %s", dir, name, strerror(err));
 }
 
+/* A self-test that failed leaves the system as it was found: the stage
+ * removed the entry after a verdict, not when its sandbox could not be set
+ * up; the rivals take over again. */
+static void undo_register(struct boot_ctx *ctx)
+{
+	const char *dir = ctx->binfmt_dir, *name = ctx->cfg.binfmt_name;
+	struct binfmt_status st;
+
+	if (binfmt_fs_read(dir, name, &st) != -ENOENT && binfmt_fs_control(dir, name, "-1") == 0)
+		log_info("activate: unregistered %s/%s", dir, name);
+	rivals_enable(dir, &ctx->disabled, log_fate, (void *)dir);
+	memset(&ctx->disabled, 0, sizeof(ctx->disabled));
+}
+
 static int run_steps(struct boot_ctx *ctx, const struct activate_opts *o, struct failure *f)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
@@ -132,12 +146,8 @@ static int run_steps(struct boot_ctx *ctx, const struct activate_opts *o, struct
 			continue;
 		}
 		r = stage_step(steps[i].stage, steps[i].fn, ctx, f);
-		if (r < 0 && steps[i].stage == STAGE_SELFTEST) {
-			/* The stage removed the entry: the rivals take over again. */
-			rivals_enable(ctx->binfmt_dir, &ctx->disabled, log_fate,
-				      (void *)ctx->binfmt_dir);
-			memset(&ctx->disabled, 0, sizeof(ctx->disabled));
-		}
+		if (r < 0 && steps[i].stage == STAGE_SELFTEST)
+			undo_register(ctx);
 		if (r < 0)
 			return r;
 	}

@@ -36,8 +36,8 @@ struct activate_result {
  * times out) is ACTIVATE_NO_SHARE: nothing is logged then, and nothing
  * changed. A mounted share is never mounted again (stage share). Rivals
  * register disabled are named in ctx->disabled; when the self-test fails,
- * they are enabled again (the stage removed the entry), so the system is
- * left as it was found. Returns 0 with the outcome in res, or the failed
+ * the entry is removed and they are enabled again, so the system is left
+ * as it was found. Returns 0 with the outcome in res, or the failed
  * stage's -errno with f filled. */
 int activate_run(struct boot_ctx *ctx, const struct activate_opts *o, struct failure *f,
 		 struct activate_result *res);

@@ -189,7 +189,8 @@ static bool is_control_file(const char *name)
 	return !strcmp(name, "register") || !strcmp(name, "status");
 }
 
-int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void *arg)
+static int list_names(const char *dir, bool sorted, int (*fn)(void *arg, const char *name),
+		      void *arg)
 {
 	/* Read whole first: a callback may remove or add entries. */
 	struct dir_names ns;
@@ -198,13 +199,23 @@ int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void
 
 	if (!d)
 		return -errno;
-	r = dir_names_read(d, &ns);
+	r = sorted ? dir_names_read(d, &ns) : dir_names_read_unsorted(d, &ns);
 	closedir(d);
 	for (size_t i = 0; r == 0 && i < ns.n; i++)
 		if (!is_control_file(ns.v[i]))
 			r = fn(arg, ns.v[i]);
 	dir_names_free(&ns);
 	return r;
+}
+
+int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void *arg)
+{
+	return list_names(dir, true, fn, arg);
+}
+
+int binfmt_fs_list_tried(const char *dir, int (*fn)(void *arg, const char *name), void *arg)
+{
+	return list_names(dir, false, fn, arg);
 }
 
 int binfmt_fs_global_status(const char *dir)

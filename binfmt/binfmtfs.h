@@ -26,6 +26,10 @@ int binfmt_fs_ensure_mounted(const char *dir);
  * non-zero and returns that. Returns 0 or -errno. */
 int binfmt_fs_list(const char *dir, int (*fn)(void *arg, const char *name), void *arg);
 
+/* The same in the order the kernel tries the entries for a program (see
+ * pick.h): the directory's own, newest registered first. */
+int binfmt_fs_list_tried(const char *dir, int (*fn)(void *arg, const char *name), void *arg);
+
 /* 1 when binfmt_misc is enabled as a whole (dir/status), 0 when not, -errno. */
 int binfmt_fs_global_status(const char *dir);
 

@@ -282,3 +282,13 @@ out:
 		seccomp_release(ctx);
 	return r;
 }
+
+void sandbox_first_line(const char *text, char *out, size_t size)
+{
+	size_t len = strcspn(text, "\n");
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(out, text, len);
+	out[len] = '\0';
+}

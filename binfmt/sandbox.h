@@ -46,6 +46,10 @@ struct sandbox_result {
 	size_t err_len;
 };
 
+/* The first line of a captured output (result->out or ->err) into out,
+ * cut to size, for a one-line report. */
+void sandbox_first_line(const char *text, char *out, size_t size);
+
 /* Run spec and fill result. Returns 0 when the program was run (whatever
  * its fate, see result), or -errno when the sandbox could not be set up
  * (fork, pipes, an unknown syscall name in deny). */

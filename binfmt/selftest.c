@@ -25,6 +25,13 @@ enum selftest_rule selftest_judge(const struct sandbox_result *r)
 int selftest_run(const char *program, unsigned int timeout_ms, struct sandbox_result *result)
 {
 	const char *const argv[] = { program, NULL };
+
+	return selftest_run_argv(argv, timeout_ms, result);
+}
+
+int selftest_run_argv(const char *const *argv, unsigned int timeout_ms,
+		      struct sandbox_result *result)
+{
 	const struct sandbox_spec spec = {
 		.argv = argv,
 		.envp = selftest_env,

@@ -11,6 +11,8 @@
 
 #define SELFTEST_LINE "rosetta-selftest: x86-64 code ran\n"
 #define SELFTEST_CODE 42
+/* Where the initramfs carries the program (rootfs/initramfs.sh). */
+#define SELFTEST_PROGRAM "/lib/rosetta/selftest"
 
 enum selftest_rule {
 	SELFTEST_OK = 0,
@@ -28,6 +30,12 @@ enum selftest_rule {
  * sandbox itself could not be set up; result holds what was seen (status,
  * output, the translator's stderr). */
 int selftest_run(const char *program, unsigned int timeout_ms, struct sandbox_result *result);
+
+/* The same sandbox for any program and arguments (argv[0] is executed):
+ * the translator run by hand, the self-test through the translator named
+ * explicitly. Returns as selftest_run. */
+int selftest_run_argv(const char *const *argv, unsigned int timeout_ms,
+		      struct sandbox_result *result);
 
 /* Judge a sandbox result against the expected line and code: the rule it
  * breaks, SELFTEST_OK for none. */

@@ -36,7 +36,7 @@ void cache_add_service(struct cache *c, struct services *ss, const struct config
 	c->link_dir = link_dir;
 	if (!cfg->cache[0])
 		return;
-	snprintf(prog, sizeof(prog), "%s/rosettad", cfg->mount);
+	snprintf(prog, sizeof(prog), "%s/" CACHE_DAEMON, cfg->mount);
 	if (stat(prog, &st) < 0 || !S_ISREG(st.st_mode)) {
 		log_warn(
 		    "rosetta.cache: no rosettad on the share, continuing without the AOT cache");
@@ -48,8 +48,8 @@ void cache_add_service(struct cache *c, struct services *ss, const struct config
 			 cfg->cache, strerror(-r));
 		return;
 	}
-	snprintf(c->socket, sizeof(c->socket), "%s/uds/rosetta.sock", cfg->cache);
-	snprintf(c->link, sizeof(c->link), "%s/rosetta.sock", link_dir);
+	snprintf(c->socket, sizeof(c->socket), "%s/" CACHE_SOCKET, cfg->cache);
+	snprintf(c->link, sizeof(c->link), "%s/" CACHE_SOCKET_NAME, link_dir);
 	/* A socket left by an earlier boot would be mistaken for the new one. */
 	unlink(c->socket);
 	c->svc = services_add_argv(ss, "rosettad",

@@ -7,6 +7,14 @@
 
 #include "service.h"
 
+/* Where the socket is: rosettad makes CACHE_SOCKET in the cache directory;
+ * it is linked as CACHE_LINK_DIR/CACHE_SOCKET_NAME, where the host looks. */
+#define CACHE_SOCKET_NAME "rosetta.sock"
+#define CACHE_SOCKET	  "uds/" CACHE_SOCKET_NAME
+#define CACHE_LINK_DIR	  "/run/rosettad"
+/* The daemon, on the share. */
+#define CACHE_DAEMON "rosettad"
+
 /* How long the daemon has to make its socket after each start. */
 #define CACHE_SOCKET_WAIT_MS 10000u
 

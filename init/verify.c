@@ -16,34 +16,9 @@
 #include "log.h"
 #include "modules.h"
 #include "stages.h"
+#include "verify.h"
 
-static const char remedy_share[] =
-    "give the VM the Rosetta share (a directory holding the 'rosetta' translator)";
-static const char remedy_elf[] =
-    "the share must hold Apple's Rosetta translator, a static aarch64 executable";
-static const char remedy_file[] =
-    "serve the translator read-only, owned by root, not writable by group or others";
 static const char remedy_pin[] = "update rosetta.sha256= for this translator, or remove the pin";
-
-static const struct interp_policy policies[] = {
-	[VERIFY_STRICT] = { .file = true, .fuse = true, .elf = true },
-	[VERIFY_ELF] = { .elf = true },
-	[VERIFY_OFF] = { 0 },
-};
-
-static const char *remedy_for(enum interp_rule rule)
-{
-	switch (rule) {
-	case INTERP_NOT_FUSE:
-		return remedy_share;
-	case INTERP_NOT_EXECUTABLE:
-	case INTERP_SHARED_WRITABLE:
-	case INTERP_GUEST_WRITABLE:
-		return remedy_file;
-	default:
-		return remedy_elf;
-	}
-}
 
 /* err is interp_check()'s: a rule broken (named in r) or a system error. */
 static int refuse(struct boot_ctx *ctx, struct failure *f, int err, const struct interp_report *r)
@@ -51,8 +26,9 @@ static int refuse(struct boot_ctx *ctx, struct failure *f, int err, const struct
 	char why[64];
 
 	if (r->rule == INTERP_OK)
-		return fail(f, -err, remedy_share, "examining %s", ctx->translator);
-	return fail(f, 0, remedy_for(r->rule), "%s %s", ctx->translator,
+		return fail(f, -err, verify_remedy(INTERP_NOT_FUSE), "examining %s",
+			    ctx->translator);
+	return fail(f, 0, verify_remedy(r->rule), "%s %s", ctx->translator,
 		    interp_explain(r, why, sizeof(why)));
 }
 
@@ -92,14 +68,15 @@ static int check_pin(struct boot_ctx *ctx, struct failure *f)
 
 int stage_verify(struct boot_ctx *ctx, struct failure *f)
 {
-	const struct interp_policy *policy = &policies[ctx->cfg.verify];
+	const struct interp_policy *policy = verify_interp_policy(ctx->cfg.verify);
 	struct interp_report report;
 	int r, fd = interp_open(ctx->translator);
 
 	if (fd == -ELOOP)
-		return fail(f, 0, remedy_elf, "%s is a symbolic link", ctx->translator);
+		return fail(f, 0, verify_remedy(INTERP_BAD_ELF), "%s is a symbolic link",
+			    ctx->translator);
 	if (fd < 0)
-		return fail(f, -fd, remedy_share, "opening %s", ctx->translator);
+		return fail(f, -fd, verify_remedy(INTERP_NOT_FUSE), "opening %s", ctx->translator);
 	if (ctx->translator_fd >= 0)
 		close(ctx->translator_fd);
 	ctx->translator_fd = fd;

@@ -61,6 +61,17 @@ struct kconfig_warning {
 	const char *text;
 };
 
+/* Each warning, for a tool that sees the problem itself (the aux vector,
+ * the vDSO of the running kernel) and names the hosts it concerns. */
+enum kconfig_warning_id {
+	KCONFIG_WARNING_AUXV_28,   /* AT_RSEQ_ALIGN, from 6.3 */
+	KCONFIG_WARNING_VDSO_HASH, /* no DT_HASH in the vDSO, from 6.11 */
+	KCONFIG_WARNING_AUXV_29,   /* AT_HWCAP3, from 6.13 */
+	KCONFIG_WARNING_COUNT,
+};
+
+const struct kconfig_warning *kconfig_warning_of(enum kconfig_warning_id id);
+
 #define KCONFIG_WARNINGS_MAX 8
 
 /* Everything judged; it points into the configuration and the rules, which

@@ -5,16 +5,22 @@
 
 #include "lib/array_size.h"
 
-static const struct kconfig_warning version_warnings[] = {
-	{ 6, 3, "6.3", "macOS 13.5",
-	  "kernels from 6.3 pass aux vector entry 28 (AT_RSEQ_ALIGN), which the Rosetta of "
-	  "macOS 13.5 aborted on" },
-	{ 6, 11, "6.11", "older Rosetta releases",
-	  "kernels from 6.11 build the arm64 vDSO without DT_HASH, which older Rosetta releases "
-	  "look for: \"Failed to find vdso DT_HASH\"" },
-	{ 6, 13, "6.13", "macOS 15 (macOS 26.5 reported to work)",
-	  "kernels from 6.13 pass AT_HWCAP3 (aux vector entry 29), which the Rosetta of macOS 15 "
-	  "hosts refuses: \"unhandled auxillary vector type 29\"" },
+static const struct kconfig_warning version_warnings[KCONFIG_WARNING_COUNT] = {
+	[KCONFIG_WARNING_AUXV_28] = {
+		6, 3, "6.3", "macOS 13.5",
+		"kernels from 6.3 pass aux vector entry 28 (AT_RSEQ_ALIGN), which the Rosetta of "
+		"macOS 13.5 aborted on",
+	},
+	[KCONFIG_WARNING_VDSO_HASH] = {
+		6, 11, "6.11", "older Rosetta releases",
+		"kernels from 6.11 build the arm64 vDSO without DT_HASH, which older Rosetta "
+		"releases look for: \"Failed to find vdso DT_HASH\"",
+	},
+	[KCONFIG_WARNING_AUXV_29] = {
+		6, 13, "6.13", "macOS 15 (macOS 26.5 reported to work)",
+		"kernels from 6.13 pass AT_HWCAP3 (aux vector entry 29), which the Rosetta of macOS "
+		"15 hosts refuses: \"unhandled auxillary vector type 29\"",
+	},
 };
 
 static const struct kconfig_warning unknown_version = {
@@ -42,4 +48,9 @@ size_t kconfig_version_warnings(const struct kconfig_facts *f, struct kconfig_wa
 		if (from(f, &version_warnings[i]))
 			out[n++] = version_warnings[i];
 	return n;
+}
+
+const struct kconfig_warning *kconfig_warning_of(enum kconfig_warning_id id)
+{
+	return &version_warnings[id];
 }

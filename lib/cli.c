@@ -52,6 +52,37 @@ void cli_print_options(FILE *out, const struct cli_option *opts, size_t n)
 	}
 }
 
+void cli_print_command(FILE *out, const char *name, const char *operands, const char *help)
+{
+	int w = fprintf(out, " %s%s%s", name, *operands ? " " : "", operands);
+
+	if (w >= HELP_COLUMN - 1) {
+		fprintf(out, "\n");
+		w = 0;
+	}
+	while (*help) {
+		size_t len = strcspn(help, "\n");
+
+		fprintf(out, "%*s%.*s\n", HELP_COLUMN - w, "", (int)len, help);
+		help += len;
+		help += *help == '\n';
+		w = -2; /* continuation lines: two further in */
+	}
+}
+
+const char *cli_refused_option(char *const *argv, char buf[3])
+{
+	const char *opt = argv[optind - 1];
+
+	if (strncmp(opt, "--", 2) != 0 && optopt > 0 && optopt < 256) {
+		buf[0] = '-';
+		buf[1] = (char)optopt;
+		buf[2] = '\0';
+		return buf;
+	}
+	return opt;
+}
+
 void cli_print_version(const char *prog)
 {
 	printf("%s from %s %s\n", prog, PROJECT_NAME, PROJECT_VERSION);

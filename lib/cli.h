@@ -68,6 +68,16 @@ int cli_parser_init(struct cli_parser *p, const struct cli_option *opts, size_t 
 /* The option text of --help: "  -o, --output FILE   help", aligned. */
 void cli_print_options(FILE *out, const struct cli_option *opts, size_t n);
 
+/* A command of a multi-command program in --help: " name OPERANDS   help",
+ * the help starting where cli_print_options starts an option's, each '\n'
+ * in help continuing it on a line of its own, two further in. */
+void cli_print_command(FILE *out, const char *name, const char *operands, const char *help);
+
+/* The option getopt_long just refused (it returned '?' or ':'), as the
+ * user wrote it, for the message: "-x" (written into buf) for a short one,
+ * else the word itself ("--frobnicate"). */
+const char *cli_refused_option(char *const *argv, char buf[3]);
+
 /* "PROG from rosetta-guest 0.1" on stdout. */
 void cli_print_version(const char *prog);
 

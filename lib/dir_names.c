@@ -36,7 +36,7 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int dir_names_read(DIR *d, struct dir_names *names)
+int dir_names_read_unsorted(DIR *d, struct dir_names *names)
 {
 	int r = 0;
 
@@ -55,11 +55,16 @@ int dir_names_read(DIR *d, struct dir_names *names)
 		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
 			r = add(names, de->d_name);
 	}
-	if (r < 0) {
+	if (r < 0)
 		dir_names_free(names);
-		return r;
-	}
-	if (names->n > 1)
+	return r;
+}
+
+int dir_names_read(DIR *d, struct dir_names *names)
+{
+	int r = dir_names_read_unsorted(d, names);
+
+	if (r == 0 && names->n > 1)
 		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
-	return 0;
+	return r;
 }

@@ -17,6 +17,11 @@ struct dir_names {
  * or readdir's -errno; names is empty after a failure. d stays open. */
 int dir_names_read(DIR *d, struct dir_names *names);
 
+/* The same in the order readdir gives them, for a directory whose order
+ * means something: binfmt_misc lists its entries in the order the kernel
+ * tries them. */
+int dir_names_read_unsorted(DIR *d, struct dir_names *names);
+
 void dir_names_free(struct dir_names *names);
 
 #endif

@@ -6,7 +6,8 @@
 # KERNELDIR and MODULES_LIST `-` make an image for a kernel with everything
 # built in: no /lib/modules, so the init's modules stage has nothing to load.
 # The guest tools (aarch64, static) go into the tree's /usr/sbin: they run
-# natively there, for debugging from the guest's shell. With DEBUG_BUSYBOX
+# natively there, for debugging from the guest's shell; the initramfs's own
+# /usr/sbin links to them, for the native debug shell. With DEBUG_BUSYBOX
 # set to an aarch64 static busybox, the initramfs gets it as /bin/busybox
 # and /bin/sh, the native debug shell of rosetta.break and rosetta.emergency.
 # Usage: initramfs.sh INIT SELFTEST KERNELDIR X86TREE MODULES_LIST OUTDIR [TOOL...]
@@ -28,8 +29,13 @@ cp -a "$x86" "$out/x86"
 if [ -n "${DEBUG_BUSYBOX:-}" ]; then
 	sh "$(dirname "$0")/busybox-links.sh" "$DEBUG_BUSYBOX" "$out"
 fi
+# The native debug shell (rosetta.break, rosetta.emergency) runs in the
+# initramfs, before the switch: its PATH's /usr/sbin links to the tools.
+mkdir -p "$out/usr/sbin"
 for tool in "$@"; do
-	install -D -m 0755 "$tool" "$out/x86/usr/sbin/$(basename "$tool" .stripped)"
+	name=$(basename "$tool" .stripped)
+	install -D -m 0755 "$tool" "$out/x86/usr/sbin/$name"
+	ln -sf "../../x86/usr/sbin/$name" "$out/usr/sbin/$name"
 done
 
 if [ "$kernel" = - ]; then

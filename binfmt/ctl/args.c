@@ -131,20 +131,6 @@ static void take_option(int opt, const char *arg, struct ctl_args *a)
 	}
 }
 
-/* The text of the option getopt_long just refused, for the message. */
-static const char *bad_option(char **argv, char *shortopt)
-{
-	const char *opt = argv[optind - 1];
-
-	if (strncmp(opt, "--", 2) != 0 && optopt > 0 && optopt < 256) {
-		shortopt[0] = '-';
-		shortopt[1] = (char)optopt;
-		shortopt[2] = '\0';
-		return shortopt;
-	}
-	return opt;
-}
-
 /* Returns 0 when every option was read, a ctl_parse_result for --help and
  * --version, or -EINVAL. */
 static int read_options(int argc, char **argv, struct ctl_args *a, struct ctl_usage *err)
@@ -169,10 +155,10 @@ static int read_options(int argc, char **argv, struct ctl_args *a, struct ctl_us
 			return CTL_VERSION_INFO;
 		if (c == ':')
 			return ctl_usage_error(err, "option %s needs an argument",
-					       bad_option(argv, shortopt));
+					       cli_refused_option(argv, shortopt));
 		if (opt < 0)
 			return ctl_usage_error(err, "unknown option %s",
-					       bad_option(argv, shortopt));
+					       cli_refused_option(argv, shortopt));
 		take_option(opt, optarg, a);
 	}
 	return 0;

@@ -11,7 +11,7 @@ const struct ctl_command *const ctl_commands[] = {
 };
 const size_t ctl_ncommands = ARRAY_SIZE(ctl_commands);
 
-/* Where the help of a command starts, as cli_print_options aligns options. */
+/* Where the help of a column starts, as cli_print_options aligns options. */
 #define HELP_COLUMN 26
 
 const struct ctl_command *ctl_find_command(const char *word)
@@ -25,26 +25,6 @@ const struct ctl_command *ctl_find_command(const char *word)
 unsigned long ctl_command_opts(const struct ctl_command *cmd)
 {
 	return cmd->opts | CTL_OPTS_GLOBAL | (cmd->columns ? CTL_OPTS_OUTPUT : 0);
-}
-
-/* " name OPERANDS   help", continued lines indented past the name. */
-static void print_command(FILE *out, const struct ctl_command *cmd)
-{
-	const char *help = cmd->help;
-	int w = fprintf(out, " %s%s%s", cmd->name, *cmd->operands ? " " : "", cmd->operands);
-
-	if (w >= HELP_COLUMN - 1) {
-		fprintf(out, "\n");
-		w = 0;
-	}
-	while (*help) {
-		size_t len = strcspn(help, "\n");
-
-		fprintf(out, "%*s%.*s\n", HELP_COLUMN - w, "", (int)len, help);
-		help += len;
-		help += *help == '\n';
-		w = -2; /* continuation lines: two further in */
-	}
 }
 
 /* Which commands take option opt, every one included. */
@@ -135,7 +115,8 @@ void ctl_usage(FILE *out)
 	fputs("\nInspect and change the kernel's binfmt_misc handlers.\n", out);
 	fputs("\nCommands:\n", out);
 	for (size_t i = 0; i < ctl_ncommands; i++)
-		print_command(out, ctl_commands[i]);
+		cli_print_command(out, ctl_commands[i]->name, ctl_commands[i]->operands,
+				  ctl_commands[i]->help);
 	print_options(out);
 	print_columns(out);
 	fputs("\nExit status: 0 success, 1 bad input, refused entry or conflict found,\n"

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The guest binaries are what the README promises: static aarch64
 # executables with libmount, libkmod and libseccomp linked in (rosetta-kconfig:
-# zlib and libsmartcols), not just named.
+# zlib and libsmartcols; rosettactl: libmount, libsmartcols, libseccomp, zlib),
+# not just named; and the initramfs links them where the native debug shell
+# looks.
 build=${1:?usage: $0 BUILD}
 init=$build/guest/rosetta-init
 . "$(dirname "$0")/../tap.sh"
@@ -33,4 +35,23 @@ check "rosetta-kconfig (guest) is a static aarch64 executable" \
 syms=$("$nm" "$kc" 2>/dev/null)
 for sym in gzread inflate scols_print_table; do
 	check "rosetta-kconfig links $sym" sh -c "echo \"\$1\" | grep -qw '$sym'" _ "$syms"
+done
+
+rc=$build/guest/rosettactl
+info=$(file -b "$rc" 2>&1)
+echo "# $rc: $info"
+check "rosettactl (guest) is a static aarch64 executable" \
+	sh -c "echo '$info' | grep -q 'ELF 64-bit LSB executable, ARM aarch64.*statically linked'"
+syms=$("$nm" "$rc" 2>/dev/null)
+for sym in mnt_table_parse_file scols_print_table seccomp_load gzread; do
+	check "rosettactl links $sym" sh -c "echo \"\$1\" | grep -qw '$sym'" _ "$syms"
+done
+
+# The native debug shell runs in the initramfs, PATH /bin:/sbin:/usr/bin:/usr/sbin:
+# the tools are in the x86-64 tree's /usr/sbin, and linked from the initramfs's.
+for d in initramfs.d initramfs-minimal.d; do
+	for tool in rosettactl binfmtctl; do
+		check "$d: the debug shell's /usr/sbin/$tool is the x86-64 tree's (run: make rootfs)" \
+			sh -c "[ \"\$(readlink -f '$build/$d/usr/sbin/$tool')\" = \"\$(readlink -f '$build/$d/x86/usr/sbin/$tool')\" ] && [ -x '$build/$d/x86/usr/sbin/$tool' ]"
+	done
 done

@@ -6,10 +6,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
 #include "binfmt/entry.h"
+#include "binfmt/pick.h"
 
 /* Debian's qemu-user-static entries (usr/lib/binfmt.d). qemu's x86-64 mask
  * keeps the top bits of EI_ABIVERSION (\xfc) where Rosetta's ignores it. */
@@ -166,6 +168,24 @@ static void matches_real_x86_64_headers(void **state)
 	assert_true(binfmt_entry_matches(&r, true_header, 19, NULL)); /* byte 19 is 0 */
 }
 
+/* The header binfmt_fs_pick tries entries with: what Rosetta's and qemu's
+ * entries claim, for executables and PIEs alike, and the aarch64 one not. */
+static void made_x86_64_headers_match(void **state)
+{
+	struct binfmt_entry r = rosetta(), q = parsed(qemu_x86_64), a = parsed(qemu_aarch64);
+	unsigned char h[BINFMT_ELF64_HEADER];
+
+	(void)state;
+	for (uint16_t type = ET_EXEC; type <= ET_DYN; type++) {
+		binfmt_x86_64_header(h, type);
+		assert_true(binfmt_entry_matches(&r, h, sizeof(h), NULL));
+		assert_true(binfmt_entry_matches(&q, h, sizeof(h), NULL));
+		assert_false(binfmt_entry_matches(&a, h, sizeof(h), NULL));
+	}
+	binfmt_x86_64_header(h, ET_REL);
+	assert_false(binfmt_entry_matches(&r, h, sizeof(h), NULL));
+}
+
 static void extension_matches_the_last_dot(void **state)
 {
 	struct binfmt_entry e = parsed(":wine:E::exe::/usr/bin/wine:");
@@ -255,6 +275,7 @@ int main(void)
 		cmocka_unit_test(overlap_respects_masks_and_offsets),
 		cmocka_unit_test(extensions_overlap_when_equal),
 		cmocka_unit_test(matches_real_x86_64_headers),
+		cmocka_unit_test(made_x86_64_headers_match),
 		cmocka_unit_test(extension_matches_the_last_dot),
 		cmocka_unit_test(status_of_an_extension_entry),
 		cmocka_unit_test(status_to_entry_reads_back_qemu),

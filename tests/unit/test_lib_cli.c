@@ -108,6 +108,49 @@ static void option_names_for_messages(void **state)
 	assert_string_equal(cli_option_name(options, N_OPTIONS, 'x', buf, sizeof(buf)), "-x");
 }
 
+static void command_help_is_aligned(void **state)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	(void)state;
+	assert_non_null(f);
+	cli_print_command(f, "show", "NAME", "one entry");
+	cli_print_command(f, "doctor", "[CHECK...]", "every check\n(or those named)");
+	cli_print_command(f, "a-very-long-command-name", "X", "help on the next line");
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(text, " show NAME                one entry\n"
+				  " doctor [CHECK...]        every check\n"
+				  "                            (or those named)\n"
+				  " a-very-long-command-name X\n"
+				  "                          help on the next line\n");
+	free(text);
+}
+
+/* What getopt_long refused, as the user wrote it. */
+static void refused_options_for_messages(void **state)
+{
+	char *argv[] = { "prog", "-x", "--frobnicate", "-o", NULL };
+	struct cli_parser p;
+	char buf[3];
+	int c;
+
+	(void)state;
+	assert_int_equal(cli_parser_init(&p, options, N_OPTIONS), 0);
+	optind = 0;
+	opterr = 0;
+	c = getopt_long(4, argv, p.shortopts, p.longopts, NULL);
+	assert_int_equal(c, '?');
+	assert_string_equal(cli_refused_option(argv, buf), "-x");
+	c = getopt_long(4, argv, p.shortopts, p.longopts, NULL);
+	assert_int_equal(c, '?');
+	assert_string_equal(cli_refused_option(argv, buf), "--frobnicate");
+	c = getopt_long(4, argv, p.shortopts, p.longopts, NULL);
+	assert_int_equal(c, ':');
+	assert_string_equal(cli_refused_option(argv, buf), "-o");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +159,8 @@ int main(void)
 		cmocka_unit_test(too_many_options_refused),
 		cmocka_unit_test(help_text_is_aligned),
 		cmocka_unit_test(option_names_for_messages),
+		cmocka_unit_test(command_help_is_aligned),
+		cmocka_unit_test(refused_options_for_messages),
 	};
 
 	return cmocka_run_group_tests_name("lib_cli", tests, NULL, NULL);

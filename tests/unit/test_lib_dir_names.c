@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,11 +74,38 @@ static void many_names_grow_the_list(void **state)
 	dir_names_free(&ns);
 }
 
+/* Unsorted: every name once, in whatever order the directory keeps. */
+static void unsorted_names_are_all_there(void **state)
+{
+	struct scratch *s = *state;
+	struct dir_names ns;
+	bool seen[3] = { false };
+	DIR *d;
+
+	touch(s, "c");
+	touch(s, "a");
+	touch(s, "b");
+	d = opendir(s->dir);
+	assert_non_null(d);
+	assert_int_equal(dir_names_read_unsorted(d, &ns), 0);
+	closedir(d);
+	assert_int_equal(ns.n, 3);
+	for (size_t i = 0; i < ns.n; i++) {
+		assert_int_equal(strlen(ns.v[i]), 1);
+		assert_true(ns.v[i][0] >= 'a' && ns.v[i][0] <= 'c');
+		assert_false(seen[ns.v[i][0] - 'a']);
+		seen[ns.v[i][0] - 'a'] = true;
+	}
+	dir_names_free(&ns);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(names_sorted_without_dots),
 		cmocka_unit_test(many_names_grow_the_list),
+		cmocka_unit_test_setup_teardown(unsorted_names_are_all_there, scratch_setup,
+						scratch_teardown),
 	};
 
 	return cmocka_run_group_tests_name("lib_dir_names", tests, scratch_setup, scratch_teardown);

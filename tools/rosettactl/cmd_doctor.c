@@ -1,0 +1,129 @@
+/* doctor: every check (or those named), a row each: the verdict, the
+ * evidence, the remedy. Fails (1) when a check failed, 3 when one could
+ * not be made; warnings do not fail. */
+#include <errno.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "command.h"
+#include "output.h"
+
+struct doctor_row {
+	const struct rctl_check *check;
+	struct rctl_finding f;
+};
+
+enum { D_CHECK, D_VERDICT, D_EVIDENCE, D_REMEDY, D_COUNT };
+
+static const struct table_column doctor_columns[D_COUNT] = {
+	[D_CHECK] = { "CHECK", SCOLS_JSON_STRING, "the check" },
+	[D_VERDICT] = { "VERDICT", SCOLS_JSON_STRING, "ok, skipped, warning, error or failed" },
+	[D_EVIDENCE] = { "EVIDENCE", SCOLS_JSON_STRING, "what was seen" },
+	[D_REMEDY] = { "REMEDY", SCOLS_JSON_STRING, "what to do about it" },
+};
+
+static const char *doctor_cell(const void *row, size_t col, bool human, char *buf, size_t size)
+{
+	const struct doctor_row *r = row;
+
+	(void)human, (void)buf, (void)size;
+	switch (col) {
+	case D_CHECK:
+		return r->check->name;
+	case D_VERDICT:
+		return rctl_verdict_name(r->f.verdict);
+	case D_EVIDENCE:
+		return r->f.evidence;
+	case D_REMEDY:
+		return r->f.remedy;
+	}
+	return NULL;
+}
+
+static const struct table_column_set doctor_set = {
+	.v = doctor_columns,
+	.n = D_COUNT,
+	.cell = doctor_cell,
+	.defaults = "CHECK,VERDICT,EVIDENCE,REMEDY",
+	.json_defaults = "CHECK,VERDICT,EVIDENCE,REMEDY",
+	.json_name = "checks",
+};
+
+static const struct rctl_check *find_check(const char *name)
+{
+	for (size_t i = 0; i < rctl_nchecks; i++)
+		if (!strcmp(rctl_checks[i]->name, name))
+			return rctl_checks[i];
+	return NULL;
+}
+
+static int check_operands(const struct rctl_args *a, struct rctl_usage *err)
+{
+	for (size_t i = 0; i < a->noperands; i++)
+		if (!find_check(a->operands[i]))
+			return rctl_usage_error(err, "no check called '%s'", a->operands[i]);
+	return 0;
+}
+
+/* The checks asked for, run, into rows; returns how many. */
+static size_t run_checks(const struct rctl_ctx *ctx, struct doctor_row *rows)
+{
+	const struct rctl_args *a = ctx->args;
+	size_t n = a->noperands ? a->noperands : rctl_nchecks;
+
+	for (size_t i = 0; i < n; i++) {
+		rows[i].check = a->noperands ? find_check(a->operands[i]) : rctl_checks[i];
+		memset(&rows[i].f, 0, sizeof(rows[i].f));
+		rows[i].check->run(ctx->target, &rows[i].f);
+	}
+	return n;
+}
+
+/* The exit status, and the count of failures on stderr. */
+static int conclude(struct rctl_ctx *ctx, const struct doctor_row *rows, size_t n)
+{
+	size_t count[RCTL_FAILED + 1] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		count[rows[i].f.verdict]++;
+	if (count[RCTL_FAILED])
+		report_add(ctx->rep, CLI_EXIT_FAILED, "%zu of %zu checks failed",
+			   count[RCTL_FAILED], n);
+	if (count[RCTL_ERROR])
+		report_add(ctx->rep, CLI_EXIT_SYSTEM, "%zu of %zu checks could not be made",
+			   count[RCTL_ERROR], n);
+	return ctx->rep->code;
+}
+
+static int run_doctor(struct rctl_ctx *ctx)
+{
+	size_t n = ctx->args->noperands ? ctx->args->noperands : rctl_nchecks;
+	struct doctor_row *rows = calloc(n, sizeof(*rows));
+	struct table_document d;
+	int r;
+
+	if (!rows)
+		return report_add(ctx->rep, CLI_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+	n = run_checks(ctx, rows);
+	table_document_begin(&d, &ctx->args->format, ctx->out);
+	r = rctl_add_table(&d, &doctor_set, &ctx->args->format, rows, n, sizeof(*rows));
+	if (r == 0)
+		r = table_document_end(&d);
+	if (r < 0)
+		report_add(ctx->rep, CLI_EXIT_SYSTEM, "cannot print the checks: %s", strerror(-r));
+	r = conclude(ctx, rows, n);
+	free(rows);
+	return r;
+}
+
+const struct rctl_command rctl_cmd_doctor = {
+	.name = "doctor",
+	.operands = "[CHECK...]",
+	.help = "check for every known reason x86-64 programs fail\n(or the checks named)",
+	.run = run_doctor,
+	.max = RCTL_MANY,
+	.table = true,
+	.check = check_operands,
+};

@@ -1,7 +1,7 @@
 #!/bin/sh
 # rosettactl in real guests, on the minimal kernel (fast boots): doctor
 # passes a healthy guest whose root is the Debian amd64 tree; faults made at
-# boot and from the entry (an entry without P, a rival qemu-x86_64 handler
+# boot and from the entry (an entry without P, a rival x86-64 handler
 # registered after ours, our entry disabled, a root without the x86-64
 # dynamic loader) are each named with a remedy and a failing status; and
 # activate brings x86-64 programs back after the entry was removed, with the
@@ -31,7 +31,7 @@ run="mkdir -p /run/checks && mount -t virtiofs -o ro checks /run/checks && sh /r
 
 # Every check's verdict as "doctor: CHECK VERDICT" lines, then the status.
 cat >"$work/checks/healthy.sh" <<'CHECKS'
-/run/checks/rosettactl doctor -r -n -o CHECK,VERDICT | sed 's/^/doctor: /'
+/run/checks/rosettactl doctor -r -n | awk '{ print "doctor:", $1, $2 }'
 echo "doctor-exit: $(/run/checks/rosettactl doctor >/dev/null 2>&1; echo $?)"
 /run/checks/rosettactl status -J >/dev/null
 echo "status-exit: $?"
@@ -46,24 +46,31 @@ for c in share share-fs translator translator-runs binfmt-misc entry interpreter
 	flag-F rivals page-size va-bits kernel-config proc loader; do
 	expect_line "doctor: $c ok"
 done
-expect_no_text " failed" "no check fails in a healthy guest"
+if grep -q '^doctor: [^ ]* failed$' "$log.txt"; then
+	not_ok "$name: no check fails in a healthy guest"
+	show_log
+else
+	ok "$name: no check fails in a healthy guest"
+fi
 
-# Faults, one after another in one guest whose entry lacks P. Only native
-# programs run once our entry is disabled; echo is the shell's own.
+# An entry without P: programs that look at their argv[0] break (busybox's
+# applets among them), so doctor itself is the entry.
+boot rosettactl-no-p "$share" --cmdline rosetta.binfmt.flags=CF -- /usr/sbin/rosettactl doctor flag-P flag-C flag-F
+expect_status 0 "a missing P is a warning: doctor's status is 0"
+expect_text "lack P" "the missing P is named"
+expect_text "add P to rosetta.binfmt.flags" "with its remedy"
+
+# A rival registered after ours, then our entry disabled: only native
+# programs run once it is; echo is the shell's own.
 cat >"$work/checks/faults.sh" <<'CHECKS'
 ctl=/usr/sbin/rosettactl
-$ctl doctor flag-P flag-C flag-F; echo "flags-exit: $?"
-line=$(/usr/sbin/binfmtctl rosetta --print | sed 's/^:rosetta:/:qemu-x86_64:/')
-/usr/sbin/binfmtctl register "$line"
+/usr/sbin/binfmtctl rosetta --install --name qemu-x86_64 >/dev/null
 $ctl doctor rivals; echo "rivals-exit: $?"
 /usr/sbin/binfmtctl remove qemu-x86_64
 /usr/sbin/binfmtctl disable rosetta
 $ctl doctor entry; echo "disabled-exit: $?"
 CHECKS
-boot rosettactl-faults "$share" --cmdline rosetta.binfmt.flags=CF $checks -- /bin/sh -c "$run/faults.sh"
-expect_line "flags-exit: 0"
-expect_text "flag-P" "a missing P is named"
-expect_text "add P to rosetta.binfmt.flags" "with its remedy"
+boot rosettactl-faults "$share" $checks -- /bin/sh -c "$run/faults.sh"
 expect_line "rivals-exit: 1"
 expect_text "qemu-x86_64" "the rival registered after ours is named"
 expect_line "disabled-exit: 1"

@@ -24,3 +24,9 @@ UNIT_TESTS += $(ROSETTACTL_TESTS)
 $(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_ARCHIVES := librctlfixture $(ROSETTACTL_ARCHIVES)))
 $(BUILD)/unit/test_rosettactl_share: | $(BUILD)/test/fake-translator
+
+# The readers of an aux vector and of a vDSO image, on any bytes
+# (tests/fuzz/fuzz_rosettactl_probes.c).
+FUZZ_TARGETS += fuzz_rosettactl_probes
+fuzz_rosettactl_probes_SRCS := tests/fuzz/fuzz_rosettactl_probes.c
+fuzz_rosettactl_probes_ARCHIVES := $(ROSETTACTL_ARCHIVES)

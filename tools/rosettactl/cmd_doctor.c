@@ -8,7 +8,6 @@
 
 #include "check.h"
 #include "command.h"
-#include "output.h"
 
 struct doctor_row {
 	const struct rctl_check *check;
@@ -108,7 +107,7 @@ static int run_doctor(struct rctl_ctx *ctx)
 		return report_add(ctx->rep, CLI_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 	n = run_checks(ctx, rows);
 	table_document_begin(&d, &ctx->args->format, ctx->out);
-	r = rctl_add_table(&d, &doctor_set, &ctx->args->format, rows, n, sizeof(*rows));
+	r = table_document_add_rows(&d, &doctor_set, &ctx->args->format, rows, n, sizeof(*rows));
 	if (r == 0)
 		r = table_document_end(&d);
 	if (r < 0)

@@ -41,13 +41,24 @@ static const char *doctor_cell(const void *row, size_t col, bool human, char *bu
 	return NULL;
 }
 
+/* A table of long sentences reads badly: the remedies follow the checks,
+ * in a table of their own, but in JSON each is a field of its check. */
 static const struct table_column_set doctor_set = {
 	.v = doctor_columns,
 	.n = D_COUNT,
 	.cell = doctor_cell,
-	.defaults = "CHECK,VERDICT,EVIDENCE,REMEDY",
+	.defaults = "CHECK,VERDICT,EVIDENCE",
 	.json_defaults = "CHECK,VERDICT,EVIDENCE,REMEDY",
 	.json_name = "checks",
+};
+
+static const struct table_column_set remedy_set = {
+	.v = doctor_columns,
+	.n = D_COUNT,
+	.cell = doctor_cell,
+	.defaults = "CHECK,REMEDY",
+	.json_defaults = "CHECK,REMEDY",
+	.json_name = "remedies",
 };
 
 static const struct rctl_check *find_check(const char *name)
@@ -96,20 +107,47 @@ static int conclude(struct rctl_ctx *ctx, const struct doctor_row *rows, size_t 
 	return ctx->rep->code;
 }
 
+/* The rows with a remedy, as a table of their own (not in JSON). */
+static int print_remedies(struct table_document *d, const struct table_format *f,
+			  const struct doctor_row *rows, size_t n)
+{
+	struct doctor_row *with = calloc(n, sizeof(*with));
+	size_t k = 0;
+	int r;
+
+	if (!with)
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].f.remedy)
+			with[k++] = rows[i];
+	r = k ? table_document_add_rows(d, &remedy_set, f, with, k, sizeof(*with)) : 0;
+	free(with);
+	return r;
+}
+
+static int print_checks(const struct rctl_ctx *ctx, const struct doctor_row *rows, size_t n)
+{
+	const struct table_format *f = &ctx->args->format;
+	struct table_document d;
+	int r;
+
+	table_document_begin(&d, f, ctx->out);
+	r = table_document_add_rows(&d, &doctor_set, f, rows, n, sizeof(*rows));
+	if (r == 0 && !f->json)
+		r = print_remedies(&d, f, rows, n);
+	return r == 0 ? table_document_end(&d) : r;
+}
+
 static int run_doctor(struct rctl_ctx *ctx)
 {
 	size_t n = ctx->args->noperands ? ctx->args->noperands : rctl_nchecks;
 	struct doctor_row *rows = calloc(n, sizeof(*rows));
-	struct table_document d;
 	int r;
 
 	if (!rows)
 		return report_add(ctx->rep, CLI_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 	n = run_checks(ctx, rows);
-	table_document_begin(&d, &ctx->args->format, ctx->out);
-	r = table_document_add_rows(&d, &doctor_set, &ctx->args->format, rows, n, sizeof(*rows));
-	if (r == 0)
-		r = table_document_end(&d);
+	r = print_checks(ctx, rows, n);
 	if (r < 0)
 		report_add(ctx->rep, CLI_EXIT_SYSTEM, "cannot print the checks: %s", strerror(-r));
 	r = conclude(ctx, rows, n);

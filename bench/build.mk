@@ -8,11 +8,11 @@
 
 BENCH := $(BUILD)/bench
 BENCH_IMAGE := $(BENCH)/initramfs.cpio.gz
-BENCH_PROBE_SRCS := bench/probe.c bench/marks.c bench/trace.c bench/execloop.c bench/guestinfo.c
+BENCH_PROBE_SRCS := bench/probe.c bench/marks.c bench/trace.c lib/execloop.c bench/guestinfo.c
 BENCH_DIR := $(BENCH)/initramfs.d/x86/usr/lib/rosetta-bench
 
 # Plain static musl programs: no library but libc.
-$(BENCH)/probe: $(BENCH_PROBE_SRCS) $(wildcard bench/*.h)
+$(BENCH)/probe: $(BENCH_PROBE_SRCS) $(wildcard bench/*.h) lib/execloop.h
 	@mkdir -p $(@D)
 	$(GUEST_CC) $(COMMON_CFLAGS) -Os -static -o $@ $(BENCH_PROBE_SRCS)
 

@@ -23,10 +23,10 @@
 #include <sys/reboot.h>
 #include <unistd.h>
 
-#include "execloop.h"
 #include "guestinfo.h"
 #include "marks.h"
 #include "lib/array_size.h"
+#include "lib/execloop.h"
 
 #define TRACING	  "/sys/kernel/tracing"
 #define BENCH_DIR "/usr/lib/rosetta-bench"
@@ -179,41 +179,31 @@ static int mode_syscalls(const char *entry)
 /* The tiny programs both print one line and exit with this status. */
 #define TINY_STATUS 42
 
-struct exec_case {
-	const char *key;
-	char *argv[3];
-	uint64_t *samples;
-};
-
-/* Round i starts at case i % n, so that no kind always runs right after
- * the same other one. */
-static int exec_rounds(struct exec_case *cases, size_t n, unsigned runs)
+/* Why exec_cases_time stopped, in the words of the report. */
+static int exec_failed(const char *key, char *const *argv, int r, const struct exec_stop *stop)
 {
-	for (unsigned i = 0; i < runs; i++)
-		for (size_t k = 0; k < n; k++) {
-			struct exec_case *c = &cases[(i + k) % n];
-			int r = exec_once(c->argv, TINY_STATUS, &c->samples[i]);
-
-			if (r == -EPROTO)
-				return fail("%s did not exit %d (%s)", c->argv[0], TINY_STATUS,
-					    c->key);
-			if (r < 0)
-				return fail("cannot run %s: %s", c->argv[0], strerror(-r));
-		}
-	return 0;
+	if (stop->warming)
+		return fail("%s: %s does not run", key, argv[0]);
+	if (r == -EPROTO)
+		return fail("%s did not exit %d (%s)", argv[0], TINY_STATUS, key);
+	return fail("cannot run %s: %s", argv[0], strerror(-r));
 }
 
 static int mode_exec(void)
 {
 	char interp[256], runs_s[16];
 	unsigned runs = 20;
-	uint64_t warm;
+	static const char *const keys[] = { "exec_binfmt_us", "exec_direct_us", "exec_native_us" };
+	char *binfmt_argv[] = { BENCH_DIR "/tiny-x86_64", NULL };
+	char *direct_argv[] = { interp, BENCH_DIR "/tiny-x86_64", NULL };
+	char *native_argv[] = { BENCH_DIR "/tiny-aarch64", NULL };
 	struct exec_case cases[] = {
-		{ .key = "exec_binfmt_us", .argv = { BENCH_DIR "/tiny-x86_64" } },
-		{ .key = "exec_direct_us", .argv = { interp, BENCH_DIR "/tiny-x86_64" } },
-		{ .key = "exec_native_us", .argv = { BENCH_DIR "/tiny-aarch64" } },
+		{ .argv = binfmt_argv, .want_status = TINY_STATUS },
+		{ .argv = direct_argv, .want_status = TINY_STATUS },
+		{ .argv = native_argv, .want_status = TINY_STATUS },
 	};
 	size_t n = ARRAY_SIZE(cases);
+	struct exec_stop stop;
 	int r = 0;
 
 	if (cmdline_value("bench.runs", runs_s, sizeof(runs_s)) == 0)
@@ -226,16 +216,15 @@ static int mode_exec(void)
 		cases[k].samples = calloc(runs, sizeof(uint64_t));
 		if (!cases[k].samples)
 			r = fail("out of memory");
-		/* A first run of each, not counted: the page cache. */
-		else if (exec_once(cases[k].argv, TINY_STATUS, &warm) < 0)
-			r = fail("%s: %s does not run", cases[k].key, cases[k].argv[0]);
 	}
-	if (r == 0)
-		r = exec_rounds(cases, n, runs);
+	if (r == 0) {
+		r = exec_cases_time(cases, n, runs, &stop);
+		if (r < 0)
+			r = exec_failed(keys[stop.index], cases[stop.index].argv, r, &stop);
+	}
 	for (size_t k = 0; k < n; k++) {
 		if (r == 0)
-			say(cases[k].key, "%llu",
-			    (unsigned long long)median_us(cases[k].samples, runs));
+			say(keys[k], "%llu", (unsigned long long)median_us(cases[k].samples, runs));
 		free(cases[k].samples);
 	}
 	if (r == 0)

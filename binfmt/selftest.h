@@ -11,6 +11,8 @@
 
 #define SELFTEST_LINE "rosetta-selftest: x86-64 code ran\n"
 #define SELFTEST_CODE 42
+/* Where the initramfs carries the program (rootfs/initramfs.sh). */
+#define SELFTEST_PROGRAM "/lib/rosetta/selftest"
 
 enum selftest_rule {
 	SELFTEST_OK = 0,

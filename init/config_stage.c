@@ -19,7 +19,7 @@ static void warn_key(void *arg, const char *where, const char *key, const char *
 
 int read_cmdline(char *buf, size_t size)
 {
-	return read_cmdline_at("/proc/cmdline", buf, size);
+	return read_cmdline_at(CMDLINE_FILE, buf, size);
 }
 
 int read_cmdline_at(const char *path, char *buf, size_t size)
@@ -49,18 +49,28 @@ static void log_details(const struct config *cfg)
 	}
 }
 
-int stage_config(struct boot_ctx *ctx, struct failure *f)
+int config_load(struct config *cfg, const char *file, const char *cmdline, config_warn_fn warn,
+		void *arg)
 {
-	char cmdline[CMDLINE_MAX];
-	int rc = read_cmdline(cmdline, sizeof(cmdline));
+	char text[CMDLINE_MAX];
+	int rc = read_cmdline_at(cmdline, text, sizeof(text));
 
 	if (rc < 0)
-		return fail(f, -rc, "check that /proc is mounted", "reading /proc/cmdline");
-	config_defaults(&ctx->cfg);
-	rc = config_read_file(&ctx->cfg, CONFIG_FILE, warn_key, NULL);
+		return rc;
+	config_defaults(cfg);
+	rc = config_read_file(cfg, file, warn, arg);
+	if (rc < 0 && warn)
+		warn(arg, file, "", strerror(-rc));
+	config_parse_cmdline(cfg, text, warn, arg);
+	return 0;
+}
+
+int stage_config(struct boot_ctx *ctx, struct failure *f)
+{
+	int rc = config_load(&ctx->cfg, ctx->config_file, ctx->cmdline, warn_key, NULL);
+
 	if (rc < 0)
-		log_warn("%s: %s (ignored)", CONFIG_FILE, strerror(-rc));
-	config_parse_cmdline(&ctx->cfg, cmdline, warn_key, NULL);
+		return fail(f, -rc, "check that /proc is mounted", "reading %s", ctx->cmdline);
 	log_set_level(ctx->cfg.log_level);
 
 	if (config_split_entry(ctx->cfg.entry, ctx->entry_buf, sizeof(ctx->entry_buf),

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "config.h"
+#include "rivals.h"
 
 struct failure {
 	const char *stage;
@@ -20,12 +21,16 @@ struct failure {
 struct boot_ctx {
 	struct config cfg;
 	bool configured;		      /* stage config has applied cfg */
+	const char *config_file;	      /* CONFIG_FILE */
+	const char *cmdline;		      /* CMDLINE_FILE */
+	const char *sys_dir;		      /* /sys: the virtio-fs devices */
 	char translator[CONFIG_STR_MAX + 16]; /* <mount>/rosetta */
 	const char *binfmt_dir;		      /* /proc/sys/fs/binfmt_misc */
 	const char *modules_dir;	      /* /lib/modules */
 	const char *newroot;		      /* where the x86-64 tree is mounted */
 	const char *selftest_prog;	      /* the x86-64 self-test program */
 	int translator_fd;		      /* kept open from verify to register */
+	struct rivals disabled;		      /* by stage register */
 	char entry_buf[CONFIG_ENTRY_MAX];     /* rosetta.entry split into words */
 	char *entry_argv[CONFIG_ARGV_MAX];
 	dev_t tree_dev; /* the x86-64 tree's directory, which */
@@ -44,5 +49,9 @@ struct boot_ctx {
  * input), so a stage can end with `return fail(...)`. err is an errno. */
 int fail(struct failure *f, int err, const char *remedy, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* The one report of a failed stage, as error lines of the log: "STAGE
+ * failed: WHAT: CAUSE" (no cause without an errno), then "remedy: ...". */
+void failure_log(const struct failure *f);
 
 #endif

@@ -77,11 +77,7 @@ void emergency(const struct boot_ctx *ctx, const struct failure *f)
 {
 	enum emergency_action want = wanted(ctx);
 
-	if (f->err)
-		log_error("%s failed: %s: %s", f->stage, f->what, strerror(f->err));
-	else
-		log_error("%s failed: %s", f->stage, f->what);
-	log_error("remedy: %s", f->remedy);
+	failure_log(f);
 	if (want == EMERGENCY_SHELL || (want == EMERGENCY_AUTO && debug_shell_available())) {
 		int r = debug_shell_run("emergency: the boot stopped; the debug shell is open, "
 					"and the VM powers off when it exits");

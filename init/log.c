@@ -12,9 +12,12 @@
 
 /* The logging state, global because every stage and the supervisor log
  * through these functions and PID 1 has one console and one kernel log:
- * /dev/kmsg, opened once, and the level the config stage sets. */
+ * /dev/kmsg, opened once, the level the config stage sets, and the sink
+ * that stands for the console in another program. */
 static int kmsg_fd = -1;
 static enum log_level level = LOG_LEVEL_NORMAL;
+static log_sink_fn sink;
+static void *sink_arg;
 
 void log_open_kmsg(void)
 {
@@ -25,6 +28,12 @@ void log_open_kmsg(void)
 void log_set_level(enum log_level new_level)
 {
 	level = new_level;
+}
+
+void log_set_sink(log_sink_fn fn, void *arg)
+{
+	sink = fn;
+	sink_arg = arg;
 }
 
 /* A line reaches the console from level console_from on, the kernel log from
@@ -40,7 +49,9 @@ static void emit(int prio, const char *label, enum log_level console_from, enum 
 	if (!console && !kmsg)
 		return;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	if (console) {
+	if (console && sink) {
+		sink(sink_arg, label, msg);
+	} else if (console) {
 		n = snprintf(line, sizeof(line), "rosetta-init: [%5llu.%03llu] %s%s\n",
 			     (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000),
 			     label, msg);

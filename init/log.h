@@ -15,6 +15,14 @@ void log_open_kmsg(void);
  * log), NORMAL adds info lines, DEBUG adds log_debug() lines. */
 void log_set_level(enum log_level level);
 
+/* Where console lines go instead, when a program other than PID 1 runs the
+ * stages (rosettactl activate): fn gets each line's label ("warning: ",
+ * "error: ", "debug: " or "") and text, unstamped, to print as its own
+ * reporter prints. The kernel log copy is not affected (a program that
+ * never calls log_open_kmsg has none). NULL: the console again. */
+typedef void (*log_sink_fn)(void *arg, const char *label, const char *msg);
+void log_set_sink(log_sink_fn fn, void *arg);
+
 void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -16,7 +16,7 @@
 
 /* The stages, indexed by the contract's stage names (lib/contract.h), in
  * boot order. */
-static int (*const stages[STAGE_COUNT])(struct boot_ctx *ctx, struct failure *f) = {
+static const stage_fn stages[STAGE_COUNT] = {
 	[STAGE_EARLY] = stage_early,	   /* API filesystems, console */
 	[STAGE_CONFIG] = stage_config,	   /* rosetta.* keys */
 	[STAGE_MODULES] = stage_modules,   /* coldplug, fuse, virtiofs, binfmt_misc */
@@ -51,14 +51,11 @@ static void stop_before(const struct boot_ctx *ctx, enum stage stage)
 static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 {
 	for (int i = 0; i < STAGE_COUNT; i++) {
-		struct failure f = { .stage = contract_stage_names[i] };
-		uint64_t start;
+		struct failure f;
 
 		stop_before(ctx, (enum stage)i);
-		start = boot_ms();
-		if (stages[i](ctx, &f) < 0)
+		if (stage_step((enum stage)i, stages[i], ctx, &f) < 0)
 			emergency(ctx, &f);
-		log_info("%s ... ok (%llu ms)", f.stage, (unsigned long long)(boot_ms() - start));
 	}
 	/* Not reached: run shuts down, or fails to the emergency. PID 1 must
 	 * not exit all the same. */
@@ -68,10 +65,13 @@ static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 int main(void)
 {
 	struct boot_ctx ctx = {
+		.config_file = CONFIG_FILE,
+		.cmdline = CMDLINE_FILE,
+		.sys_dir = "/sys",
 		.binfmt_dir = "/proc/sys/fs/binfmt_misc",
 		.modules_dir = "/lib/modules",
 		.newroot = "/newroot",
-		.selftest_prog = "/lib/rosetta/selftest",
+		.selftest_prog = SELFTEST_PROGRAM,
 		.translator_fd = -1,
 		.oldroot_fd = -1,
 		.console = "/dev/console",

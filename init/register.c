@@ -4,7 +4,8 @@
  * back and compared. Other enabled handlers that match the same programs
  * (qemu-user-static's qemu-x86_64, an older rosetta entry under another
  * name) are disabled and named, since whichever the kernel meets first
- * would win. */
+ * would win; those disabled are named in the context, for rosettactl
+ * deactivate to enable again. */
 #include <errno.h>
 #include <stdbool.h>
 #include <string.h>
@@ -22,19 +23,22 @@ static const char *const action_str[] = {
 
 static int disable_rival(void *arg, const struct binfmt_entry *other, bool enabled)
 {
-	const char *dir = arg;
+	struct boot_ctx *ctx = arg;
+	const char *dir = ctx->binfmt_dir;
 	int r;
 
 	if (!enabled)
 		return 0;
 	r = binfmt_fs_control(dir, other->name, "0");
-	if (r < 0)
+	if (r < 0) {
 		log_warn("register: %s/%s (%s) also matches x86-64 programs and could not be "
 			 "disabled: %s",
 			 dir, other->name, other->interpreter, strerror(-r));
-	else
-		log_warn("register: disabled %s/%s (%s): it also matches x86-64 programs", dir,
-			 other->name, other->interpreter);
+		return 0;
+	}
+	rivals_add(&ctx->disabled, other->name);
+	log_warn("register: disabled %s/%s (%s): it also matches x86-64 programs", dir, other->name,
+		 other->interpreter);
 	return 0;
 }
 
@@ -112,7 +116,7 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 	log_info("register: %s %s/%s -> %s (flags %s)", action_str[action], ctx->binfmt_dir, e.name,
 		 e.interpreter, e.flags);
 	/* A rival that cannot be read is worth a warning, not a failed boot. */
-	r = binfmt_fs_conflicts(ctx->binfmt_dir, &e, disable_rival, (void *)ctx->binfmt_dir);
+	r = binfmt_fs_conflicts(ctx->binfmt_dir, &e, disable_rival, ctx);
 	if (r < 0)
 		log_warn("register: looking for other x86-64 handlers in %s: %s", ctx->binfmt_dir,
 			 strerror(-r));

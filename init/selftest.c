@@ -1,7 +1,9 @@
 /* Stage selftest: run a tiny x86-64 program through the handler just
  * registered, in the self-test sandbox (binfmt/sandbox.h), and expect its
  * exact line and exit code. A translator that fails is unregistered, so no
- * x86-64 program reaches it. rosetta.selftest=0 skips the stage, saying so. */
+ * x86-64 program reaches it. rosetta.selftest=0 skips the stage, saying so.
+ * The run and its report are also rosettactl test's, which leaves the entry
+ * alone. */
 #include <errno.h>
 #include <string.h>
 
@@ -13,8 +15,8 @@
 static const char remedy[] =
     "check the translator's own message above; on macOS, enable Rosetta for the VM";
 
-static int report(struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
-		  const struct sandbox_result *r)
+int selftest_refuse(const struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
+		    const struct sandbox_result *r)
 {
 	char out[96], err[160];
 
@@ -33,21 +35,31 @@ static int report(struct boot_ctx *ctx, struct failure *f, enum selftest_rule ru
 		    selftest_rule_str(rule), r->code, SELFTEST_CODE, out);
 }
 
+int selftest_sandboxed(const struct boot_ctx *ctx, struct failure *f, struct sandbox_result *r,
+		       enum selftest_rule *rule)
+{
+	int err = selftest_run(ctx->selftest_prog, ctx->cfg.selftest_timeout_ms, r);
+
+	if (err < 0)
+		return fail(f, -err, "report this with the console log",
+			    "setting up the self-test sandbox");
+	*rule = selftest_judge(r);
+	return 0;
+}
+
 int stage_selftest(struct boot_ctx *ctx, struct failure *f)
 {
 	struct sandbox_result r;
-	enum selftest_rule rule;
+	enum selftest_rule rule = SELFTEST_OK;
 	int err;
 
 	if (!ctx->cfg.selftest) {
 		log_warn("selftest: skipped (rosetta.selftest=0): the translator was not tried");
 		return 0;
 	}
-	err = selftest_run(ctx->selftest_prog, ctx->cfg.selftest_timeout_ms, &r);
+	err = selftest_sandboxed(ctx, f, &r, &rule);
 	if (err < 0)
-		return fail(f, -err, "report this with the console log",
-			    "setting up the self-test sandbox");
-	rule = selftest_judge(&r);
+		return err;
 	if (rule != SELFTEST_OK) {
 		int u = binfmt_fs_control(ctx->binfmt_dir, ctx->cfg.binfmt_name, "-1");
 
@@ -57,7 +69,7 @@ int stage_selftest(struct boot_ctx *ctx, struct failure *f)
 		else
 			log_info("selftest: unregistered %s/%s", ctx->binfmt_dir,
 				 ctx->cfg.binfmt_name);
-		return report(ctx, f, rule, &r);
+		return selftest_refuse(ctx, f, rule, &r);
 	}
 	log_info("selftest: %s ran x86-64 code in %u ms and exited %d", ctx->translator,
 		 r.elapsed_ms, r.code);

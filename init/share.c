@@ -1,6 +1,7 @@
 /* Stage share: mount the virtiofs share that carries the translator,
  * read-only, at rosetta.mount. The host may attach the device a little after
- * the kernel starts, so the mount is retried until rosetta.timeout. */
+ * the kernel starts, so the mount is retried until rosetta.timeout. A share
+ * mounted already is kept as it is (share.h). */
 #include <errno.h>
 #include <linux/magic.h>
 #include <stdio.h>
@@ -11,30 +12,35 @@
 
 #include "log.h"
 #include "mount.h"
+#include "share.h"
 #include "stages.h"
 #include "virtiofs.h"
 
-static int already_mounted(const char *path)
+bool share_is_mounted(const char *path)
 {
 	struct statfs sfs;
 
 	return statfs(path, &sfs) == 0 && sfs.f_type == FUSE_SUPER_MAGIC;
 }
 
-static int missing_tag(struct boot_ctx *ctx, struct failure *f, int err)
+/* The tag never appeared. The record tells "no device" from "no such tag";
+ * -ENXIO tells a caller that the share is missing, not failing to mount
+ * (rosettactl activate on an older kernel, which lists no tags). */
+static int missing_tag(struct boot_ctx *ctx, struct failure *f)
 {
-	int devices = virtiofs_count_devices("/sys");
+	int devices = virtiofs_count_devices(ctx->sys_dir);
 
 	if (devices == 0)
-		return fail(
-		    f, err,
-		    "attach the Rosetta share: Virtualization.framework "
-		    "VZLinuxRosettaDirectoryShare, or qemu -device vhost-user-fs-pci,tag=rosetta",
-		    "no virtio-fs device appeared within %u s (tag '%s')",
-		    ctx->cfg.timeout_ms / 1000, ctx->cfg.tag);
-	return fail(f, err, "set rosetta.tag= to the tag the host gives the Rosetta share",
-		    "%d virtio-fs device(s) present, none tagged '%s' within %u s", devices,
-		    ctx->cfg.tag, ctx->cfg.timeout_ms / 1000);
+		fail(f, EINVAL,
+		     "attach the Rosetta share: Virtualization.framework "
+		     "VZLinuxRosettaDirectoryShare, or qemu -device vhost-user-fs-pci,tag=rosetta",
+		     "no virtio-fs device appeared within %u s (tag '%s')",
+		     ctx->cfg.timeout_ms / 1000, ctx->cfg.tag);
+	else
+		fail(f, EINVAL, "set rosetta.tag= to the tag the host gives the Rosetta share",
+		     "%d virtio-fs device(s) present, none tagged '%s' within %u s", devices,
+		     ctx->cfg.tag, ctx->cfg.timeout_ms / 1000);
+	return -ENXIO;
 }
 
 int stage_share(struct boot_ctx *ctx, struct failure *f)
@@ -44,13 +50,13 @@ int stage_share(struct boot_ctx *ctx, struct failure *f)
 	uint64_t deadline = boot_ms() + cfg->timeout_ms;
 	int r;
 
-	if (already_mounted(cfg->mount)) {
+	if (share_is_mounted(cfg->mount)) {
 		log_info("share: %s already mounted", cfg->mount);
 		return 0;
 	}
 	r = mount_virtiofs_wait(cfg->tag, cfg->mount, flags, NULL, deadline);
 	if (r == -ETIMEDOUT)
-		return missing_tag(ctx, f, EINVAL);
+		return missing_tag(ctx, f);
 	if (r < 0)
 		return fail(f, -r, "check the share's tag and that the kernel has VIRTIO_FS",
 			    "mounting virtiofs tag '%s' on %s", cfg->tag, cfg->mount);

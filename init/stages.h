@@ -4,15 +4,34 @@
 #ifndef INIT_STAGES_H
 #define INIT_STAGES_H
 
+#include "binfmt/selftest.h"
 #include "context.h"
+
+typedef int (*stage_fn)(struct boot_ctx *ctx, struct failure *f);
+
+/* Run stage (its function fn) as the boot runs each: the record cleared and
+ * named for it, and "NAME ... ok (N ms)" logged when it succeeds. Returns
+ * what fn returned. */
+int stage_step(enum stage stage, stage_fn fn, struct boot_ctx *ctx, struct failure *f);
 
 int stage_early(struct boot_ctx *ctx, struct failure *f);
 int stage_config(struct boot_ctx *ctx, struct failure *f);
 int stage_modules(struct boot_ctx *ctx, struct failure *f);
+/* -ENXIO when no device with the tag appeared within rosetta.timeout. */
 int stage_share(struct boot_ctx *ctx, struct failure *f);
 int stage_verify(struct boot_ctx *ctx, struct failure *f);
 int stage_register(struct boot_ctx *ctx, struct failure *f);
 int stage_selftest(struct boot_ctx *ctx, struct failure *f);
+/* Its two halves, which leave the entry alone (rosettactl test): run the
+ * self-test program in the sandbox and judge it (0, the verdict in *rule,
+ * what was seen in r; or -errno with f filled when the sandbox could not be
+ * set up); and report a verdict other than SELFTEST_OK as the stage does
+ * (the translator's first line of stderr logged, f filled; returns the
+ * -errno). */
+int selftest_sandboxed(const struct boot_ctx *ctx, struct failure *f, struct sandbox_result *r,
+		       enum selftest_rule *rule);
+int selftest_refuse(const struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
+		    const struct sandbox_result *r);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
 /* Returns only when exec mode failed; otherwise supervises, then shuts
@@ -20,11 +39,20 @@ int stage_switch(struct boot_ctx *ctx, struct failure *f);
 int stage_run(struct boot_ctx *ctx, struct failure *f);
 
 /* The kernel command line, as stage config reads it. 0 or -errno. */
-#define CMDLINE_MAX 4096
+#define CMDLINE_FILE "/proc/cmdline"
+#define CMDLINE_MAX  4096
 int read_cmdline(char *buf, size_t size);
 /* The same from another file (a proc filesystem mounted elsewhere, a
  * test's), for the tools that read the init's configuration. */
 int read_cmdline_at(const char *path, char *buf, size_t size);
+
+/* The configuration as stage config builds it: the defaults, then file
+ * (CONFIG_FILE: a missing one is normal, an unreadable one is warned about
+ * as "FILE: CAUSE" with an empty key), then the rosetta.* keys of the
+ * command line at cmdline. Warnings go to warn (may be NULL). Returns 0,
+ * or -errno when the command line cannot be read. */
+int config_load(struct config *cfg, const char *file, const char *cmdline, config_warn_fn warn,
+		void *arg);
 
 /* After stage switch: free the old initramfs (ctx->oldroot_fd, then
  * closed), sparing the tree. A no-op when there is none to free. */

@@ -1,8 +1,9 @@
-# Shared by the binfmtctl integration tests that need a binfmt_misc: the
-# script runs again inside a new user and mount namespace, where a private
-# binfmt_misc is mounted on $D (Linux 6.7 and later give each user namespace
-# its own). The machine's binfmt_misc is never named: every binfmtctl call
-# gets --procdir "$D". When the namespace or its binfmt_misc cannot be had,
+# Shared by the binfmtctl integration tests that need a binfmt_misc, and by
+# rosettactl's activate test: the script runs again inside a new user and
+# mount namespace, where a private binfmt_misc is mounted on $D (Linux 6.7
+# and later give each user namespace its own). The machine's binfmt_misc is
+# never named: every binfmtctl call gets --procdir "$D", every rosettactl
+# call --binfmt-dir "$D". When the namespace or its binfmt_misc cannot be had,
 # every test fails with the reason ($broken).
 #
 # Source it with $build set (an absolute path); then call ns_setup with the

@@ -33,6 +33,21 @@ const struct cli_option rctl_options[RCTL_OPT_COUNT] = {
 	[RCTL_OPT_JSON] = { "json", 'J', NULL, "JSON output", 'J' },
 	[RCTL_OPT_RAW] = { "raw", 'r', NULL, "raw output: unaligned, blanks escaped", 'r' },
 	[RCTL_OPT_NOHEADINGS] = { "noheadings", 'n', NULL, "print no headings", 'n' },
+	[RCTL_OPT_PROGRAM] = { "program", 0, "PATH",
+			       "the x86-64 self-test program (default /lib/rosetta/selftest)",
+			       LONG_ONLY(RCTL_OPT_PROGRAM) },
+	[RCTL_OPT_RUNS] = { "runs", 0, "N", "starts of each kind, 1 to 1000 (default 20)",
+			    LONG_ONLY(RCTL_OPT_RUNS) },
+	[RCTL_OPT_TRANSLATOR] = { "translator", 0, "PATH",
+				  "the translator to name (default the entry's interpreter)",
+				  LONG_ONLY(RCTL_OPT_TRANSLATOR) },
+	[RCTL_OPT_NO_MOUNT] = { "no-mount", 0, NULL,
+				"use the share's directory as it is, mount nothing",
+				LONG_ONLY(RCTL_OPT_NO_MOUNT) },
+	[RCTL_OPT_STATE] = { "state", 0, "FILE",
+			     "what activate did, for deactivate (default "
+			     "/run/rosettactl/activated)",
+			     LONG_ONLY(RCTL_OPT_STATE) },
 	[RCTL_OPT_HELP] = CLI_OPTION_HELP,
 	[RCTL_OPT_VERSION] = CLI_OPTION_VERSION,
 };
@@ -83,6 +98,7 @@ static void take_option(int opt, const char *arg, struct rctl_args *a)
 	const char **slot = path_slot(opt, &a->where);
 
 	a->seen |= RCTL_OPT(opt);
+	a->value[opt] = arg;
 	if (slot)
 		*slot = arg;
 	else if (opt == RCTL_OPT_JSON)

@@ -24,6 +24,11 @@ enum rctl_option {
 	RCTL_OPT_JSON,
 	RCTL_OPT_RAW,
 	RCTL_OPT_NOHEADINGS,
+	RCTL_OPT_PROGRAM,    /* test, bench, activate: the x86-64 self-test program */
+	RCTL_OPT_RUNS,	     /* bench */
+	RCTL_OPT_TRANSLATOR, /* bench: the translator named explicitly */
+	RCTL_OPT_NO_MOUNT,   /* activate */
+	RCTL_OPT_STATE,	     /* activate, deactivate: the state file */
 	RCTL_OPT_HELP,
 	RCTL_OPT_VERSION,
 	RCTL_OPT_COUNT,
@@ -55,6 +60,8 @@ struct rctl_args {
 	unsigned long seen; /* RCTL_OPT() of the options given */
 	struct rctl_where where;
 	struct table_format format; /* --json, --raw, --noheadings */
+	/* Each option's argument as given, for the commands to read. */
+	const char *value[RCTL_OPT_COUNT];
 };
 
 /* What rctl_parse_args found; usage errors are -EINVAL. */

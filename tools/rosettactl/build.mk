@@ -25,6 +25,13 @@ $(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(ROSETTACTL_TESTS),$(eval $(t)_ARCHIVES := librctlfixture $(ROSETTACTL_ARCHIVES)))
 $(BUILD)/unit/test_rosettactl_share: | $(BUILD)/test/fake-translator
 
+# activate and deactivate's record and deactivate itself on a scratch
+# binfmt_misc; the usage of test, bench, activate and deactivate.
+RCTL_ACT_TESTS := test_rosettactl_activation test_rosettactl_act_args
+UNIT_TESTS += $(RCTL_ACT_TESTS)
+$(foreach t,$(RCTL_ACT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(RCTL_ACT_TESTS),$(eval $(t)_ARCHIVES := $(ROSETTACTL_ARCHIVES)))
+
 # The readers of an aux vector and of a vDSO image, on any bytes
 # (tests/fuzz/fuzz_rosettactl_probes.c).
 FUZZ_TARGETS += fuzz_rosettactl_probes

@@ -37,6 +37,9 @@ struct rctl_command {
 };
 
 extern const struct rctl_command rctl_cmd_status, rctl_cmd_doctor;
+/* Acting on this system: the init's self-test and stages, the exec bench. */
+extern const struct rctl_command rctl_cmd_test, rctl_cmd_bench, rctl_cmd_activate,
+    rctl_cmd_deactivate;
 
 /* Every command, in --help's order. */
 extern const struct rctl_command *const rctl_commands[];

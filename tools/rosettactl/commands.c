@@ -5,8 +5,8 @@
 #include "lib/array_size.h"
 
 const struct rctl_command *const rctl_commands[] = {
-	&rctl_cmd_status,
-	&rctl_cmd_doctor,
+	&rctl_cmd_status, &rctl_cmd_doctor,   &rctl_cmd_test,
+	&rctl_cmd_bench,  &rctl_cmd_activate, &rctl_cmd_deactivate,
 };
 const size_t rctl_ncommands = ARRAY_SIZE(rctl_commands);
 

@@ -1,6 +1,7 @@
 /* Timing program starts; see execloop.h. posix_spawn (a vfork in musl)
  * keeps the parent's share of each sample small and the same for every
- * kind of program. */
+ * kind of program. libc only: make bench's probe compiles this file into a
+ * program without the project's archives. */
 #include "execloop.h"
 
 #include <errno.h>
@@ -68,4 +69,27 @@ uint64_t median_us(uint64_t *samples, size_t n)
 		return 0;
 	qsort(samples, n, sizeof(*samples), cmp_u64);
 	return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+int exec_cases_time(struct exec_case *cases, size_t n, unsigned int runs, struct exec_stop *stop)
+{
+	uint64_t warm;
+	int r;
+
+	for (size_t k = 0; k < n; k++) {
+		*stop = (struct exec_stop){ .index = k, .warming = true };
+		r = exec_once(cases[k].argv, cases[k].want_status, &warm);
+		if (r < 0)
+			return r;
+	}
+	for (unsigned int i = 0; i < runs; i++)
+		for (size_t k = 0; k < n; k++) {
+			size_t at = (i + k) % n;
+
+			*stop = (struct exec_stop){ .index = at, .warming = false };
+			r = exec_once(cases[at].argv, cases[at].want_status, &cases[at].samples[i]);
+			if (r < 0)
+				return r;
+		}
+	return 0;
 }

@@ -42,7 +42,8 @@ static const char *doctor_cell(const void *row, size_t col, bool human, char *bu
 }
 
 /* A table of long sentences reads badly: the remedies follow the checks,
- * in a table of their own, but in JSON each is a field of its check. */
+ * in a table of their own; in JSON each is a field of its check, and -r
+ * and -o print the one table, for scripts. */
 static const struct table_column_set doctor_set = {
 	.v = doctor_columns,
 	.n = D_COUNT,
@@ -69,11 +70,16 @@ static const struct rctl_check *find_check(const char *name)
 	return NULL;
 }
 
-static int check_operands(const struct rctl_args *a, struct rctl_usage *err)
+static int check_usage(const struct rctl_args *a, struct rctl_usage *err)
 {
+	struct error_record e;
+
 	for (size_t i = 0; i < a->noperands; i++)
 		if (!find_check(a->operands[i]))
 			return rctl_usage_error(err, "no check called '%s'", a->operands[i]);
+	error_init(&e);
+	if (a->format.columns && table_columns_check(&doctor_set, a->format.columns, &e) < 0)
+		return rctl_usage_error(err, "%s", e.msg[0].text);
 	return 0;
 }
 
@@ -133,7 +139,7 @@ static int print_checks(const struct rctl_ctx *ctx, const struct doctor_row *row
 
 	table_document_begin(&d, f, ctx->out);
 	r = table_document_add_rows(&d, &doctor_set, f, rows, n, sizeof(*rows));
-	if (r == 0 && !f->json)
+	if (r == 0 && !f->json && !f->raw && !f->columns)
 		r = print_remedies(&d, f, rows, n);
 	return r == 0 ? table_document_end(&d) : r;
 }
@@ -161,6 +167,8 @@ const struct rctl_command rctl_cmd_doctor = {
 	.help = "check for every known reason x86-64 programs fail\n(or the checks named)",
 	.run = run_doctor,
 	.max = RCTL_MANY,
+	.opts = RCTL_OPT(RCTL_OPT_OUTPUT),
 	.table = true,
-	.check = check_operands,
+	.columns = &doctor_set,
+	.check = check_usage,
 };

@@ -3,11 +3,10 @@
  * values are warned about and keep their defaults; only an unreadable command
  * line or an unusable entry fails the stage. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "lib/whole_file.h"
 #include "log.h"
 #include "stages.h"
 
@@ -25,19 +24,11 @@ int read_cmdline(char *buf, size_t size)
 
 int read_cmdline_at(const char *path, char *buf, size_t size)
 {
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int r = read_first_line(path, buf, size);
 
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	if (n < 0)
-		n = -errno;
-	close(fd);
-	if (n < 0)
-		return (int)n;
-	buf[n] = '\0';
-	return 0;
+	if (r == -ENODATA) /* an empty command line is one */
+		buf[0] = '\0';
+	return r == -ENODATA ? 0 : r;
 }
 
 /* What the info line leaves out, for rosetta.debug. */

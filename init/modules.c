@@ -16,6 +16,7 @@
 #include "modules.h"
 #include "stages.h"
 #include "lib/array_size.h"
+#include "lib/whole_file.h"
 
 static const char *const wanted[] = { "fuse", "virtiofs", "binfmt_misc" };
 static const char *const needed_fs[] = { "virtiofs", "binfmt_misc" };
@@ -55,24 +56,6 @@ static int load(struct kmod_ctx *k, const char *alias)
 	}
 	kmod_module_unref_list(list);
 	return err ? err : loaded;
-}
-
-static int read_line(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	if (n < 0)
-		n = -errno;
-	close(fd);
-	if (n <= 0)
-		return n < 0 ? (int)n : -ENODATA;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
 }
 
 /* A device bound to a driver (built in, or loaded by the first pass) needs
@@ -135,7 +118,7 @@ static int coldplug(struct kmod_ctx *k, struct seen *seen)
 				continue;
 			snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/modalias", bus->d_name,
 				 dev->d_name);
-			if (read_line(path, alias, sizeof(alias)) == 0) {
+			if (read_first_line(path, alias, sizeof(alias)) == 0) {
 				int r = load(k, alias);
 
 				if (r < 0)

@@ -11,30 +11,14 @@
 #include <unistd.h>
 
 #include "lib/dir_names.h"
-
-/* The first line of a small sysfs file, its newline dropped. */
-static int read_line(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
-}
+#include "lib/whole_file.h"
 
 static bool is_virtiofs_device(const char *sys, const char *name)
 {
 	char path[PATH_MAX], id[32];
 	int n = snprintf(path, sizeof(path), "%s/bus/virtio/devices/%s/device", sys, name);
 
-	return n > 0 && (size_t)n < sizeof(path) && read_line(path, id, sizeof(id)) == 0 &&
+	return n > 0 && (size_t)n < sizeof(path) && read_first_line(path, id, sizeof(id)) == 0 &&
 	       strtol(id, NULL, 16) == VIRTIO_ID_FS;
 }
 
@@ -64,7 +48,7 @@ static int one_tag(const char *dir, const char *name, int (*fn)(void *arg, const
 
 	if (n < 0 || (size_t)n >= sizeof(path))
 		return -ENAMETOOLONG;
-	n = read_line(path, tag, sizeof(tag));
+	n = read_first_line(path, tag, sizeof(tag));
 	if (n == -ENOENT || n == -ENOTDIR)
 		return 0;
 	return n < 0 ? n : fn(arg, tag);

@@ -92,6 +92,12 @@ void table_document_begin(struct table_document *d, const struct table_format *f
  * Returns 0 or -errno. */
 int table_document_add(struct table_document *d, struct table_output *o);
 
+/* Add n rows (each size bytes, from rows) as the document's next member,
+ * the table of set in format f, whose column list was checked. Returns 0
+ * or -errno. */
+int table_document_add_rows(struct table_document *d, const struct table_column_set *set,
+			    const struct table_format *f, const void *rows, size_t n, size_t size);
+
 /* Close the JSON object. Returns 0 or -EIO. */
 int table_document_end(struct table_document *d);
 

@@ -14,4 +14,9 @@ int read_whole_file(const char *path, size_t max, char **text, size_t *len);
 /* The same from an open file, read to its end. */
 int read_whole_fd(int fd, size_t max, char **text, size_t *len);
 
+/* The first line of a small file (a sysfs or proc attribute) into buf, at
+ * most size - 1 bytes, its newline dropped. Returns 0, -ENODATA for an
+ * empty file, or -errno. */
+int read_first_line(const char *path, char *buf, size_t size);
+
 #endif

@@ -2,7 +2,9 @@
 # copy of tests/fuzz/corpus/NAME by tests/run): libbinfmt's parsers, and
 # rosetta-init's configuration readers (the kernel command line, the entry's
 # word splitting and /etc/rosetta-init.conf), and rosetta-kconfig's parser of
-# kernel configurations.
+# kernel configurations. rosettactl's readers of what the kernel hands a
+# process (fuzz_rosettactl_probes) are declared with its archives, in
+# tools/rosettactl/build.mk, which make reads after this file.
 BINFMT_FUZZ := fuzz_register fuzz_binfmtd fuzz_update_binfmts fuzz_status
 INIT_FUZZ := fuzz_cmdline fuzz_config_file
 FUZZ_TARGETS += $(BINFMT_FUZZ) $(INIT_FUZZ)

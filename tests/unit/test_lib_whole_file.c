@@ -80,12 +80,29 @@ static void a_fifo_does_not_hang(void **state)
 	free(text);
 }
 
+static void first_lines_of_attributes(void **state)
+{
+	struct scratch *s = *state;
+	char buf[8];
+
+	assert_int_equal(scratch_put(s, "tag", "rosetta\nmore\n", 0644), 0);
+	assert_int_equal(read_first_line(scratch_path(s, "tag"), buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "rosetta");
+	assert_int_equal(scratch_put(s, "long", "0123456789\n", 0644), 0);
+	assert_int_equal(read_first_line(scratch_path(s, "long"), buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "0123456"); /* cut to the buffer */
+	assert_int_equal(scratch_put(s, "empty", "", 0644), 0);
+	assert_int_equal(read_first_line(scratch_path(s, "empty"), buf, sizeof(buf)), -ENODATA);
+	assert_int_equal(read_first_line(scratch_path(s, "missing"), buf, sizeof(buf)), -ENOENT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_bound_is_inclusive),
 		cmocka_unit_test(errors_are_errnos),
 		cmocka_unit_test(a_fifo_does_not_hang),
+		cmocka_unit_test(first_lines_of_attributes),
 	};
 
 	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);

@@ -77,6 +77,12 @@ static void usage_errors(void **state)
 	assert_string_equal(err.msg, "--root needs a path");
 	assert_int_equal(parse(&a, &err, "status", "-x", NULL), -EINVAL);
 	assert_string_equal(err.msg, "unknown option -x");
+	assert_int_equal(parse(&a, &err, "status", "-o", "CHECK", NULL), -EINVAL);
+	assert_string_equal(err.msg, "option --output does not apply to 'status'");
+	assert_int_equal(parse(&a, &err, "doctor", "-o", "CHECK,WHY", NULL), -EINVAL);
+	assert_string_equal(err.msg, "unknown column 'WHY' (see --help)");
+	assert_int_equal(parse(&a, &err, "doctor", "-o", "+remedy", "-r", NULL), RCTL_RUN);
+	assert_string_equal(a.format.columns, "+remedy");
 }
 
 /* Every command takes the paths; each option is named in --help. */

@@ -7,22 +7,6 @@
 #include "kernel-config/columns.h"
 #include "lib/cli.h"
 
-/* Add n rows of size bytes from rows to the document as the table of set. */
-static int add_table(struct table_document *d, const struct table_column_set *set,
-		     const struct table_format *f, const void *rows, size_t n, size_t size)
-{
-	struct table_output o;
-	int r = table_output_open(&o, set, f, stdout);
-
-	for (size_t i = 0; r == 0 && i < n; i++)
-		r = table_output_add(&o, (const char *)rows + i * size);
-	if (r == 0)
-		return table_document_add(d, &o);
-	if (o.tb)
-		table_output_close(&o);
-	return r;
-}
-
 /* The facts and the warnings are for a reader: -r prints the options
  * alone, for scripts, as lsmem leaves its summary out. -o picks the
  * options' columns only. */
@@ -34,14 +18,14 @@ static int print_document(const struct kconfig_report *rep, const struct table_f
 
 	table_document_begin(&d, f, stdout);
 	if (!f->raw)
-		r = add_table(&d, &kconfig_fact_columns, &fixed, &rep->facts, 1,
-			      sizeof(rep->facts));
+		r = table_document_add_rows(&d, &kconfig_fact_columns, &fixed, &rep->facts, 1,
+					    sizeof(rep->facts));
 	if (r == 0)
-		r = add_table(&d, &kconfig_verdict_columns, f, rep->verdicts, rep->n,
-			      sizeof(*rep->verdicts));
+		r = table_document_add_rows(&d, &kconfig_verdict_columns, f, rep->verdicts, rep->n,
+					    sizeof(*rep->verdicts));
 	if (r == 0 && !f->raw && (f->json || rep->nwarnings))
-		r = add_table(&d, &kconfig_warning_columns, &fixed, rep->warnings, rep->nwarnings,
-			      sizeof(*rep->warnings));
+		r = table_document_add_rows(&d, &kconfig_warning_columns, &fixed, rep->warnings,
+					    rep->nwarnings, sizeof(*rep->warnings));
 	return r == 0 ? table_document_end(&d) : r;
 }
 

@@ -33,6 +33,8 @@ const struct cli_option rctl_options[RCTL_OPT_COUNT] = {
 	[RCTL_OPT_JSON] = { "json", 'J', NULL, "JSON output", 'J' },
 	[RCTL_OPT_RAW] = { "raw", 'r', NULL, "raw output: unaligned, blanks escaped", 'r' },
 	[RCTL_OPT_NOHEADINGS] = { "noheadings", 'n', NULL, "print no headings", 'n' },
+	[RCTL_OPT_OUTPUT] = { "output", 'o', "COLUMNS",
+			      "the columns to print, \"+LIST\" adds to the default", 'o' },
 	[RCTL_OPT_PROGRAM] = { "program", 0, "PATH",
 			       "the x86-64 self-test program (default /lib/rosetta/selftest)",
 			       LONG_ONLY(RCTL_OPT_PROGRAM) },
@@ -107,6 +109,8 @@ static void take_option(int opt, const char *arg, struct rctl_args *a)
 		a->format.raw = true;
 	else if (opt == RCTL_OPT_NOHEADINGS)
 		a->format.noheadings = true;
+	else if (opt == RCTL_OPT_OUTPUT)
+		a->format.columns = arg;
 }
 
 /* Returns 0 when every option was read, an rctl_parse_result for --help

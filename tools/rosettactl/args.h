@@ -24,6 +24,7 @@ enum rctl_option {
 	RCTL_OPT_JSON,
 	RCTL_OPT_RAW,
 	RCTL_OPT_NOHEADINGS,
+	RCTL_OPT_OUTPUT,     /* doctor: the columns */
 	RCTL_OPT_PROGRAM,    /* test, bench, activate: the x86-64 self-test program */
 	RCTL_OPT_RUNS,	     /* bench */
 	RCTL_OPT_TRANSLATOR, /* bench: the translator named explicitly */
@@ -59,7 +60,7 @@ struct rctl_args {
 	size_t noperands;
 	unsigned long seen; /* RCTL_OPT() of the options given */
 	struct rctl_where where;
-	struct table_format format; /* --json, --raw, --noheadings */
+	struct table_format format; /* --json, --raw, --noheadings, --output */
 	/* Each option's argument as given, for the commands to read. */
 	const char *value[RCTL_OPT_COUNT];
 };

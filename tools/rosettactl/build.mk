@@ -31,3 +31,9 @@ RCTL_ACT_TESTS := test_rosettactl_activation test_rosettactl_act_args
 UNIT_TESTS += $(RCTL_ACT_TESTS)
 $(foreach t,$(RCTL_ACT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(RCTL_ACT_TESTS),$(eval $(t)_ARCHIVES := $(ROSETTACTL_ARCHIVES)))
+
+# The readers of an aux vector and of a vDSO image, on any bytes
+# (tests/fuzz/fuzz_rosettactl_probes.c).
+FUZZ_TARGETS += fuzz_rosettactl_probes
+fuzz_rosettactl_probes_SRCS := tests/fuzz/fuzz_rosettactl_probes.c
+fuzz_rosettactl_probes_ARCHIVES := $(ROSETTACTL_ARCHIVES)

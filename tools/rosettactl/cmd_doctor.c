@@ -8,7 +8,6 @@
 
 #include "check.h"
 #include "command.h"
-#include "output.h"
 
 struct doctor_row {
 	const struct rctl_check *check;
@@ -42,13 +41,25 @@ static const char *doctor_cell(const void *row, size_t col, bool human, char *bu
 	return NULL;
 }
 
+/* A table of long sentences reads badly: the remedies follow the checks,
+ * in a table of their own; in JSON each is a field of its check, and -r
+ * and -o print the one table, for scripts. */
 static const struct table_column_set doctor_set = {
 	.v = doctor_columns,
 	.n = D_COUNT,
 	.cell = doctor_cell,
-	.defaults = "CHECK,VERDICT,EVIDENCE,REMEDY",
+	.defaults = "CHECK,VERDICT,EVIDENCE",
 	.json_defaults = "CHECK,VERDICT,EVIDENCE,REMEDY",
 	.json_name = "checks",
+};
+
+static const struct table_column_set remedy_set = {
+	.v = doctor_columns,
+	.n = D_COUNT,
+	.cell = doctor_cell,
+	.defaults = "CHECK,REMEDY",
+	.json_defaults = "CHECK,REMEDY",
+	.json_name = "remedies",
 };
 
 static const struct rctl_check *find_check(const char *name)
@@ -59,11 +70,16 @@ static const struct rctl_check *find_check(const char *name)
 	return NULL;
 }
 
-static int check_operands(const struct rctl_args *a, struct rctl_usage *err)
+static int check_usage(const struct rctl_args *a, struct rctl_usage *err)
 {
+	struct error_record e;
+
 	for (size_t i = 0; i < a->noperands; i++)
 		if (!find_check(a->operands[i]))
 			return rctl_usage_error(err, "no check called '%s'", a->operands[i]);
+	error_init(&e);
+	if (a->format.columns && table_columns_check(&doctor_set, a->format.columns, &e) < 0)
+		return rctl_usage_error(err, "%s", e.msg[0].text);
 	return 0;
 }
 
@@ -97,20 +113,47 @@ static int conclude(struct rctl_ctx *ctx, const struct doctor_row *rows, size_t 
 	return ctx->rep->code;
 }
 
+/* The rows with a remedy, as a table of their own (not in JSON). */
+static int print_remedies(struct table_document *d, const struct table_format *f,
+			  const struct doctor_row *rows, size_t n)
+{
+	struct doctor_row *with = calloc(n, sizeof(*with));
+	size_t k = 0;
+	int r;
+
+	if (!with)
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].f.remedy)
+			with[k++] = rows[i];
+	r = k ? table_document_add_rows(d, &remedy_set, f, with, k, sizeof(*with)) : 0;
+	free(with);
+	return r;
+}
+
+static int print_checks(const struct rctl_ctx *ctx, const struct doctor_row *rows, size_t n)
+{
+	const struct table_format *f = &ctx->args->format;
+	struct table_document d;
+	int r;
+
+	table_document_begin(&d, f, ctx->out);
+	r = table_document_add_rows(&d, &doctor_set, f, rows, n, sizeof(*rows));
+	if (r == 0 && !f->json && !f->raw && !f->columns)
+		r = print_remedies(&d, f, rows, n);
+	return r == 0 ? table_document_end(&d) : r;
+}
+
 static int run_doctor(struct rctl_ctx *ctx)
 {
 	size_t n = ctx->args->noperands ? ctx->args->noperands : rctl_nchecks;
 	struct doctor_row *rows = calloc(n, sizeof(*rows));
-	struct table_document d;
 	int r;
 
 	if (!rows)
 		return report_add(ctx->rep, CLI_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 	n = run_checks(ctx, rows);
-	table_document_begin(&d, &ctx->args->format, ctx->out);
-	r = rctl_add_table(&d, &doctor_set, &ctx->args->format, rows, n, sizeof(*rows));
-	if (r == 0)
-		r = table_document_end(&d);
+	r = print_checks(ctx, rows, n);
 	if (r < 0)
 		report_add(ctx->rep, CLI_EXIT_SYSTEM, "cannot print the checks: %s", strerror(-r));
 	r = conclude(ctx, rows, n);
@@ -124,6 +167,8 @@ const struct rctl_command rctl_cmd_doctor = {
 	.help = "check for every known reason x86-64 programs fail\n(or the checks named)",
 	.run = run_doctor,
 	.max = RCTL_MANY,
+	.opts = RCTL_OPT(RCTL_OPT_OUTPUT),
 	.table = true,
-	.check = check_operands,
+	.columns = &doctor_set,
+	.check = check_usage,
 };

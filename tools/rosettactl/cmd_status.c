@@ -7,7 +7,6 @@
 
 #include "command.h"
 #include "kernel-config/columns.h"
-#include "output.h"
 #include "status.h"
 
 /* The handlers' rows, numbered in the kernel's order. */
@@ -29,7 +28,7 @@ static int print_handlers(struct table_document *d, const struct table_format *f
 	}
 	for (size_t i = 0; i < hs.n; i++)
 		rows[i] = (struct status_handler){ &hs.v[i], i + 1 };
-	r = rctl_add_table(d, &status_handler_columns, f, rows, hs.n, sizeof(*rows));
+	r = table_document_add_rows(d, &status_handler_columns, f, rows, hs.n, sizeof(*rows));
 	free(rows);
 	rctl_handlers_free(&hs);
 	return r;
@@ -42,10 +41,10 @@ static int print_kernel(struct table_document *d, const struct table_format *f,
 	int r;
 
 	status_kernel_read(t, &k);
-	r = rctl_add_table(d, &status_kernel_columns, f, &k, 1, sizeof(k));
+	r = table_document_add_rows(d, &status_kernel_columns, f, &k, 1, sizeof(k));
 	if (r == 0 && k.k.have_config)
-		r = rctl_add_table(d, &kconfig_verdict_columns, f, k.k.report.verdicts,
-				   k.k.report.n, sizeof(*k.k.report.verdicts));
+		r = table_document_add_rows(d, &kconfig_verdict_columns, f, k.k.report.verdicts,
+					    k.k.report.n, sizeof(*k.k.report.verdicts));
 	rctl_kernel_free(&k.k);
 	return r;
 }
@@ -60,18 +59,18 @@ static int print_parts(struct table_document *d, const struct table_format *f,
 	int r;
 
 	status_share_read(t, &share);
-	r = rctl_add_table(d, &status_share_columns, f, &share, 1, sizeof(share));
+	r = table_document_add_rows(d, &status_share_columns, f, &share, 1, sizeof(share));
 	status_translator_read(t, &tr);
 	if (r == 0)
-		r = rctl_add_table(d, &status_translator_columns, f, &tr, 1, sizeof(tr));
+		r = table_document_add_rows(d, &status_translator_columns, f, &tr, 1, sizeof(tr));
 	status_entry_read(t, &entry);
 	if (r == 0)
-		r = rctl_add_table(d, &status_entry_columns, f, &entry, 1, sizeof(entry));
+		r = table_document_add_rows(d, &status_entry_columns, f, &entry, 1, sizeof(entry));
 	if (r == 0)
 		r = print_handlers(d, f, t);
 	status_cache_read(t, &cache);
 	if (r == 0)
-		r = rctl_add_table(d, &status_cache_columns, f, &cache, 1, sizeof(cache));
+		r = table_document_add_rows(d, &status_cache_columns, f, &cache, 1, sizeof(cache));
 	return r == 0 ? print_kernel(d, f, t) : r;
 }
 

@@ -31,6 +31,8 @@ struct rctl_command {
 	const char *missing; /* "'bench' needs ...": "a PROGRAM" */
 	unsigned long opts;  /* RCTL_OPT() of its own options */
 	bool table;	     /* prints tables: takes -J, -r, -n */
+	/* The columns -o picks from, listed in --help; NULL: no -o. */
+	const struct table_column_set *columns;
 	/* Usage checks past the options and the operand count. NULL: none.
 	 * Returns 0 or rctl_usage_error(). */
 	int (*check)(const struct rctl_args *a, struct rctl_usage *err);

@@ -75,6 +75,20 @@ static void print_options(FILE *out)
 	}
 }
 
+/* "Columns of doctor (-o):" and each column's help. */
+static void print_columns(FILE *out)
+{
+	for (size_t i = 0; i < rctl_ncommands; i++) {
+		const struct table_column_set *set = rctl_commands[i]->columns;
+
+		if (!set)
+			continue;
+		fprintf(out, "\nColumns of %s (-o):\n", rctl_commands[i]->name);
+		for (size_t c = 0; c < set->n; c++)
+			cli_print_command(out, set->v[c].name, "", set->v[c].help);
+	}
+}
+
 void rctl_usage(FILE *out)
 {
 	fputs("\nUsage:\n " RCTL_PROG " [options] <command> [<argument>...]\n", out);
@@ -84,6 +98,7 @@ void rctl_usage(FILE *out)
 		cli_print_command(out, rctl_commands[i]->name, rctl_commands[i]->operands,
 				  rctl_commands[i]->help);
 	print_options(out);
+	print_columns(out);
 	fputs("\nExit status: 0 success, 1 a check failed, 2 usage error, 3 system error.\n", out);
 	fputs("\nFor more details see " RCTL_PROG "(8).\n", out);
 }

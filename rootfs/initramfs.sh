@@ -1,6 +1,6 @@
 #!/bin/sh
 # Stage the initramfs tree: /init, the x86-64 self-test program at
-# /lib/rosetta/selftest, the kernel modules listed in
+# /lib/rosetta/selftest (in the x86-64 tree too), the kernel modules listed in
 # modules.list with their dependencies and a modules.dep made by depmod for
 # the guest kernel, and the x86-64 tree at /x86. Prints nothing on success.
 # KERNELDIR and MODULES_LIST `-` make an image for a kernel with everything
@@ -26,6 +26,9 @@ mkdir -p "$out/dev" "$out/proc" "$out/sys" "$out/run" "$out/newroot"
 install -m 0755 "$init" "$out/init"
 install -D -m 0755 "$selftest" "$out/lib/rosetta/selftest"
 cp -a "$x86" "$out/x86"
+# The tree too, where rosettactl test, bench and activate look for it after
+# the switch.
+install -D -m 0755 "$selftest" "$out/x86/lib/rosetta/selftest"
 if [ -n "${DEBUG_BUSYBOX:-}" ]; then
 	sh "$(dirname "$0")/busybox-links.sh" "$DEBUG_BUSYBOX" "$out"
 fi

@@ -86,7 +86,8 @@ expect_status 1 "doctor's status is 1"
 expect_text "/lib64/ld-linux-x86-64.so.2" "the missing loader is named"
 expect_text "libc6:amd64" "with its remedy"
 
-# activate after the entry was removed; again (nothing to do); deactivate.
+# activate after the entry was removed; again (nothing to do); deactivate;
+# and the self-test on demand, from the program the tree carries.
 cat >"$work/checks/activate.sh" <<'CHECKS'
 /usr/sbin/binfmtctl remove rosetta
 /bin/true; echo "true-exit: $?"
@@ -95,6 +96,8 @@ cat >"$work/checks/activate.sh" <<'CHECKS'
 /usr/sbin/rosettactl activate; echo "again-exit: $?"
 /usr/sbin/rosettactl deactivate; echo "deactivate-exit: $?"
 /bin/true; echo "after-deactivate: $?"
+/usr/sbin/rosettactl activate >/dev/null 2>&1
+/usr/sbin/rosettactl test; echo "test-exit: $?"
 CHECKS
 boot rosettactl-activate "$share" --cmdline rosetta.selftest=0 $checks -- /bin/sh -c "$run/activate.sh"
 expect_line "true-exit: 126"
@@ -106,4 +109,5 @@ expect_text "rosettactl: already active" "a second activate finds it active"
 expect_line "again-exit: 0"
 expect_line "deactivate-exit: 0"
 expect_line "after-deactivate: 126"
+expect_line "test-exit: 0"
 expect_no_panic

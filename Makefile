@@ -25,6 +25,7 @@ include mk/guest.mk
 include mk/flavors.mk
 include mk/rootfs.mk
 include mk/test.mk
+include mk/install.mk
 
 .PHONY: all deps guest host help clean distclean format lint demo
 

@@ -25,6 +25,7 @@ include mk/guest.mk
 include mk/flavors.mk
 include mk/rootfs.mk
 include mk/test.mk
+include mk/install.mk
 
 .PHONY: all deps guest host help clean distclean format lint demo
 
@@ -40,6 +41,9 @@ help:
 	@echo 'make check     all tests: unit, integration, e2e boots; ends "N passed, N failed"'
 	@echo 'make kernel    minimal all-built-in arm64 kernel from Debian'"'"'s linux-source (cached in ROSETTA_CACHE)'
 	@echo 'make debian-amd64  Debian amd64 tree + ext4 image in build/trees (root; cached in ROSETTA_CACHE)'
+	@echo 'make install   the guest programs, units and man pages for an ARM64 image (DESTDIR, PREFIX, ...)'
+	@echo 'make install-host  the host tools in PREFIX/bin; make uninstall, uninstall-host'
+	@echo 'make deb       build/rosetta-guest_VERSION_arm64.deb from make install'
 	@echo 'make lint      clang-format check, cppcheck, clang-tidy'
 	@echo 'make format    rewrite sources with clang-format'
 	@echo 'make clean     remove build products (keeps downloads and the library sysroot)'

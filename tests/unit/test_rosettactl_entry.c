@@ -12,6 +12,7 @@
 #include "binfmt/entry.h"
 #include "lib/fs.h"
 #include "tests/unit/rosettactl_fixture.h"
+#include "tools/rosettactl/owner.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -114,6 +115,23 @@ static void entry_owned_passes_with_binfmt_d_file(void **state)
 	assert_int_equal(scratch_put(&fx->s, "etc/binfmt.d/rosetta.conf", line, 0644), 0);
 	assert_int_equal(rctl_fixture_check(fx, &rctl_check_entry_owned, &f), RCTL_OK);
 	assert_non_null(strstr(f.evidence, "/etc/binfmt.d/rosetta.conf"));
+}
+
+static void entry_owned_passes_with_the_activate_unit(void **state)
+{
+	struct rctl_fixture *fx = *state;
+	const char *wants = "etc/systemd/system/sysinit.target.wants";
+	struct rctl_finding f;
+
+	put_systemd_binfmt(fx);
+	assert_int_equal(make_dirs(scratch_path(&fx->s, wants), 0755), 0);
+	assert_int_equal(
+	    symlink("/usr/lib/systemd/system/" RCTL_ACTIVATE_UNIT,
+		    scratch_path(&fx->s,
+				 "etc/systemd/system/sysinit.target.wants/" RCTL_ACTIVATE_UNIT)),
+	    0);
+	assert_int_equal(rctl_fixture_check(fx, &rctl_check_entry_owned, &f), RCTL_OK);
+	assert_non_null(strstr(f.evidence, RCTL_ACTIVATE_UNIT));
 }
 
 static void interpreter_passes_on_the_share(void **state)
@@ -226,6 +244,7 @@ int main(void)
 		T(entry_owned_passes_without_systemd_binfmt),
 		T(entry_owned_warns_without_binfmt_d_file),
 		T(entry_owned_passes_with_binfmt_d_file),
+		T(entry_owned_passes_with_the_activate_unit),
 		T(interpreter_passes_on_the_share),
 		T(interpreter_fails_when_missing),
 		T(interpreter_warns_on_another_file),

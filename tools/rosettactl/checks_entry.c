@@ -78,6 +78,11 @@ static enum rctl_verdict check_entry_owned(const struct rctl_target *t, struct r
 	if (r < 0)
 		return rctl_found(f, RCTL_ERROR, NULL, "cannot read the binfmt.d files in %s: %s",
 				  t->root, strerror(-r));
+	if (r == 0 && rctl_activate_unit_enabled(t, file, sizeof(file)))
+		return rctl_found(f, RCTL_OK, NULL,
+				  "%s is enabled: it registers %s again after each start of "
+				  "systemd-binfmt",
+				  file, t->cfg.binfmt_name);
 	if (r == 0)
 		return rctl_found(f, RCTL_WARNING,
 				  "keep it: binfmtctl rosetta --print > /etc/binfmt.d/rosetta.conf",
@@ -90,7 +95,8 @@ static enum rctl_verdict check_entry_owned(const struct rctl_target *t, struct r
 
 const struct rctl_check rctl_check_entry_owned = {
 	.name = "entry-owned",
-	.what = "systemd-binfmt, where there is one, has a binfmt.d file for the entry",
+	.what = "systemd-binfmt, where there is one, has a binfmt.d file for the entry, or "
+		"rosetta-activate.service registers it again",
 	.run = check_entry_owned,
 };
 

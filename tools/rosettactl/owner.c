@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "binfmt/binfmtd.h"
@@ -56,4 +57,17 @@ bool rctl_has_systemd_binfmt(const struct rctl_target *t)
 		    access(path, F_OK) == 0)
 			return true;
 	return false;
+}
+
+int rctl_activate_unit_enabled(const struct rctl_target *t, char *path, size_t size)
+{
+	static const char link[] = "/etc/systemd/system/sysinit.target.wants/" RCTL_ACTIVATE_UNIT;
+	char full[PATH_MAX];
+	struct stat st;
+
+	/* The link itself: under --root its absolute target points outside. */
+	if (!rctl_target_path(t, link, full, sizeof(full)) || lstat(full, &st) != 0)
+		return 0;
+	snprintf(path, size, "%s", link);
+	return 1;
 }

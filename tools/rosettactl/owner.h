@@ -17,4 +17,12 @@ int rctl_binfmtd_owner(const struct rctl_target *t, const char *name, char *path
 /* Is systemd-binfmt installed in the root? */
 bool rctl_has_systemd_binfmt(const struct rctl_target *t);
 
+/* The unit of packaging/systemd that runs rosettactl activate after every
+ * start of systemd-binfmt, in place of a binfmt.d file. */
+#define RCTL_ACTIVATE_UNIT "rosetta-activate.service"
+
+/* Is that unit enabled in the root (its link in sysinit.target.wants)?
+ * Returns 1 with the link in path, else 0. */
+int rctl_activate_unit_enabled(const struct rctl_target *t, char *path, size_t size);
+
 #endif

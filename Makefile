@@ -40,6 +40,7 @@ help:
 	@echo 'make check     all tests: unit, integration, e2e boots; ends "N passed, N failed"'
 	@echo 'make kernel    minimal all-built-in arm64 kernel from Debian'"'"'s linux-source (cached in ROSETTA_CACHE)'
 	@echo 'make debian-amd64  Debian amd64 tree + ext4 image in build/trees (root; cached in ROSETTA_CACHE)'
+	@echo 'make debian-arm64  Debian arm64 systemd image with the amd64 tree at /srv/x86-64 (root; cached)'
 	@echo 'make lint      clang-format check, cppcheck, clang-tidy'
 	@echo 'make format    rewrite sources with clang-format'
 	@echo 'make clean     remove build products (keeps downloads and the library sysroot)'

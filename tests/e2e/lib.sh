@@ -30,8 +30,12 @@ boot() {
 			return
 		fi
 	done
+	if [ -n "$initrd" ]; then
+		set -- --initrd "$initrd" "$@"
+	else
+		set -- --no-initrd "$@"
+	fi
 	timeout -k 10 $((BOOT_TIMEOUT + 30)) "$launch" --kernel "$kernel" \
-		${initrd:+--initrd "$initrd"} ${initrd:---no-initrd} \
 		--rosetta-dir "$dir" --timeout "$BOOT_TIMEOUT" "$@" </dev/null >"$log" 2>&1
 	status=$?
 	tr -d '\r' <"$log" >"$log.txt"

@@ -41,6 +41,7 @@ help:
 	@echo 'make check     all tests: unit, integration, e2e boots; ends "N passed, N failed"'
 	@echo 'make kernel    minimal all-built-in arm64 kernel from Debian'"'"'s linux-source (cached in ROSETTA_CACHE)'
 	@echo 'make debian-amd64  Debian amd64 tree + ext4 image in build/trees (root; cached in ROSETTA_CACHE)'
+	@echo 'make debian-arm64  Debian arm64 systemd image with the amd64 tree at /srv/x86-64 (root; cached)'
 	@echo 'make install   the guest programs, units and man pages for an ARM64 image (DESTDIR, PREFIX, ...)'
 	@echo 'make install-host  the host tools in PREFIX/bin; make uninstall, uninstall-host'
 	@echo 'make deb       build/rosetta-guest_VERSION_arm64.deb from make install'

@@ -78,4 +78,13 @@ kernel: $(BUILD)/initramfs-minimal.cpio.gz
 debian-amd64:
 	@sh rootfs/debian-amd64.sh $(BUILD)/trees
 
-.PHONY: debian-amd64
+# A Debian bookworm arm64 systemd image (minbase + systemd-sysv, udev, dbus)
+# with the amd64 tree above copied in at /srv/x86-64, built the same way; on
+# an x86-64 machine its maintainer scripts run through qemu-aarch64-static
+# registered in a private binfmt_misc (rootfs/with-aarch64-binfmt.sh), never
+# the machine's. DEBIAN_ARM64_DEBS=PATHS installs .deb files too (the
+# rosetta-guest package), each part of the key by its content.
+debian-arm64: debian-amd64
+	@sh rootfs/debian-arm64.sh $(BUILD)/trees
+
+.PHONY: debian-amd64 debian-arm64

@@ -41,6 +41,11 @@ check "the key changes with DEBIAN_SUITE" differ "$k" "$(key DEBIAN_SUITE=trixie
 work=$(mktemp -d)
 mkdir -p "$work/rootfs" "$work/mk"
 cp mk/cache-dir.sh "$work/mk/"
-cp "$script" "$work/rootfs/s.sh" && echo '# changed' >>"$work/rootfs/s.sh"
+cp rootfs/debian-common.sh "$work/rootfs/"
+cp "$script" "$work/rootfs/s.sh"
+check "the key is the same from a copy of the scripts" same "$k" "$(sh "$work/rootfs/s.sh" --print-key 2>/dev/null)"
+echo '# changed' >>"$work/rootfs/s.sh"
 check "the key changes with the script's content" differ "$k" "$(sh "$work/rootfs/s.sh" --print-key 2>/dev/null)"
+cp "$script" "$work/rootfs/s.sh" && echo '# changed' >>"$work/rootfs/debian-common.sh"
+check "the key changes with debian-common.sh's content" differ "$k" "$(sh "$work/rootfs/s.sh" --print-key 2>/dev/null)"
 rm -rf "$work"

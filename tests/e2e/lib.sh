@@ -17,19 +17,25 @@ BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}
 
 # boot NAME SHAREDIR [LAUNCH-OPTION...] [-- ENTRY ARG...]
 # Leaves the console in $log and rosetta-launch's exit code in $status.
+# With initrd empty the kernel boots the root's own init (--no-initrd).
 boot() {
 	name=$1
 	dir=$2
 	shift 2
 	log=$logdir/$name.log
-	for f in "$launch" "$kernel" "$initrd"; do
+	for f in "$launch" "$kernel" ${initrd:+"$initrd"}; do
 		if [ ! -e "$f" ]; then
 			echo "missing $f (run: make)" >"$log"
 			status=255
 			return
 		fi
 	done
-	timeout -k 10 $((BOOT_TIMEOUT + 30)) "$launch" --kernel "$kernel" --initrd "$initrd" \
+	if [ -n "$initrd" ]; then
+		set -- --initrd "$initrd" "$@"
+	else
+		set -- --no-initrd "$@"
+	fi
+	timeout -k 10 $((BOOT_TIMEOUT + 30)) "$launch" --kernel "$kernel" \
 		--rosetta-dir "$dir" --timeout "$BOOT_TIMEOUT" "$@" </dev/null >"$log" 2>&1
 	status=$?
 	tr -d '\r' <"$log" >"$log.txt"

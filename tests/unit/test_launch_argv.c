@@ -279,6 +279,27 @@ static void test_qemu_no_disk_without_image(void **state)
 	launch_argv_free(&a);
 }
 
+/* --no-initrd: the kernel, its command line, and no -initrd at all. */
+static void test_qemu_no_initrd(void **state)
+{
+	struct launch_config cfg;
+	struct launch_plan plan;
+	struct launch_argv a;
+	size_t i;
+
+	(void)state;
+	setup_plan(&cfg, &plan, NULL);
+	cfg.initrd = NULL;
+	cfg.no_initrd = true;
+	launch_argv_init(&a);
+	assert_int_equal(launch_qemu_argv(&a, &cfg, &plan), 0);
+	for (i = 0; i < a.n; i++)
+		assert_string_not_equal(a.v[i], "-initrd");
+	assert_string_equal(a.v[15], "-kernel");
+	assert_string_equal(a.v[17], "-append");
+	launch_argv_free(&a);
+}
+
 static void test_plan_extra_shares(void **state)
 {
 	static const char *const want[] = {
@@ -486,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_qemu_root_image_qcow2_snapshot),
 		cmocka_unit_test(test_qemu_root_image_readonly),
 		cmocka_unit_test(test_qemu_no_disk_without_image),
+		cmocka_unit_test(test_qemu_no_initrd),
 		cmocka_unit_test(test_plan_extra_shares),
 		cmocka_unit_test(test_plan_root_share_readonly),
 		cmocka_unit_test(test_virtiofsd_readonly_share),

@@ -159,6 +159,23 @@ static void test_panic(void **state)
 	assert_false(s.panic);
 }
 
+static void test_power_down(void **state)
+{
+	struct console_scan s;
+
+	(void)state;
+	console_scan_init(&s);
+	feed(&s, "[   12.1] reboot: Power do");
+	assert_false(s.power_down);
+	feed(&s, "wn\r\n");
+	assert_true(s.power_down);
+	assert_false(s.panic);
+	assert_int_equal(s.status, -1);
+	console_scan_init(&s);
+	feed(&s, "reboot: Restarting system\n");
+	assert_false(s.power_down);
+}
+
 static void test_long_lines(void **state)
 {
 	char junk[3 * LAUNCH_CONSOLE_LINE + 7];
@@ -211,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_status_after_unterminated_output),
 		cmocka_unit_test(test_unterminated_last_line),
 		cmocka_unit_test(test_panic),
+		cmocka_unit_test(test_power_down),
 		cmocka_unit_test(test_long_lines),
 	};
 

@@ -148,6 +148,7 @@ static void test_missing_required(void **state)
 	assert_usage_error(parse("--initrd", "i", "--rosetta-dir", "d"), "--kernel");
 	assert_usage_error(parse("--kernel", "k", "--rosetta-dir", "d"), "--initrd");
 	assert_usage_error(parse("--kernel", "k", "--initrd", "i"), "--rosetta-dir");
+	assert_usage_error(parse("--kernel", "k", "--rosetta-dir", "d"), "--no-initrd");
 	assert_usage_error(parse(REQUIRED, "--kernel", ""), "non-empty");
 }
 
@@ -215,6 +216,24 @@ static void test_root_conflicts(void **state)
 			   "--root-ro and --ephemeral exclude each other");
 	/* the rules apply once every option is read, whatever their order */
 	assert_int_equal(parse(REQUIRED, "--ephemeral", "--root-image", "d.img").r, LAUNCH_RUN);
+}
+
+static void test_no_initrd(void **state)
+{
+	struct parsed p = parse("--kernel", "k", "--rosetta-dir", "d", "--no-initrd",
+				"--expect-poweroff", "--cmdline", "root=/dev/vda init=/sbin/init");
+
+	(void)state;
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_true(p.cfg.no_initrd);
+	assert_true(p.cfg.expect_poweroff);
+	assert_null(p.cfg.initrd);
+	assert_false(parse(REQUIRED).cfg.expect_poweroff);
+	assert_usage_error(parse(REQUIRED, "--no-initrd"),
+			   "--initrd and --no-initrd exclude each other");
+	assert_usage_error(
+	    parse("--kernel", "k", "--rosetta-dir", "d", "--no-initrd", "--", "/bin/true"),
+	    "an entry program needs rosetta-init");
 }
 
 static void assert_share(const struct launch_extra_share *s, const char *dir, const char *tag,
@@ -368,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_parses_twice),
 		cmocka_unit_test(test_root_image_and_root_flags),
 		cmocka_unit_test(test_root_conflicts),
+		cmocka_unit_test(test_no_initrd),
 		cmocka_unit_test(test_share_forms),
 		cmocka_unit_test(test_share_refusals),
 		cmocka_unit_test(test_share_tag_clashes),

@@ -154,7 +154,8 @@ int launch_qemu_argv(struct launch_argv *a, const struct launch_config *cfg,
 	launch_argv_add(a, plan->qemu);
 	add_machine(a, cfg, plan->kvm);
 	add_pair(a, "-kernel", cfg->kernel);
-	add_pair(a, "-initrd", cfg->initrd);
+	if (cfg->initrd)
+		add_pair(a, "-initrd", cfg->initrd);
 	add_pair(a, "-append", plan->cmdline);
 	/* vhost-user needs guest memory the backend can map: a shared memfd. */
 	launch_argv_add(a, "-object");

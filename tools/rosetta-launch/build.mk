@@ -9,9 +9,10 @@ rosetta-launch_SRCS := tools/rosetta-launch/main.c
 rosetta-launch_ARCHIVES := $(LAUNCH_ARCHIVES)
 
 # Options, command lines, qemu's argv, the console, its non-blocking relay,
-# the children, the host's files and sockets, the preflight checks.
+# the children, the host's files and sockets, the preflight checks, the outcome.
 LAUNCH_TESTS := test_launch_options test_launch_cmdline test_launch_argv test_launch_console \
-	test_launch_relay test_launch_children test_launch_host test_launch_preflight
+	test_launch_relay test_launch_children test_launch_host test_launch_preflight \
+	test_launch_outcome
 UNIT_TESTS += $(LAUNCH_TESTS)
 $(foreach t,$(LAUNCH_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(LAUNCH_TESTS),$(eval $(t)_ARCHIVES := $(LAUNCH_ARCHIVES)))

@@ -15,8 +15,10 @@ static int check_required(const struct launch_config *cfg, struct error_record *
 {
 	if (!cfg->kernel)
 		return error_set(err, -EINVAL, "missing required option --kernel");
-	if (!cfg->initrd)
-		return error_set(err, -EINVAL, "missing required option --initrd");
+	if (!cfg->initrd && !cfg->no_initrd)
+		return error_set(err, -EINVAL,
+				 "missing required option --initrd (or --no-initrd to boot the "
+				 "root's own init)");
 	if (!cfg->rosetta_dir)
 		return error_set(err, -EINVAL, "missing required option --rosetta-dir");
 	return 0;
@@ -67,10 +69,27 @@ static int check_tags(const struct launch_config *cfg, struct error_record *err)
 	return 0;
 }
 
+/* Without an initramfs there is no rosetta-init to read rosetta.entry. */
+static int check_no_initrd(const struct launch_config *cfg, struct error_record *err)
+{
+	if (!cfg->no_initrd)
+		return 0;
+	if (cfg->initrd)
+		return error_set(err, -EINVAL,
+				 "--initrd and --no-initrd exclude each other: give one");
+	if (cfg->entry_count)
+		return error_set(err, -EINVAL,
+				 "an entry program needs rosetta-init: with --no-initrd the root's "
+				 "own init runs (choose it with --cmdline init=PATH)");
+	return 0;
+}
+
 int launch_check_config(struct launch_config *cfg, bool memory_given, struct error_record *err)
 {
 	int r = check_required(cfg, err);
 
+	if (r == 0)
+		r = check_no_initrd(cfg, err);
 	if (r == 0)
 		r = check_root(cfg, err);
 	if (r == 0)

@@ -44,10 +44,17 @@ int console_line_status(const char *line, size_t len)
 	return v;
 }
 
-static void check_panic(struct console_scan *s)
+static bool line_has(const struct console_scan *s, const char *text)
 {
-	if (memmem(s->line, s->len, LAUNCH_PANIC_TEXT, strlen(LAUNCH_PANIC_TEXT)))
+	return memmem(s->line, s->len, text, strlen(text)) != NULL;
+}
+
+static void check_marks(struct console_scan *s)
+{
+	if (line_has(s, LAUNCH_PANIC_TEXT))
 		s->panic = true;
+	if (line_has(s, LAUNCH_POWEROFF_TEXT))
+		s->power_down = true;
 }
 
 static void end_line(struct console_scan *s)
@@ -56,7 +63,7 @@ static void end_line(struct console_scan *s)
 
 	while (s->len && s->line[s->len - 1] == '\r')
 		s->len--;
-	check_panic(s);
+	check_marks(s);
 	status = console_line_status(s->line, s->len);
 	if (status >= 0)
 		s->status = status;
@@ -66,7 +73,7 @@ static void end_line(struct console_scan *s)
 /* The line buffer is full: look at it, then keep only its tail. */
 static void squeeze(struct console_scan *s)
 {
-	check_panic(s);
+	check_marks(s);
 	memmove(s->line, s->line + s->len - LAUNCH_CONSOLE_KEEP, LAUNCH_CONSOLE_KEEP);
 	s->len = LAUNCH_CONSOLE_KEEP;
 }

@@ -1,6 +1,7 @@
 /*
  * Watching the guest console for what rosetta-init and the kernel report: the line
- * "rosetta-init: exit status N" (the last one wins) and any "Kernel panic". The scanner is
+ * "rosetta-init: exit status N" (the last one wins), any "Kernel panic" and the kernel's
+ * "reboot: Power down" (a clean power-off, whoever asked for it). The scanner is
  * fed the console output in whatever chunks it arrives; it keeps no more than one
  * bounded line. Pure.
  */
@@ -12,8 +13,9 @@
 
 #define LAUNCH_STATUS_PREFIX "rosetta-init: exit status "
 #define LAUNCH_PANIC_TEXT    "Kernel panic"
+#define LAUNCH_POWEROFF_TEXT "reboot: Power down"
 #define LAUNCH_CONSOLE_LINE  512
-/* What survives of an over-long line: enough to hold a whole status line or panic text. */
+/* What survives of an over-long line: enough to hold a whole status line or either mark. */
 #define LAUNCH_CONSOLE_KEEP 64
 
 struct console_scan {
@@ -21,6 +23,7 @@ struct console_scan {
 	size_t len;
 	int status; /* 0..255, or -1 while none was seen */
 	bool panic;
+	bool power_down;
 };
 
 void console_scan_init(struct console_scan *s);

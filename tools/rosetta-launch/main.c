@@ -23,8 +23,10 @@ static int usage(void)
 	fputs("\nUsage:\n", out);
 	fprintf(
 	    out,
-	    " %s [options] --kernel FILE --initrd FILE --rosetta-dir DIR [--] [ENTRY [ARG...]]\n",
-	    LAUNCH_PROG);
+	    " %s [options] --kernel FILE --initrd FILE --rosetta-dir DIR [--] [ENTRY [ARG...]]\n"
+	    " %s [options] --kernel FILE --no-initrd --rosetta-dir DIR --cmdline 'root=... "
+	    "init=...'\n",
+	    LAUNCH_PROG, LAUNCH_PROG);
 	fputs("\nBoot the rosetta guest in qemu and exit with the status of its entry program.\n",
 	      out);
 	fputs("\nOptions:\n", out);

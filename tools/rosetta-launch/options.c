@@ -16,6 +16,8 @@
 enum {
 	OPT_KERNEL = 256,
 	OPT_INITRD,
+	OPT_NO_INITRD,
+	OPT_EXPECT_POWEROFF,
 	OPT_ROSETTA_DIR,
 	OPT_ROOT_DIR,
 	OPT_ROOT_IMAGE,
@@ -37,6 +39,8 @@ enum {
 const struct cli_option launch_options[] = {
 	{ "kernel", 0, "FILE", "guest kernel image", OPT_KERNEL },
 	{ "initrd", 0, "FILE", "initramfs whose /init is rosetta-init", OPT_INITRD },
+	{ "no-initrd", 0, NULL, "boot the root's own init, no initramfs (give root= in --cmdline)",
+	  OPT_NO_INITRD },
 	{ "rosetta-dir", 0, "DIR", "directory holding the translator (share 'rosetta')",
 	  OPT_ROSETTA_DIR },
 	{ "root-dir", 0, "DIR", "x86-64 root tree to share as 'rosetta-root'", OPT_ROOT_DIR },
@@ -58,6 +62,8 @@ const struct cli_option launch_options[] = {
 	{ "tag", 0, "TAG", "virtiofs tag of the translator share (default rosetta)", OPT_TAG },
 	{ "verbose", 0, NULL, "show kernel messages and the commands run", OPT_VERBOSE },
 	{ "dry-run", 0, NULL, "print the commands instead of running them", OPT_DRY_RUN },
+	{ "expect-poweroff", 0, NULL,
+	  "a clean power-off with no exit status reported is exit status 0", OPT_EXPECT_POWEROFF },
 	CLI_OPTION_HELP,
 	CLI_OPTION_VERSION,
 };
@@ -168,6 +174,28 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 	return error_set(err, -EINVAL, "internal error: unhandled option %d", opt);
 }
 
+/* The options without a value; false when opt is not one. */
+static bool apply_flag(int opt, struct launch_config *cfg)
+{
+	bool *flag = NULL;
+
+	if (opt == OPT_VERBOSE)
+		flag = &cfg->verbose;
+	else if (opt == OPT_DRY_RUN)
+		flag = &cfg->dry_run;
+	else if (opt == OPT_ROOT_RO)
+		flag = &cfg->root_ro;
+	else if (opt == OPT_EPHEMERAL)
+		flag = &cfg->ephemeral;
+	else if (opt == OPT_NO_INITRD)
+		flag = &cfg->no_initrd;
+	else if (opt == OPT_EXPECT_POWEROFF)
+		flag = &cfg->expect_poweroff;
+	if (flag)
+		*flag = true;
+	return flag != NULL;
+}
+
 /*
  * The kernel splits its command line at blanks outside double quotes and has no escape: a
  * quote left open makes the rest of the line, rosetta.entry included, part of one word. The
@@ -230,28 +258,20 @@ int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			return LAUNCH_HELP;
 		if (opt == CLI_ID_VERSION)
 			return LAUNCH_VERSION_INFO;
-		if (opt == OPT_VERBOSE)
-			cfg->verbose = true;
-		else if (opt == OPT_DRY_RUN)
-			cfg->dry_run = true;
-		else if (opt == OPT_ROOT_RO)
-			cfg->root_ro = true;
-		else if (opt == OPT_EPHEMERAL)
-			cfg->ephemeral = true;
-		else if (opt == '?' || opt == ':')
+		if (apply_flag(opt, cfg))
+			continue;
+		if (opt == '?' || opt == ':')
 			return bad_option(opt, argv[optind - 1], err);
 		else if ((r = apply_value(opt, optarg, cfg, err)) < 0)
 			return r;
 		memory_given |= opt == OPT_MEMORY;
 	}
-	r = launch_check_config(cfg, memory_given, err);
-	if (r == 0)
-		r = cmdline_quotes(cfg->cmdline, err);
-	if (r < 0)
-		return r;
 	if (optind < argc) {
 		cfg->entry = argv + optind;
 		cfg->entry_count = (size_t)(argc - optind);
 	}
-	return LAUNCH_RUN;
+	r = launch_check_config(cfg, memory_given, err);
+	if (r == 0)
+		r = cmdline_quotes(cfg->cmdline, err);
+	return r < 0 ? r : LAUNCH_RUN;
 }

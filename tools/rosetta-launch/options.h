@@ -37,6 +37,7 @@ struct launch_extra_share {
 struct launch_config {
 	const char *kernel;
 	const char *initrd;
+	bool no_initrd; /* the kernel boots the root's own init */
 	const char *rosetta_dir;
 	const char *root_dir;	/* NULL: the init's default root */
 	const char *root_image; /* a disk image for the root; excludes root_dir */
@@ -52,8 +53,9 @@ struct launch_config {
 	enum launch_accel accel;
 	bool verbose;
 	bool dry_run;
-	bool interactive;   /* a terminal on stdin: someone can use an emergency shell */
-	char *const *entry; /* ENTRY ARGS, or NULL for the init's default */
+	bool expect_poweroff; /* a clean power-off without a status line is success */
+	bool interactive;     /* a terminal on stdin: someone can use an emergency shell */
+	char *const *entry;   /* ENTRY ARGS, or NULL for the init's default */
 	size_t entry_count;
 	struct launch_extra_share share[LAUNCH_EXTRA_SHARES_MAX];
 	size_t nshares;

@@ -56,6 +56,9 @@ int launch_session_outcome(const struct launch_session *s)
 	}
 	if (qemu_failed(s))
 		return CLI_EXIT_LAUNCHER;
+	/* an init of the root's own (systemd) reports no status: its clean power-off is one */
+	if (s->cfg->expect_poweroff && s->relay.scan.power_down && !s->relay.scan.panic)
+		return 0;
 	launch_say("the guest ended without reporting an exit status%s",
 		   s->relay.scan.panic ? " (kernel panic seen on the console)" : "");
 	return CLI_EXIT_NO_STATUS;

@@ -38,7 +38,7 @@ static int check_inputs(const struct launch_config *cfg, struct error_record *er
 	int r;
 
 	r = check_file("--kernel", cfg->kernel, err);
-	if (r == 0)
+	if (r == 0 && cfg->initrd)
 		r = check_file("--initrd", cfg->initrd, err);
 	if (r == 0)
 		r = check_dir("--rosetta-dir", cfg->rosetta_dir, err);

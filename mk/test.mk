@@ -4,7 +4,7 @@
 FUZZ_SECONDS ?= 10
 
 check: deps
-	@$(MAKE) --no-print-directory all kernel unit-build fuzz-build test-progs debian-amd64 debian-arm64
+	@$(MAKE) --no-print-directory all kernel deb unit-build fuzz-build test-progs debian-amd64 debian-arm64
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run $(BUILD)
 
 # `make fuzz`: each target runs FUZZ_RUNS inputs (10^7 by default; about 3
@@ -19,7 +19,7 @@ integration: host test-progs
 unit: unit-build
 	@sh tests/run $(BUILD) unit
 
-e2e: all kernel debian-amd64 debian-arm64
+e2e: all kernel deb debian-amd64 debian-arm64
 	@sh tests/run $(BUILD) e2e
 
 # Programs the tests run: TEST_HOST_PROGS (mk/flavors.mk), or

@@ -77,8 +77,10 @@ static void find_handler(struct boot_ctx *ctx, struct test_row *row, struct binf
 	unsigned char header[BINFMT_ELF64_HEADER];
 	int fd = open(ctx->selftest_prog, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	ssize_t n = fd < 0 ? -1 : read_full(fd, header, sizeof(header));
-	int r =
-	    n < 0 ? -1 : binfmt_fs_pick(ctx->binfmt_dir, header, (size_t)n, ctx->selftest_prog, e);
+	int r;
+
+	memset(e, 0, sizeof(*e));
+	r = n < 0 ? -1 : binfmt_fs_pick(ctx->binfmt_dir, header, (size_t)n, ctx->selftest_prog, e);
 
 	if (fd >= 0)
 		close(fd);

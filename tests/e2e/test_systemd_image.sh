@@ -131,7 +131,15 @@ expect_rosetta() { # how it booted
 	expect_text "e2e: qemu-x86_64 entry: disabled" "rosetta-activate disabled the rival qemu-x86_64 handler"
 	expect_line "e2e: x86-64 uname -m with a rival: x86_64"
 	expect_line "e2e: doctor rivals: 0"
-	expect_no_text "FAILED" "no unit fails, at boot or at shutdown ($1)"
+	# In exec mode binfmt_misc is mounted already (the init registered the
+	# entry through it), so systemd's automount for it refuses to start and
+	# says FAILED; the mount is there all the same. Any other FAILED counts.
+	if grep -F 'FAILED' "$log.txt" | grep -vq 'Failed to set up automount'; then
+		not_ok "$name: no unit fails, at boot or at shutdown ($1)"
+		show_log
+	else
+		ok "$name: no unit fails, at boot or at shutdown ($1)"
+	fi
 	expect_text "reboot: Power down" "the VM powers off"
 	expect_no_panic
 }

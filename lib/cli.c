@@ -83,6 +83,49 @@ const char *cli_refused_option(char *const *argv, char buf[3])
 	return opt;
 }
 
+/* The line of opts getopt_long's answer c stands for, or -1. */
+static int option_index(const struct cli_option *opts, size_t n, int c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i].id == c)
+			return (int)i;
+	return -1;
+}
+
+int cli_read_options(const struct cli_option *opts, size_t n, int argc, char **argv,
+		     void (*take)(void *arg, int index, const char *value), void *arg, char *why,
+		     size_t size)
+{
+	struct cli_parser p;
+	char shortopt[3];
+	int c, i;
+
+	if (cli_parser_init(&p, opts, n) < 0) {
+		snprintf(why, size, "too many options for the parser");
+		return -EINVAL;
+	}
+	/* 0 restarts getopt fully (the tests parse many command lines in one
+	 * process); skipping the leading '+' lets options follow the command,
+	 * as in git. */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, p.shortopts + 1, p.longopts, NULL)) != -1) {
+		i = option_index(opts, n, c);
+		if (c == CLI_ID_HELP)
+			return CLI_READ_HELP;
+		if (c == CLI_ID_VERSION)
+			return CLI_READ_VERSION;
+		if (c == ':' || i < 0) {
+			snprintf(why, size,
+				 c == ':' ? "option %s needs an argument" : "unknown option %s",
+				 cli_refused_option(argv, shortopt));
+			return -EINVAL;
+		}
+		take(arg, i, optarg);
+	}
+	return 0;
+}
+
 void cli_print_version(const char *prog)
 {
 	printf("%s from %s %s\n", prog, PROJECT_NAME, PROJECT_VERSION);

@@ -78,6 +78,24 @@ void cli_print_command(FILE *out, const char *name, const char *operands, const 
  * else the word itself ("--frobnicate"). */
 const char *cli_refused_option(char *const *argv, char buf[3]);
 
+/* What cli_read_options stopped at, besides 0 (every option read) and
+ * -EINVAL. */
+enum cli_read_result {
+	CLI_READ_HELP = 1,
+	CLI_READ_VERSION,
+};
+
+/* The option loop of the programs with commands (binfmtctl, rosettactl),
+ * where options may come before or after the command and its operands:
+ * calls take(arg, index, value) for each option of opts[0..n) in argv, in
+ * order, index its line in opts and value its argument or NULL. Stops at
+ * -h or -V. Returns 0, a cli_read_result, or -EINVAL with the message
+ * ("unknown option -x", "option --root needs an argument") in why. Leaves
+ * optind at the first operand. */
+int cli_read_options(const struct cli_option *opts, size_t n, int argc, char **argv,
+		     void (*take)(void *arg, int index, const char *value), void *arg, char *why,
+		     size_t size);
+
 /* "PROG from rosetta-guest 0.1" on stdout. */
 void cli_print_version(const char *prog);
 

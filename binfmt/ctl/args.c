@@ -66,15 +66,6 @@ int ctl_usage_error(struct ctl_usage *err, const char *fmt, ...)
 	return -EINVAL;
 }
 
-/* The line of ctl_options getopt_long's answer c stands for. */
-static int option_of(int c)
-{
-	for (int i = 0; i < OPT_COUNT; i++)
-		if (ctl_options[i].id == c)
-			return i;
-	return -1;
-}
-
 /* Store one option's value. */
 static void take_option(int opt, const char *arg, struct ctl_args *a)
 {
@@ -131,36 +122,24 @@ static void take_option(int opt, const char *arg, struct ctl_args *a)
 	}
 }
 
-/* Returns 0 when every option was read, a ctl_parse_result for --help and
- * --version, or -EINVAL. */
+static void take(void *arg, int index, const char *value)
+{
+	take_option(index, value, arg);
+}
+
+/* Returns 0 when every option was read, a ctl_parse_result for --help
+ * and --version, or -EINVAL. */
 static int read_options(int argc, char **argv, struct ctl_args *a, struct ctl_usage *err)
 {
-	struct cli_parser p;
-	char shortopt[3];
-	int c;
+	char why[sizeof(err->msg)];
+	int r = cli_read_options(ctl_options, OPT_COUNT, argc, argv, take, a, why, sizeof(why));
 
-	if (cli_parser_init(&p, ctl_options, OPT_COUNT) < 0)
-		return ctl_usage_error(err, "too many options for the parser");
-	/* Reset getopt, which keeps its position between calls (the tests parse
-	 * many command lines in one process); 0 asks for a full restart. The
-	 * leading '+' is skipped: options may follow the command, as in git. */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, p.shortopts + 1, p.longopts, NULL)) != -1) {
-		int opt = option_of(c);
-
-		if (opt == OPT_HELP)
-			return CTL_HELP;
-		if (opt == OPT_VERSION)
-			return CTL_VERSION_INFO;
-		if (c == ':')
-			return ctl_usage_error(err, "option %s needs an argument",
-					       cli_refused_option(argv, shortopt));
-		if (opt < 0)
-			return ctl_usage_error(err, "unknown option %s",
-					       cli_refused_option(argv, shortopt));
-		take_option(opt, optarg, a);
-	}
+	if (r == CLI_READ_HELP)
+		return CTL_HELP;
+	if (r == CLI_READ_VERSION)
+		return CTL_VERSION_INFO;
+	if (r < 0)
+		return ctl_usage_error(err, "%s", why);
 	return 0;
 }
 

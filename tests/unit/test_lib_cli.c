@@ -151,6 +151,52 @@ static void refused_options_for_messages(void **state)
 	assert_string_equal(cli_refused_option(argv, buf), "-o");
 }
 
+/* What cli_read_options handed over: "index=value" words, in order. */
+static void record(void *arg, int index, const char *value)
+{
+	char *seen = arg;
+	size_t len = strlen(seen);
+
+	snprintf(seen + len, 128 - len, "%s%d=%s", len ? " " : "", index, value ? value : "-");
+}
+
+static int read_words(char *seen, char *why, int argc, char **argv)
+{
+	seen[0] = why[0] = '\0';
+	return cli_read_options(options, N_OPTIONS, argc, argv, record, seen, why, 96);
+}
+
+static void options_read_anywhere(void **state)
+{
+	char *argv[] = { "prog", "cmd", "--mtime", "5", "operand", "-o", "out", NULL };
+	char seen[128], why[96];
+
+	(void)state;
+	assert_int_equal(read_words(seen, why, 7, argv), 0);
+	assert_string_equal(seen, "1=5 0=out");
+	assert_string_equal(argv[optind], "cmd");
+	assert_string_equal(argv[optind + 1], "operand");
+}
+
+static void options_read_stop_or_refuse(void **state)
+{
+	char *help[] = { "prog", "-o", "x", "--help", "--bogus", NULL };
+	char *unknown[] = { "prog", "cmd", "--bogus", NULL };
+	char *missing[] = { "prog", "cmd", "--mtime", NULL };
+	char *version[] = { "prog", "-V", NULL };
+	char seen[128], why[96];
+
+	(void)state;
+	assert_int_equal(read_words(seen, why, 5, help), CLI_READ_HELP);
+	assert_string_equal(seen, "0=x");
+	assert_int_equal(read_words(seen, why, 2, version), CLI_READ_VERSION);
+	assert_int_equal(read_words(seen, why, 3, unknown), -EINVAL);
+	assert_string_equal(why, "unknown option --bogus");
+	assert_int_equal(read_words(seen, why, 3, missing), -EINVAL);
+	assert_string_equal(why, "option --mtime needs an argument");
+	assert_string_equal(seen, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +207,8 @@ int main(void)
 		cmocka_unit_test(option_names_for_messages),
 		cmocka_unit_test(command_help_is_aligned),
 		cmocka_unit_test(refused_options_for_messages),
+		cmocka_unit_test(options_read_anywhere),
+		cmocka_unit_test(options_read_stop_or_refuse),
 	};
 
 	return cmocka_run_group_tests_name("lib_cli", tests, NULL, NULL);

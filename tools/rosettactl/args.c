@@ -64,15 +64,6 @@ int rctl_usage_error(struct rctl_usage *err, const char *fmt, ...)
 	return -EINVAL;
 }
 
-/* The line of rctl_options getopt_long's answer c stands for. */
-static int option_of(int c)
-{
-	for (int i = 0; i < RCTL_OPT_COUNT; i++)
-		if (rctl_options[i].id == c)
-			return i;
-	return -1;
-}
-
 /* Where each path option's value goes. */
 static const char **path_slot(int opt, struct rctl_where *w)
 {
@@ -113,35 +104,25 @@ static void take_option(int opt, const char *arg, struct rctl_args *a)
 		a->format.columns = arg;
 }
 
-/* Returns 0 when every option was read, an rctl_parse_result for --help
+static void take(void *arg, int index, const char *value)
+{
+	take_option(index, value, arg);
+}
+
+/* Returns 0 when every option was read, a rctl_parse_result for --help
  * and --version, or -EINVAL. */
 static int read_options(int argc, char **argv, struct rctl_args *a, struct rctl_usage *err)
 {
-	struct cli_parser p;
-	char shortopt[3];
-	int c;
+	char why[sizeof(err->msg)];
+	int r =
+	    cli_read_options(rctl_options, RCTL_OPT_COUNT, argc, argv, take, a, why, sizeof(why));
 
-	if (cli_parser_init(&p, rctl_options, RCTL_OPT_COUNT) < 0)
-		return rctl_usage_error(err, "too many options for the parser");
-	/* 0 restarts getopt fully (the tests parse many command lines in one
-	 * process); skipping the leading '+' lets options follow the command. */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, p.shortopts + 1, p.longopts, NULL)) != -1) {
-		int opt = option_of(c);
-
-		if (opt == RCTL_OPT_HELP)
-			return RCTL_HELP;
-		if (opt == RCTL_OPT_VERSION)
-			return RCTL_VERSION_INFO;
-		if (c == ':')
-			return rctl_usage_error(err, "option %s needs an argument",
-						cli_refused_option(argv, shortopt));
-		if (opt < 0)
-			return rctl_usage_error(err, "unknown option %s",
-						cli_refused_option(argv, shortopt));
-		take_option(opt, optarg, a);
-	}
+	if (r == CLI_READ_HELP)
+		return RCTL_HELP;
+	if (r == CLI_READ_VERSION)
+		return RCTL_VERSION_INFO;
+	if (r < 0)
+		return rctl_usage_error(err, "%s", why);
 	return 0;
 }
 

@@ -98,7 +98,7 @@ int cli_read_options(const struct cli_option *opts, size_t n, int argc, char **a
 {
 	struct cli_parser p;
 	char shortopt[3];
-	int c, i;
+	int c;
 
 	if (cli_parser_init(&p, opts, n) < 0) {
 		snprintf(why, size, "too many options for the parser");
@@ -110,7 +110,8 @@ int cli_read_options(const struct cli_option *opts, size_t n, int argc, char **a
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, p.shortopts + 1, p.longopts, NULL)) != -1) {
-		i = option_index(opts, n, c);
+		int i = option_index(opts, n, c);
+
 		if (c == CLI_ID_HELP)
 			return CLI_READ_HELP;
 		if (c == CLI_ID_VERSION)

@@ -1,7 +1,7 @@
 # What every unit test links after its own archives (mk/flavors.mk adds it):
 # the scratch directory helper, which needs only libc and cmocka.
 ARCHIVES += libunittest
-libunittest_SRCS := tests/unit/scratch.c
+libunittest_SRCS := tests/unit/scratch.c tests/unit/scratch_elf.c
 UNIT_ARCHIVES += libunittest
 
 # Host programs the unit tests run.

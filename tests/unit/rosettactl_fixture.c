@@ -16,11 +16,11 @@
 
 #include "lib/fs.h"
 #include "tests/unit/rosettactl_fixture.h"
+#include "tests/unit/scratch_elf.h"
 
 #include <cmocka.h>
 
 #define IMAGE_SIZE 8192
-#define VADDR	   0x400000
 
 static const char healthy_mounts[] =
     "1 0 8:1 / / rw,relatime - ext4 /dev/vda rw\n"
@@ -54,30 +54,9 @@ static void put(struct rctl_fixture *fx, const char *rel, const char *text, mode
 
 void rctl_fixture_translator(struct rctl_fixture *fx, unsigned int machine, unsigned int mode)
 {
-	unsigned char *buf = calloc(1, IMAGE_SIZE);
-	Elf64_Ehdr *eh = (Elf64_Ehdr *)buf;
-	Elf64_Phdr *ph = (Elf64_Phdr *)(buf + sizeof(*eh));
-
-	assert_non_null(buf);
-	memcpy(eh->e_ident, ELFMAG, SELFMAG);
-	eh->e_ident[EI_CLASS] = ELFCLASS64;
-	eh->e_ident[EI_DATA] = ELFDATA2LSB;
-	eh->e_ident[EI_VERSION] = EV_CURRENT;
-	eh->e_type = ET_EXEC;
-	eh->e_machine = (uint16_t)machine;
-	eh->e_version = EV_CURRENT;
-	eh->e_entry = VADDR + 0x100;
-	eh->e_phoff = sizeof(*eh);
-	eh->e_ehsize = sizeof(*eh);
-	eh->e_phentsize = sizeof(*ph);
-	eh->e_phnum = 1;
-	ph->p_type = PT_LOAD;
-	ph->p_flags = PF_R | PF_X;
-	ph->p_vaddr = VADDR;
-	ph->p_filesz = ph->p_memsz = IMAGE_SIZE;
 	parent(fx, "run/rosetta/rosetta");
-	assert_int_equal(scratch_write(&fx->s, "run/rosetta/rosetta", buf, IMAGE_SIZE, mode), 0);
-	free(buf);
+	assert_int_equal(
+	    scratch_put_elf(&fx->s, "run/rosetta/rosetta", IMAGE_SIZE, (uint16_t)machine, mode), 0);
 }
 
 void rctl_fixture_entry(struct rctl_fixture *fx, const char *name, bool enabled,

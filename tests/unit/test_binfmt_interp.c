@@ -17,9 +17,9 @@
 
 #include "binfmt/interp.h"
 #include "tests/unit/scratch.h"
+#include "tests/unit/scratch_elf.h"
 
 #define IMAGE_SIZE 8192
-#define VADDR	   0x400000
 
 static const struct interp_policy local = { .file = true, .elf = true }; /* no FUSE here */
 
@@ -30,29 +30,7 @@ static const struct interp_policy local = { .file = true, .elf = true }; /* no F
 static void write_elf(struct scratch *s, const char *rel, size_t size, uint16_t machine,
 		      mode_t mode)
 {
-	unsigned char *buf = calloc(1, size);
-	Elf64_Ehdr *eh = (Elf64_Ehdr *)buf;
-	Elf64_Phdr *ph = (Elf64_Phdr *)(buf + sizeof(*eh));
-
-	assert_non_null(buf);
-	memcpy(eh->e_ident, ELFMAG, SELFMAG);
-	eh->e_ident[EI_CLASS] = ELFCLASS64;
-	eh->e_ident[EI_DATA] = ELFDATA2LSB;
-	eh->e_ident[EI_VERSION] = EV_CURRENT;
-	eh->e_type = ET_EXEC;
-	eh->e_machine = machine;
-	eh->e_version = EV_CURRENT;
-	eh->e_entry = VADDR + 0x100;
-	eh->e_phoff = sizeof(*eh);
-	eh->e_ehsize = sizeof(*eh);
-	eh->e_phentsize = sizeof(*ph);
-	eh->e_phnum = 1;
-	ph->p_type = PT_LOAD;
-	ph->p_flags = PF_R | PF_X;
-	ph->p_vaddr = VADDR;
-	ph->p_filesz = ph->p_memsz = size;
-	assert_int_equal(scratch_write(s, rel, buf, size, mode), 0);
-	free(buf);
+	assert_int_equal(scratch_put_elf(s, rel, size, machine, mode), 0);
 }
 
 /* Open and check path; returns the rule broken (INTERP_OK: none, and

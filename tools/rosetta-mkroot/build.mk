@@ -1,0 +1,14 @@
+# rosetta-mkroot: an x86-64 container image (OCI layout, oci-archive, docker
+# save) made into a root tree for the guest. Host only: libarchive reads the
+# layers, jansson the JSON, nettle checks every blob's SHA-256.
+ARCHIVES += libmkroot
+libmkroot_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-mkroot/*.c))
+libmkroot_LIBS := $(shell pkg-config --libs libarchive jansson nettle 2>/dev/null || \
+	echo -larchive -ljansson -lnettle)
+MKROOT_ARCHIVES := libmkroot librosetta
+
+# Every tests/unit/test_mkroot_*.c is a unit test of libmkroot.
+MKROOT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_mkroot_*.c))
+UNIT_TESTS += $(MKROOT_TESTS)
+$(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(MKROOT_TESTS),$(eval $(t)_ARCHIVES := $(MKROOT_ARCHIVES)))

@@ -65,7 +65,8 @@ host_pkgs="make gcc libc6-dev pkg-config cpio kmod gzip file
 	clang libclang-rt-dev clang-format clang-tidy cppcheck python3
 	mmdebstrap e2fsprogs qemu-utils
 	flex bison bc
-	lintian systemd"
+	lintian systemd
+	libarchive-dev libjansson-dev nettle-dev umoci skopeo"
 if [ "$host_arch" = arm64 ]; then
 	# arch-test: mmdebstrap needs it to build the amd64 tree (make debian-amd64).
 	host_pkgs="$host_pkgs musl-tools musl-dev linux-libc-dev arch-test"

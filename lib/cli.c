@@ -5,6 +5,8 @@
 #include <stdio_ext.h>
 #include <string.h>
 
+#include "error.h"
+
 #define HELP_COLUMN 26 /* where the help text of an option starts */
 
 int cli_parser_init(struct cli_parser *p, const struct cli_option *opts, size_t n)
@@ -175,4 +177,20 @@ const char *cli_option_name(const struct cli_option *opts, size_t n, int id, cha
 	else
 		snprintf(buf, size, "an option");
 	return buf;
+}
+
+int cli_report_errors(const char *prog, const struct error_record *err, bool usage_error)
+{
+	unsigned int i;
+
+	for (i = 0; i < err->count && i < ERROR_MAX; i++)
+		fprintf(stderr, "%s: %s\n", prog, err->msg[i].text);
+	if (err->count > ERROR_MAX)
+		fprintf(stderr, "%s: ... and %u more errors\n", prog, err->count - ERROR_MAX);
+	if (err->system)
+		return CLI_EXIT_SYSTEM;
+	if (!usage_error)
+		return CLI_EXIT_FAILED;
+	cli_try_help(prog);
+	return CLI_EXIT_USAGE;
 }

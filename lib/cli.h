@@ -96,6 +96,14 @@ int cli_read_options(const struct cli_option *opts, size_t n, int argc, char **a
 		     void (*take)(void *arg, int index, const char *value), void *arg, char *why,
 		     size_t size);
 
+struct error_record;
+
+/* A program's report of an error record: "PROG: message" on stderr for each
+ * message kept, one line for those past ERROR_MAX, the --help hint after a
+ * usage error; returns the exit status they earn: CLI_EXIT_SYSTEM when the
+ * system failed, else CLI_EXIT_USAGE or CLI_EXIT_FAILED. */
+int cli_report_errors(const char *prog, const struct error_record *err, bool usage_error);
+
 /* "PROG from rosetta-guest 0.1" on stdout. */
 void cli_print_version(const char *prog);
 

@@ -21,23 +21,6 @@ static int usage(void)
 	return cli_exit_stdout(PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);
 }
 
-/* The program's one reporter: every message recorded, then the exit status they earn. */
-static int report(const struct error_record *err, bool usage_error)
-{
-	unsigned int i;
-
-	for (i = 0; i < err->count && i < ERROR_MAX; i++)
-		fprintf(stderr, PROG ": %s\n", err->msg[i].text);
-	if (err->count > ERROR_MAX)
-		fprintf(stderr, PROG ": ... and %u more errors\n", err->count - ERROR_MAX);
-	if (err->system)
-		return CLI_EXIT_SYSTEM;
-	if (!usage_error)
-		return CLI_EXIT_FAILED;
-	cli_try_help(PROG);
-	return CLI_EXIT_USAGE;
-}
-
 int main(int argc, char **argv)
 {
 	struct mkinitramfs_options o;
@@ -47,7 +30,7 @@ int main(int argc, char **argv)
 	error_init(&err);
 	r = mkinitramfs_parse_options(argc, argv, getenv("SOURCE_DATE_EPOCH"), &o, &err);
 	if (r < 0)
-		return report(&err, true);
+		return cli_report_errors(PROG, &err, true);
 	if (r == MKINITRAMFS_HELP)
 		return usage();
 	if (r == MKINITRAMFS_VERSION_INFO) {
@@ -57,5 +40,5 @@ int main(int argc, char **argv)
 	r = mkinitramfs_run(&o, &err);
 	if (r == 0 && (r = cli_close_stdout()) < 0)
 		r = error_system(&err, r, "cannot write the standard output: %m");
-	return r == 0 ? CLI_EXIT_OK : report(&err, false);
+	return r == 0 ? CLI_EXIT_OK : cli_report_errors(PROG, &err, false);
 }

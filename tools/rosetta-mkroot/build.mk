@@ -12,3 +12,7 @@ MKROOT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_mkroot_*.
 UNIT_TESTS += $(MKROOT_TESTS)
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_ARCHIVES := $(MKROOT_ARCHIVES)))
+
+HOST_PROGS += rosetta-mkroot
+rosetta-mkroot_SRCS := tools/rosetta-mkroot/main.c
+rosetta-mkroot_ARCHIVES := $(MKROOT_ARCHIVES)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "console.h"
+#include "lib/contract.h"
 #include "lib/wait_status.h"
 #include "log.h"
 #include "shutdown.h"
@@ -110,7 +111,7 @@ static void entry_ended(struct supervisor *sv, int status)
 	wait_status_describe(status, how, sizeof(how));
 	log_info("run: %s %s", sv->ctx->entry_argv[0], how);
 	/* One parseable line on the console for the launcher (rosetta-launch). */
-	dprintf(STDERR_FILENO, "rosetta-init: exit status %d\n", status_code(status));
+	dprintf(STDERR_FILENO, CONSOLE_STATUS_PREFIX "%d\n", status_code(status));
 }
 
 void supervise_reaped(void *arg, pid_t pid, int status)
@@ -182,7 +183,7 @@ static int start_entry(struct supervisor *sv)
 	if (pid == 0)
 		exec_entry(sv);
 	sv->entry = pid;
-	log_info("run: started %s (pid %d)", sv->ctx->entry_argv[0], (int)pid);
+	log_info(CONSOLE_ENTRY_STARTED "%s (pid %d)", sv->ctx->entry_argv[0], (int)pid);
 	return 0;
 }
 

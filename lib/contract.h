@@ -55,6 +55,12 @@
 #define ROOT_SHARE_TAG	  "rosetta-root"
 #define ROOT_IMAGE_DEVICE "/dev/vda"
 
+/* What rosetta-init prints on the console for the launcher to read: the entry's exit
+ * status ("rosetta-init: exit status N", its last line), and, in its log line, that the
+ * entry started (whatever the entry prints comes after). */
+#define CONSOLE_STATUS_PREFIX "rosetta-init: exit status "
+#define CONSOLE_ENTRY_STARTED "run: started "
+
 /* The one value of rosetta.overlay: a tmpfs upper layer over a read-only root. */
 #define OVERLAY_TMPFS "tmpfs"
 

@@ -24,7 +24,8 @@ only_in() { # LIST LIST
 	printf '%s\n' "$1" | grep -vxF -e "$2" -e '' | tr '\n' ' ' | sed 's/ $//'
 }
 
-for tool in rosetta-launch:1 binfmtctl:1 rosetta-mkinitramfs:1 rosetta-kconfig:1 rosettactl:8; do
+for tool in rosetta-launch:1 binfmtctl:1 rosetta-mkinitramfs:1 rosetta-kconfig:1 rosetta-mkroot:1 \
+	rosettactl:8; do
 	name=${tool%:*}
 	prog=$build/host/$name
 	page=docs/$name.${tool#*:}

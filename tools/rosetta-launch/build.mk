@@ -2,7 +2,7 @@
 # the unit tests of its parts.
 ARCHIVES += liblaunch
 liblaunch_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-launch/*.c))
-LAUNCH_ARCHIVES := liblaunch librosetta
+LAUNCH_ARCHIVES := liblaunch libmkroot librosetta
 
 HOST_PROGS += rosetta-launch
 rosetta-launch_SRCS := tools/rosetta-launch/main.c

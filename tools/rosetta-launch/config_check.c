@@ -6,7 +6,7 @@
 
 unsigned int launch_default_memory(const struct launch_config *cfg)
 {
-	if (cfg->ephemeral && cfg->root_dir)
+	if ((cfg->ephemeral && cfg->root_dir) || cfg->image)
 		return LAUNCH_MEMORY_OVERLAY;
 	return LAUNCH_MEMORY_DEFAULT;
 }
@@ -26,7 +26,7 @@ static int check_required(const struct launch_config *cfg, struct error_record *
 
 static int check_root(const struct launch_config *cfg, struct error_record *err)
 {
-	bool root = cfg->root_dir || cfg->root_image;
+	bool root = cfg->root_dir || cfg->root_image || cfg->image;
 
 	if (cfg->root_dir && cfg->root_image)
 		return error_set(err, -EINVAL,
@@ -42,12 +42,35 @@ static int check_root(const struct launch_config *cfg, struct error_record *err)
 	return 0;
 }
 
+/* An image is unpacked into a root directory that rosetta-init boots under a throwaway
+ * overlay, reading the image's configuration from it. */
+static int check_image(const struct launch_config *cfg, struct error_record *err)
+{
+	if (cfg->platform && !cfg->image)
+		return error_set(err, -EINVAL, "--platform needs --image");
+	if (!cfg->image)
+		return 0;
+	if (cfg->root_dir || cfg->root_image)
+		return error_set(err, -EINVAL, "--image and --%s exclude each other: the image is "
+					       "the root",
+				 cfg->root_dir ? "root-dir" : "root-image");
+	if (cfg->root_ro)
+		return error_set(err, -EINVAL,
+				 "--image and --root-ro exclude each other: an image's root is "
+				 "booted under a throwaway overlay");
+	if (cfg->no_initrd)
+		return error_set(err, -EINVAL,
+				 "--image needs rosetta-init, which reads the image's "
+				 "configuration: drop --no-initrd");
+	return 0;
+}
+
 /* Every share of the launch needs a tag of its own. */
 static int check_tags(const struct launch_config *cfg, struct error_record *err)
 {
 	size_t i, j;
 
-	if (cfg->root_dir && strcmp(cfg->tag, ROOT_SHARE_TAG) == 0)
+	if ((cfg->root_dir || cfg->image) && strcmp(cfg->tag, ROOT_SHARE_TAG) == 0)
 		return error_set(err, -EINVAL, "--tag %s is taken by the --root-dir share",
 				 ROOT_SHARE_TAG);
 	for (i = 0; i < cfg->nshares; i++) {
@@ -58,7 +81,7 @@ static int check_tags(const struct launch_config *cfg, struct error_record *err)
 					 "--share tag '%s' is taken by the translator share "
 					 "(--tag)",
 					 tag);
-		if (cfg->root_dir && strcmp(tag, ROOT_SHARE_TAG) == 0)
+		if ((cfg->root_dir || cfg->image) && strcmp(tag, ROOT_SHARE_TAG) == 0)
 			return error_set(err, -EINVAL,
 					 "--share tag '%s' is taken by the --root-dir share", tag);
 		for (j = 0; j < i; j++)
@@ -90,6 +113,8 @@ int launch_check_config(struct launch_config *cfg, bool memory_given, struct err
 
 	if (r == 0)
 		r = check_no_initrd(cfg, err);
+	if (r == 0)
+		r = check_image(cfg, err);
 	if (r == 0)
 		r = check_root(cfg, err);
 	if (r == 0)

@@ -27,8 +27,8 @@ static const char *find_last(const char *hay, size_t len, const char *needle)
  */
 int console_line_status(const char *line, size_t len)
 {
-	size_t plen = strlen(LAUNCH_STATUS_PREFIX);
-	const char *p = find_last(line, len, LAUNCH_STATUS_PREFIX);
+	size_t plen = strlen(CONSOLE_STATUS_PREFIX);
+	const char *p = find_last(line, len, CONSOLE_STATUS_PREFIX);
 	const char *end = line + len;
 	int v = 0, digits = 0;
 
@@ -57,6 +57,24 @@ static void check_marks(struct console_scan *s)
 		s->power_down = true;
 }
 
+/* The init's lines start with its name, the kernel's with its time stamp. */
+static bool line_is_entrys(const struct console_scan *s)
+{
+	static const char init[] = "rosetta-init: ";
+
+	if (s->len >= sizeof(init) - 1 && !memcmp(s->line, init, sizeof(init) - 1))
+		return false;
+	return s->len == 0 || s->line[0] != '[';
+}
+
+static void check_entry(struct console_scan *s)
+{
+	if (!s->entry_started)
+		s->entry_started = line_has(s, CONSOLE_ENTRY_STARTED);
+	else if (!s->entry_output)
+		s->entry_output = line_is_entrys(s);
+}
+
 static void end_line(struct console_scan *s)
 {
 	int status;
@@ -64,6 +82,7 @@ static void end_line(struct console_scan *s)
 	while (s->len && s->line[s->len - 1] == '\r')
 		s->len--;
 	check_marks(s);
+	check_entry(s);
 	status = console_line_status(s->line, s->len);
 	if (status >= 0)
 		s->status = status;

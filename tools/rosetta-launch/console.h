@@ -1,7 +1,9 @@
 /*
  * Watching the guest console for what rosetta-init and the kernel report: the line
- * "rosetta-init: exit status N" (the last one wins), any "Kernel panic" and the kernel's
- * "reboot: Power down" (a clean power-off, whoever asked for it). The scanner is
+ * "rosetta-init: exit status N" (the last one wins), any "Kernel panic", the kernel's
+ * "reboot: Power down" (a clean power-off, whoever asked for it), and the entry's first
+ * line: the first one after the init said it started the entry that is neither the init's
+ * nor the kernel's. The scanner is
  * fed the console output in whatever chunks it arrives; it keeps no more than one
  * bounded line. Pure.
  */
@@ -11,7 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define LAUNCH_STATUS_PREFIX "rosetta-init: exit status "
+#include "lib/contract.h"
+
 #define LAUNCH_PANIC_TEXT    "Kernel panic"
 #define LAUNCH_POWEROFF_TEXT "reboot: Power down"
 #define LAUNCH_CONSOLE_LINE  512
@@ -24,6 +27,8 @@ struct console_scan {
 	int status; /* 0..255, or -1 while none was seen */
 	bool panic;
 	bool power_down;
+	bool entry_started; /* the init's "run: started" line went by */
+	bool entry_output;  /* and then a line of the entry's */
 };
 
 void console_scan_init(struct console_scan *s);

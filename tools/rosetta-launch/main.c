@@ -3,11 +3,15 @@
  * console through, and exit with the status its init reports. This file parses the
  * command line, checks the host, and hands the launch to dry_run.c or session.c.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "image.h"
+#include "lib/cache_dir.h"
 #include "lib/cli.h"
+#include "lib/clock.h"
 #include "lib/error.h"
 #include "options.h"
 #include "plan.h"
@@ -38,11 +42,43 @@ static int usage(void)
 	return cli_exit_stdout(LAUNCH_PROG, CLI_EXIT_OK, CLI_EXIT_LAUNCHER);
 }
 
+/* Every message of a failed --image, then the launcher's exit code. */
+static int image_failed(const struct error_record *err)
+{
+	for (unsigned int i = 0; i < err->count && i < ERROR_MAX; i++)
+		launch_say("%s", err->msg[i].text);
+	return CLI_EXIT_LAUNCHER;
+}
+
+static int prepare_image(struct launch_config *cfg, struct launch_image *img)
+{
+	struct error_record err;
+	char cache[PATH_MAX];
+	int r;
+
+	error_init(&err);
+	r = cache_dir_resolve(getenv("ROSETTA_CACHE"), getenv("XDG_CACHE_HOME"), getenv("HOME"),
+			      cache, sizeof(cache));
+	if (r < 0)
+		error_set(&err, r, "--image: no cache directory: set ROSETTA_CACHE or HOME");
+	else
+		r = launch_image_prepare(cfg, cache, img, &err);
+	if (r < 0)
+		return image_failed(&err);
+	if (cfg->verbose)
+		launch_say("image %s: manifest %s, root %s (%s in %llu ms)", cfg->image,
+			   img->manifest, img->root, img->reused ? "cached" : "unpacked",
+			   (unsigned long long)img->elapsed_ms);
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	struct error_record err = { 0 };
 	struct launch_config cfg;
+	struct launch_image img;
 	struct launch_plan plan;
+	uint64_t started = monotonic_ms();
 	int r;
 
 	if (launch_ensure_stdio() < 0)
@@ -60,6 +96,9 @@ int main(int argc, char *argv[])
 		return cli_exit_stdout(LAUNCH_PROG, CLI_EXIT_OK, CLI_EXIT_LAUNCHER);
 	}
 	cfg.interactive = isatty(STDIN_FILENO);
+	cfg.started_ms = started;
+	if (cfg.image && prepare_image(&cfg, &img) != 0)
+		return CLI_EXIT_LAUNCHER;
 	if (launch_preflight(&cfg, getenv("PATH"), &plan, &err) < 0) {
 		launch_say("%s", err.msg[0].text);
 		return CLI_EXIT_LAUNCHER;

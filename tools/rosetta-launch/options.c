@@ -10,6 +10,7 @@
 #include "host.h"
 #include "options.h"
 #include "share_arg.h"
+#include "tools/rosetta-mkroot/options.h"
 #include "lib/number.h"
 #include "lib/array_size.h"
 
@@ -34,6 +35,8 @@ enum {
 	OPT_TAG,
 	OPT_VERBOSE,
 	OPT_DRY_RUN,
+	OPT_IMAGE,
+	OPT_PLATFORM,
 };
 
 const struct cli_option launch_options[] = {
@@ -46,6 +49,12 @@ const struct cli_option launch_options[] = {
 	{ "root-dir", 0, "DIR", "x86-64 root tree to share as 'rosetta-root'", OPT_ROOT_DIR },
 	{ "root-image", 0, "FILE", "x86-64 root file system image (raw or qcow2), /dev/vda",
 	  OPT_ROOT_IMAGE },
+	{ "image", 0, "IMAGE",
+	  "x86-64 container image to boot as the root, writes thrown away (OCI layout DIR[:TAG], "
+	  "oci-archive or docker save tar)",
+	  OPT_IMAGE },
+	{ "platform", 0, "OS/ARCH", "the --image platform (default " MKROOT_PLATFORM ")",
+	  OPT_PLATFORM },
 	{ "root-ro", 0, NULL, "the guest mounts the root read-only", OPT_ROOT_RO },
 	{ "ephemeral", 0, NULL, "the root's writes are thrown away at power-off", OPT_EPHEMERAL },
 	{ "share", 0, "DIR:TAG[:ro]", "one more virtiofs share (up to 8)", OPT_SHARE },
@@ -151,6 +160,10 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 		return path("root-dir", arg, &cfg->root_dir, err);
 	case OPT_ROOT_IMAGE:
 		return path("root-image", arg, &cfg->root_image, err);
+	case OPT_IMAGE:
+		return path("image", arg, &cfg->image, err);
+	case OPT_PLATFORM:
+		return path("platform", arg, &cfg->platform, err);
 	case OPT_SHARE:
 		return share(arg, cfg, err);
 	case OPT_QEMU:

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lib/error.h"
 #include "lib/cli.h"
@@ -41,6 +42,8 @@ struct launch_config {
 	const char *rosetta_dir;
 	const char *root_dir;	/* NULL: the init's default root */
 	const char *root_image; /* a disk image for the root; excludes root_dir */
+	const char *image;	/* a container image, unpacked into root_dir (image.h) */
+	const char *platform;	/* its platform, NULL for rosetta-mkroot's default */
 	bool root_ro;		/* the guest mounts the root read-only */
 	bool ephemeral;		/* the root's writes are thrown away */
 	const char *cmdline;	/* extra kernel command line text, or NULL */
@@ -55,6 +58,7 @@ struct launch_config {
 	bool dry_run;
 	bool expect_poweroff; /* a clean power-off without a status line is success */
 	bool interactive;     /* a terminal on stdin: someone can use an emergency shell */
+	uint64_t started_ms;  /* monotonic_ms() when the launcher started, for --verbose */
 	char *const *entry;   /* ENTRY ARGS, or NULL for the init's default */
 	size_t entry_count;
 	struct launch_extra_share share[LAUNCH_EXTRA_SHARES_MAX];

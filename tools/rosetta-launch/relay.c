@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "lib/clock.h"
 #include "relay.h"
 
 #define CHUNK 4096
@@ -10,6 +11,7 @@ int launch_relay_open(struct launch_relay *r, int in, int out_fd)
 {
 	r->in = in;
 	r->unwritten = 0;
+	r->entry_output_ms = 0;
 	console_scan_init(&r->scan);
 	return launch_out_open(&r->out, out_fd);
 }
@@ -35,6 +37,8 @@ static void pump(struct launch_relay *r)
 	n = read(r->in, buf, room < sizeof(buf) ? room : sizeof(buf));
 	if (n > 0) {
 		console_scan_feed(&r->scan, buf, (size_t)n);
+		if (r->scan.entry_output && !r->entry_output_ms)
+			r->entry_output_ms = monotonic_ms();
 		launch_out_put(&r->out, buf, (size_t)n);
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
 		close(r->in);

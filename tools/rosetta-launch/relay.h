@@ -20,6 +20,7 @@ struct launch_relay {
 	struct launch_out out;
 	struct console_scan scan;
 	uint64_t unwritten; /* bytes of the console the reader never got */
+	uint64_t entry_output_ms; /* monotonic_ms() when the entry's first line came, or 0 */
 };
 
 /* Relay from in (non-blocking) to out_fd. 0 or -errno. */

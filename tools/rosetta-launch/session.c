@@ -56,6 +56,9 @@ int launch_run(const struct launch_config *cfg, struct launch_plan *plan)
 		launch_session_drain(&s);
 	}
 	stop_all(&s);
+	if (cfg->verbose && s.relay.entry_output_ms)
+		launch_say("the entry's first line came %llu ms after the launch started",
+			   (unsigned long long)(s.relay.entry_output_ms - cfg->started_ms));
 	if (code == 0)
 		code = launch_session_outcome(&s);
 	else if (s.signo && code == 128 + s.signo)

@@ -185,6 +185,35 @@ function kernel_table() {
 	print ""
 }
 
+# rosetta-launch --image, cold and warm cache, when bench/images.sh ran.
+function image_row(name,    c, w, cp, wp) {
+	c = median("image-" name "-cold", "first_line_ms")
+	w = median("image-" name "-warm", "first_line_ms")
+	cp = median("image-" name "-cold", "prepare_ms")
+	wp = median("image-" name "-warm", "prepare_ms")
+	printf "| %s | %s | %s | %s | %s |\n", name, ms(cp == "" ? "" : cp * 1000),
+		ms(c == "" ? "" : c * 1000), ms(wp == "" ? "" : wp * 1000), ms(w == "" ? "" : w * 1000)
+	jimages = jimages sprintf("%s\n    \"%s\": {\"cold_prepare\": %s, \"cold_first_line\": %s, " \
+		"\"warm_prepare\": %s, \"warm_first_line\": %s, \"cold_samples\": %s, " \
+		"\"warm_samples\": %s}", jimages == "" ? "" : ",", name, num(cp), num(c), num(wp), num(w),
+		samples("image-" name "-cold", "first_line_ms"), samples("image-" name "-warm", "first_line_ms"))
+}
+
+function image_table(    name) {
+	if (!count["image-busybox-cold", "first_line_ms"])
+		return
+	printf "## rosetta-launch --image: cold and warm cache (%d launches each; medians)\n\n",
+		count["image-busybox-cold", "first_line_ms"]
+	print "Host monotonic clock, from the launcher's start; cold: a new cache, the image unpacked."
+	print ""
+	print "| image | cold: unpack | cold: entry's first line | warm: find | warm: entry's first line |"
+	print "|---|---:|---:|---:|---:|"
+	image_row("busybox")
+	if (count["image-debian-cold", "first_line_ms"])
+		image_row("debian")
+	print ""
+}
+
 function targets_table(    own, path, size, rss, over) {
 	own = ratio(median("script", "own_work_us"), median("rosetta", "own_work_us"))
 	path = ratio(median("script", "init_to_entry_exec_us"), median("rosetta", "init_to_entry_exec_us"))
@@ -226,6 +255,7 @@ function write_json() {
 		num(first("footprint", "initramfs_gz_bytes")), num(first("footprint", "initramfs_raw_bytes")),
 		num(first("footprint", "busybox_static_bytes")) > json
 	printf "  \"kernels_ms\": {%s\n  },\n", jkernels > json
+	printf "  \"images_ms\": {%s\n  },\n", jimages > json
 	printf "  \"targets\": [%s\n  ]\n}\n", jtargets > json
 }
 
@@ -235,6 +265,7 @@ END {
 	footprint_table()
 	exec_table()
 	kernel_table()
+	image_table()
 	targets_table()
 	write_json()
 }

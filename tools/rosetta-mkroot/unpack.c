@@ -185,7 +185,15 @@ int unpack_tar(const char *path, int dirfd, struct error_record *e)
 	archive_read_support_format_tar(a);
 	archive_read_support_filter_gzip(a);
 	if (archive_read_open_filename(a, path, 65536) != ARCHIVE_OK) {
-		r = error_set(e, -EINVAL, "%s: %s", path, archive_error_string(a));
+		/* libarchive reads the first block at open, so a file not a tar fails here, with
+		 * EILSEQ (its ARCHIVE_ERRNO_FILE_FORMAT on Linux) or its -1 (ARCHIVE_ERRNO_MISC).
+		 */
+		if (archive_errno(a) == EILSEQ || archive_errno(a) <= 0)
+			r = error_set(e, -EINVAL, "%s: not a tar archive: %s", path,
+				      archive_error_string(a));
+		else
+			r = error_system(e, -archive_errno(a), "%s: %s", path,
+					 archive_error_string(a));
 		archive_read_free(a);
 		return r;
 	}

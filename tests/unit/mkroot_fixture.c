@@ -104,6 +104,15 @@ void fx_layout(struct scratch *s, const char *layout, const char *manifests_json
 	assert_int_equal(scratch_put(s, rel, text, 0644), 0);
 }
 
+void fx_single(struct scratch *s, const char *layout, const char *arch, const char *entry_extra,
+	       struct fx_desc *m)
+{
+	char entry[512];
+
+	fx_image(s, layout, arch, FX_TAR, m);
+	fx_layout(s, layout, fx_entry(entry, sizeof(entry), FX_MANIFEST, m, entry_extra));
+}
+
 static void add_file(struct archive *a, const char *dir, const char name[512])
 {
 	struct archive_entry *ent = archive_entry_new();

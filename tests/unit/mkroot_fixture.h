@@ -42,6 +42,11 @@ char *fx_entry(char *buf, size_t size, const char *mt, const struct fx_desc *d, 
 /* oci-layout and index.json with manifests_json as its list's members. */
 void fx_layout(struct scratch *s, const char *layout, const char *manifests_json);
 
+/* A layout of one fx_image for linux/ARCH (plain tar layer), its index.json entry with the
+ * extra members entry_extra; *m its manifest. */
+void fx_single(struct scratch *s, const char *layout, const char *arch, const char *entry_extra,
+	       struct fx_desc *m);
+
 /* A tar (gzip-compressed when gzip) of the files and directories below dir, named as
  * they are below it, into path. */
 void fx_tar_dir(const char *dir, const char *path, bool gzip);

@@ -16,15 +16,6 @@
 
 #include <cmocka.h>
 
-/* A layout of one image; *m its manifest, *layer its layer. */
-static void layout_make(struct scratch *s, struct fx_desc *m, const char *entry_extra)
-{
-	char entry[512];
-
-	fx_image(s, "l", "amd64", FX_TAR, m);
-	fx_layout(s, "l", fx_entry(entry, sizeof(entry), FX_MANIFEST, m, entry_extra));
-}
-
 static void blob_opens_at_zero(void **state)
 {
 	struct scratch *s = *state;
@@ -34,7 +25,7 @@ static void blob_opens_at_zero(void **state)
 	char buf[32] = "";
 	int fd;
 
-	layout_make(s, &m, "");
+	fx_single(s, "l", "amd64", "", &m);
 	assert_int_equal(image_open(scratch_path(s, "l"), NULL, NULL, &img, &e), 0);
 	fd = image_blob_open(&img, &img.layers[0], &e);
 	assert_true(fd >= 0);
@@ -53,7 +44,7 @@ static void size_and_digest_differ(void **state)
 	struct blob_ref ref;
 	char rel[256], want[512];
 
-	layout_make(s, &m, "");
+	fx_single(s, "l", "amd64", "", &m);
 	assert_int_equal(image_open(scratch_path(s, "l"), NULL, NULL, &img, &e), 0);
 	ref = img.layers[0];
 	snprintf(rel, sizeof(rel), "l/%s", ref.path);
@@ -136,7 +127,7 @@ static void bad_digest_in_index(void **state)
 	struct fx_desc m;
 	char entry[512];
 
-	layout_make(s, &m, "");
+	fx_single(s, "l", "amd64", "", &m);
 	snprintf(m.digest, sizeof(m.digest), "sha256:../../../../etc/passwd");
 	fx_layout(s, "l", fx_entry(entry, sizeof(entry), FX_MANIFEST, &m, ""));
 	assert_int_equal(image_open(scratch_path(s, "l"), NULL, NULL, &img, &e), -EINVAL);

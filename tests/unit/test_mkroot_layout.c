@@ -31,10 +31,8 @@ static void one_manifest_opens(void **state)
 	struct error_record e;
 	struct fx_desc m;
 	struct image img;
-	char entry[512];
 
-	fx_image(s, "l", "amd64", FX_TAR, &m);
-	fx_layout(s, "l", fx_entry(entry, sizeof(entry), FX_MANIFEST, &m, ""));
+	fx_single(s, "l", "amd64", "", &m);
 	assert_int_equal(open_layout(s, "l", NULL, &img, &e), 0);
 	assert_string_equal(img.manifest.digest, m.digest);
 	assert_int_equal(img.nlayers, 1);
@@ -121,8 +119,7 @@ static void arm64_only_fails(void **state)
 	struct image img;
 	char entry[512];
 
-	fx_image(s, "l", "arm64", FX_TAR, &arm);
-	fx_layout(s, "l", fx_entry(entry, sizeof(entry), FX_MANIFEST, &arm, ARM64));
+	fx_single(s, "l", "arm64", ARM64, &arm);
 	assert_int_equal(open_layout(s, "l", NULL, &img, &e), -ENOENT);
 	assert_string_equal(e.msg[0].text,
 			    "image has no linux/amd64 manifest (it has: linux/arm64)");
@@ -250,10 +247,8 @@ static void layout_files_checked(void **state)
 	struct error_record e;
 	struct image img;
 	struct fx_desc m;
-	char entry[512];
 
-	fx_image(s, "l", "amd64", FX_TAR, &m);
-	fx_layout(s, "l", fx_entry(entry, sizeof(entry), FX_MANIFEST, &m, ""));
+	fx_single(s, "l", "amd64", "", &m);
 	assert_int_equal(scratch_put(s, "l/oci-layout", "{\"imageLayoutVersion\":\"2.0.0\"}", 0644),
 			 0);
 	assert_int_equal(open_layout(s, "l", NULL, &img, &e), -EINVAL);

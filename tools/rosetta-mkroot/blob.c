@@ -11,11 +11,12 @@
 #include <unistd.h>
 
 #include "lib/hex.h"
+#include "lib/io.h"
 #include "lib/whole_file.h"
 #include "reader.h"
 
 #define SHA256_PREFIX "sha256:"
-#define HEX_LEN	      (2 * SHA256_DIGEST_SIZE)
+#define HEX_LEN	      ((size_t)2 * SHA256_DIGEST_SIZE)
 
 int digest_check(const char *digest, const char *what, struct error_record *e)
 {
@@ -92,23 +93,21 @@ static int hash_fd(int fd, char hex[BLOB_DIGEST_MAX], uint64_t *len)
 {
 	unsigned char buf[65536], sum[SHA256_DIGEST_SIZE];
 	struct sha256_ctx ctx;
-	ssize_t n;
 
 	sha256_init(&ctx);
 	*len = 0;
 	for (;;) {
-		n = read(fd, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
+		ssize_t n = read_full(fd, buf, sizeof(buf));
+
 		if (n < 0)
-			return -errno;
+			return (int)n;
 		if (n == 0)
 			break;
 		sha256_update(&ctx, (size_t)n, buf);
 		*len += (uint64_t)n;
 	}
 	sha256_digest(&ctx, sizeof(sum), sum);
-	memcpy(hex, SHA256_PREFIX, strlen(SHA256_PREFIX));
+	snprintf(hex, BLOB_DIGEST_MAX, "%s", SHA256_PREFIX);
 	hex_encode(sum, sizeof(sum), hex + strlen(SHA256_PREFIX));
 	return 0;
 }

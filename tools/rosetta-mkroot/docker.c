@@ -18,18 +18,16 @@
 static int entry_pick(json_t *list, const char *tag, json_t **out, struct error_record *e)
 {
 	char tags[512] = "";
-	json_t *d, *t;
 	size_t i, j, count = 0;
 
-	json_array_foreach(list, i, d)
-	{
+	for (i = 0; i < json_array_size(list); i++) {
+		json_t *d = json_array_get(list, i);
 		json_t *repo_tags = json_object_get(d, "RepoTags");
 
 		if (json_array_size(repo_tags) == 0)
 			name_list_add(tags, sizeof(tags), "<untagged>");
-		json_array_foreach(repo_tags, j, t)
-		{
-			const char *name = json_string_value(t);
+		for (j = 0; j < json_array_size(repo_tags); j++) {
+			const char *name = json_string_value(json_array_get(repo_tags, j));
 
 			if (!name)
 				continue;
@@ -98,9 +96,7 @@ static const char *layer_type_sniff(const struct image *img, const char *path)
 
 static int layers_at(struct image *img, json_t *paths, json_t *diff_ids, struct error_record *e)
 {
-	json_t *p;
 	size_t i;
-	int r;
 
 	if (!json_is_array(paths) || !diff_ids ||
 	    json_array_size(paths) != json_array_size(diff_ids))
@@ -111,14 +107,14 @@ static int layers_at(struct image *img, json_t *paths, json_t *diff_ids, struct 
 	img->layers = calloc(json_array_size(paths) + 1, sizeof(*img->layers));
 	if (!img->layers)
 		return error_system(e, -ENOMEM, "manifest.json: %m");
-	json_array_foreach(paths, i, p)
-	{
+	for (i = 0; i < json_array_size(paths); i++) {
 		struct blob_ref *ref = &img->layers[i];
 		const char *diff_id = json_string_value(json_array_get(diff_ids, i));
+		int r;
 
 		img->nlayers++;
 		snprintf(ref->digest, sizeof(ref->digest), "%s", diff_id ? diff_id : "");
-		r = ref_at(img, json_string_value(p), ref, e);
+		r = ref_at(img, json_string_value(json_array_get(paths, i)), ref, e);
 		if (r == 0)
 			r = digest_check(ref->digest, "config's rootfs.diff_ids", e);
 		if (r < 0)
@@ -132,7 +128,7 @@ static int layers_at(struct image *img, json_t *paths, json_t *diff_ids, struct 
 
 static int entry_read(struct image *img, json_t *entry, struct error_record *e)
 {
-	json_t *config;
+	json_t *config = NULL;
 	int r = ref_at(img, json_str(entry, "Config"), &img->config, e);
 
 	if (r == 0 && !img->config.digest[0])

@@ -12,7 +12,6 @@ static int words_add(json_t *list, const char *key, const char *what, char ***v,
 		     struct error_record *e)
 {
 	size_t i, add = json_is_array(list) ? json_array_size(list) : 0;
-	json_t *w;
 	char **grown;
 
 	if (list && !json_is_null(list) && !json_is_array(list))
@@ -23,8 +22,9 @@ static int words_add(json_t *list, const char *key, const char *what, char ***v,
 	if (!grown)
 		return error_system(e, -ENOMEM, "%s: %m", what);
 	*v = grown;
-	json_array_foreach(list, i, w)
-	{
+	for (i = 0; i < json_array_size(list); i++) {
+		json_t *w = json_array_get(list, i);
+
 		if (!json_is_string(w))
 			return error_set(e, -EINVAL, "%s: %s has an entry that is not a string",
 					 what, key);

@@ -73,16 +73,18 @@ static int entry_fits(struct choice *c, json_t *d, size_t images, struct error_r
 static int choose_in(struct choice *c, json_t *index, int depth, struct blob_ref *out,
 		     struct error_record *e)
 {
-	json_t *list = json_object_get(index, "manifests"), *d;
+	json_t *list = json_object_get(index, "manifests");
 	struct blob_ref ref = { 0 };
 	size_t i, images = 0;
 	int r;
 
 	if (!json_is_array(list))
 		return error_set(e, -EINVAL, "an index has no \"manifests\" list");
-	json_array_foreach(list, i, d) images += is_image(d);
-	json_array_foreach(list, i, d)
-	{
+	for (i = 0; i < json_array_size(list); i++)
+		images += is_image(json_array_get(list, i));
+	for (i = 0; i < json_array_size(list); i++) {
+		json_t *d = json_array_get(list, i);
+
 		if (!is_image(d))
 			continue;
 		r = entry_fits(c, d, images, e);

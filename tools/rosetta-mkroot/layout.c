@@ -32,15 +32,15 @@ static const char *ref_name(json_t *d)
 static int entries_for_tag(json_t *index, const char *tag, json_t **out, char *tags, size_t size,
 			   struct error_record *e)
 {
-	json_t *list = json_object_get(index, "manifests"), *d, *kept = json_array();
+	json_t *list = json_object_get(index, "manifests"), *kept = json_array();
 	size_t i;
 
 	if (!kept || !(*out = json_pack("{s:o}", "manifests", kept)))
 		return error_system(e, -ENOMEM, "index.json: %m");
 	if (!json_is_array(list))
 		return error_set(e, -EINVAL, "index.json: no \"manifests\" list");
-	json_array_foreach(list, i, d)
-	{
+	for (i = 0; i < json_array_size(list); i++) {
+		json_t *d = json_array_get(list, i);
 		const char *name = ref_name(d);
 
 		if (name)

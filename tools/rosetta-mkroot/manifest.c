@@ -8,9 +8,7 @@
 
 static int layers_read(struct image *img, json_t *list, struct error_record *e)
 {
-	json_t *d;
 	size_t i;
-	int r;
 
 	if (!json_is_array(list))
 		return error_set(e, -EINVAL, "manifest %s: no \"layers\" list",
@@ -18,9 +16,10 @@ static int layers_read(struct image *img, json_t *list, struct error_record *e)
 	img->layers = calloc(json_array_size(list) + 1, sizeof(*img->layers));
 	if (!img->layers)
 		return error_system(e, -ENOMEM, "manifest %s: %m", img->manifest.digest);
-	json_array_foreach(list, i, d)
-	{
-		r = descriptor_parse(d, &img->layers[i], img->manifest.digest, e);
+	for (i = 0; i < json_array_size(list); i++) {
+		int r = descriptor_parse(json_array_get(list, i), &img->layers[i],
+					 img->manifest.digest, e);
+
 		if (r < 0)
 			return r;
 		img->nlayers++;

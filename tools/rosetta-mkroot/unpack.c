@@ -107,10 +107,10 @@ static int data_copy(struct archive *a, int fd, const char *name, struct error_r
 {
 	char buf[65536];
 	la_ssize_t n;
-	int r;
 
 	while ((n = archive_read_data(a, buf, sizeof(buf))) > 0) {
-		r = write_all(fd, buf, (size_t)n);
+		int r = write_all(fd, buf, (size_t)n);
+
 		if (r < 0)
 			return error_system(e, r, "cannot write %s: %m", name);
 	}

@@ -13,3 +13,8 @@ MKROOT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_mkroot_*.
 UNIT_TESTS += $(MKROOT_TESTS)
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c tests/unit/mkroot_fixture.c))
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_ARCHIVES := $(MKROOT_ARCHIVES)))
+
+# The image config parser, platforms and digests on any bytes.
+FUZZ_TARGETS += fuzz_mkroot_config
+fuzz_mkroot_config_SRCS := tests/fuzz/fuzz_mkroot_config.c
+fuzz_mkroot_config_ARCHIVES := $(MKROOT_ARCHIVES)

@@ -7,12 +7,18 @@ libmkroot_LIBS := $(shell pkg-config --libs libarchive jansson nettle 2>/dev/nul
 	echo -larchive -ljansson -lnettle)
 MKROOT_ARCHIVES := libmkroot librosetta
 
-# Every tests/unit/test_mkroot_*.c is a unit test of libmkroot.
+# Every tests/unit/test_mkroot_*.c is a unit test of libmkroot, with the test
+# images of mkroot_fixture.c (hand-written layouts, docker saves and tars).
 MKROOT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_mkroot_*.c))
 UNIT_TESTS += $(MKROOT_TESTS)
-$(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
+$(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c tests/unit/mkroot_fixture.c))
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_ARCHIVES := $(MKROOT_ARCHIVES)))
 
 HOST_PROGS += rosetta-mkroot
 rosetta-mkroot_SRCS := tools/rosetta-mkroot/main.c
 rosetta-mkroot_ARCHIVES := $(MKROOT_ARCHIVES)
+
+# The image config parser, platforms and digests on any bytes.
+FUZZ_TARGETS += fuzz_mkroot_config
+fuzz_mkroot_config_SRCS := tests/fuzz/fuzz_mkroot_config.c
+fuzz_mkroot_config_ARCHIVES := $(MKROOT_ARCHIVES)

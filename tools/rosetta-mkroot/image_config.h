@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "lib/error.h"
+
 struct image_config {
 	char **entry; /* Entrypoint's words then Cmd's; NULL when the image has neither */
 	size_t entry_count;
@@ -15,6 +17,13 @@ struct image_config {
 	char *workdir; /* WorkingDir, NULL when unset or empty */
 	char *user;    /* User as the image writes it (name, uid, with :group), NULL when unset */
 };
+
+/* The config JSON (an OCI image config, or docker's) into ic: Entrypoint's words then Cmd's
+ * (either may be null or absent), Env, WorkingDir, User. Clears e first; returns 0, -EINVAL
+ * for a document that is not such a config (with a message), or -ENOMEM. ic is empty after a
+ * failure. */
+int image_config_parse(const char *json, size_t len, struct image_config *ic,
+		       struct error_record *e);
 
 void image_config_free(struct image_config *ic);
 

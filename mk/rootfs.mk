@@ -88,3 +88,21 @@ debian-arm64: debian-amd64
 	@sh rootfs/debian-arm64.sh $(BUILD)/trees
 
 .PHONY: debian-amd64 debian-arm64
+
+# Container images for the tests of rosetta-mkroot and rosetta-launch, made
+# by umoci and skopeo (rootfs/images.sh) and cached outside the clone like
+# the trees: build/images/NAME (OCI layout, tag latest), NAME.oci.tar and
+# NAME.docker.tar for busybox, exit3, busybox-arm64, multiarch (an index
+# of the last two; no docker form) and, from test-images-debian, debian (the
+# Debian amd64 tree as one layer). build/images/hostile/ holds the
+# hand-written hostile ones (tests/integration/hostile-images.py), which the
+# tests rewrite. No stamps: the script's key check is (a cache hit takes
+# well under a second).
+test-images:
+	@sh rootfs/images.sh busybox $(BUILD)
+	@python3 tests/integration/hostile-images.py $(BUILD)/images/hostile
+
+test-images-debian: debian-amd64
+	@sh rootfs/images.sh debian $(BUILD)
+
+.PHONY: test-images test-images-debian

@@ -4,7 +4,8 @@
 FUZZ_SECONDS ?= 10
 
 check: deps
-	@$(MAKE) --no-print-directory all kernel deb unit-build fuzz-build test-progs debian-amd64 debian-arm64
+	@$(MAKE) --no-print-directory all kernel deb unit-build fuzz-build test-progs debian-amd64 debian-arm64 \
+		test-images test-images-debian
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run $(BUILD)
 
 # `make fuzz`: each target runs FUZZ_RUNS inputs (10^7 by default; about 3
@@ -13,13 +14,13 @@ FUZZ_RUNS ?= 10000000
 fuzz: fuzz-build rootfs
 	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/run $(BUILD) fuzz
 
-integration: host test-progs
+integration: host test-progs test-images
 	@sh tests/run $(BUILD) integration
 
 unit: unit-build
 	@sh tests/run $(BUILD) unit
 
-e2e: all kernel deb debian-amd64 debian-arm64
+e2e: all kernel deb debian-amd64 debian-arm64 test-images test-images-debian
 	@sh tests/run $(BUILD) e2e
 
 # Programs the tests run: TEST_HOST_PROGS (mk/flavors.mk), or

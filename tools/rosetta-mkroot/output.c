@@ -1,5 +1,4 @@
 /* Staging and publishing rosetta-mkroot's product; see output.h. */
-#define _GNU_SOURCE
 #include "output.h"
 
 #include <errno.h>

@@ -1,14 +1,18 @@
 /* A tar image (oci-archive or docker save, plain or gzip-compressed) unpacked
  * into a fresh directory. Only regular files and directories whose names are
  * an image layout's (oci-layout, index.json, blobs/ALG/HEX, docker save's
- * manifest.json, repositories, HEX.json, HEX/{layer.tar,json,VERSION}) are
- * written: any other name or entry type (a link, a device, a name with "..")
- * is refused by name, not skipped, since a file the image needs could hide
+ * manifest.json, repositories, HEX.json, HEX.tar, HEX/{layer.tar,json,VERSION})
+ * are written, plus the symbolic links docker save and skopeo make from one such
+ * file to another (HEX/layer.tar -> ../HEX.tar), made hard links once the whole
+ * archive is read: any other name, link or entry type (a device, a name with
+ * "..") is refused by name, not skipped, since a file the image needs could hide
  * behind it. Only the "./" entry of the tar's root is ignored. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -60,7 +64,7 @@ bool unpack_name_ok(const char *name, bool is_dir)
 		return false;
 	if (!*rest)
 		return is_dir;
-	if (strcmp(rest, ".json") == 0)
+	if (strcmp(rest, ".json") == 0 || strcmp(rest, ".tar") == 0)
 		return !is_dir;
 	for (const char *const *t = in_layer; *t; t++)
 		if (strcmp(rest, *t) == 0)
@@ -71,7 +75,76 @@ bool unpack_name_ok(const char *name, bool is_dir)
 /* A JSON document of the layout, as opposed to a blob or a layer tar. */
 static bool is_small(const char *name)
 {
-	return strncmp(name, "blobs/", 6) != 0 && !strstr(name, "/layer.tar");
+	size_t len = strlen(name);
+
+	return strncmp(name, "blobs/", 6) != 0 && !strstr(name, "/layer.tar") &&
+	       !(len > 4 && !strcmp(name + len - 4, ".tar"));
+}
+
+static int parents_make(int dirfd, const char *name, struct error_record *e);
+
+/* The links of the archive, made when every file is there. */
+struct links {
+	struct link {
+		char name[BLOB_PATH_MAX];
+		char target[BLOB_PATH_MAX]; /* resolved: a layout name */
+	} *v;
+	size_t n;
+};
+
+/* target, relative to name's directory, as a name of the layout, into out; false when it
+ * leaves the layout or names none of its files. */
+static bool link_target(const char *name, const char *target, char *out, size_t size)
+{
+	const char *slash = strchr(name, '/');
+	int n;
+
+	/* Names are at most one directory deep: "../X" from "DIR/NAME" is X. */
+	if (slash && !strchr(slash + 1, '/') && strncmp(target, "../", 3) == 0)
+		n = snprintf(out, size, "%s", target + 3);
+	else if (strchr(target, '/'))
+		return false;
+	else if (slash)
+		n = snprintf(out, size, "%.*s/%s", (int)(slash - name), name, target);
+	else
+		n = snprintf(out, size, "%s", target);
+	return n > 0 && (size_t)n < size && !strstr(out, "..") && unpack_name_ok(out, false);
+}
+
+static int link_add(struct links *l, const char *name, const char *target, struct error_record *e)
+{
+	struct link *v = realloc(l->v, (l->n + 1) * sizeof(*v));
+
+	if (!v)
+		return error_system(e, -ENOMEM, "tar member %s: %m", name);
+	l->v = v;
+	if (!link_target(name, target, v[l->n].target, sizeof(v[l->n].target)))
+		return error_set(e, -EINVAL,
+				 "tar member %.200s: a link to %.200s, which is not a file of the "
+				 "image layout",
+				 name, target);
+	snprintf(v[l->n].name, sizeof(v[l->n].name), "%s", name);
+	l->n++;
+	return 0;
+}
+
+static int links_make(const struct links *l, int dirfd, struct error_record *e)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		int r = parents_make(dirfd, l->v[i].name, e);
+
+		if (r < 0)
+			return r;
+		if (linkat(dirfd, l->v[i].target, dirfd, l->v[i].name, 0) < 0)
+			return errno == ENOENT ? error_set(e, -EINVAL,
+							   "tar member %s: a link to %s, which "
+							   "the archive does not hold",
+							   l->v[i].name, l->v[i].target)
+			       : errno == EEXIST
+				   ? error_set(e, -EINVAL, "tar member %s appears twice", l->v[i].name)
+				   : error_system(e, -errno, "cannot link %s: %m", l->v[i].name);
+	}
+	return 0;
 }
 
 /* name without its "./" prefixes and a directory's trailing '/'. */
@@ -146,7 +219,7 @@ static int name_refuse(const char *raw, struct error_record *e)
 }
 
 static int entry_unpack(struct archive *a, struct archive_entry *ent, int dirfd,
-			struct error_record *e)
+			struct links *links, struct error_record *e)
 {
 	const char *raw = archive_entry_pathname(ent);
 	mode_t type = archive_entry_filetype(ent);
@@ -155,6 +228,8 @@ static int entry_unpack(struct archive *a, struct archive_entry *ent, int dirfd,
 
 	if (!raw)
 		return error_set(e, -EINVAL, "a tar member has no name");
+	if (type == AE_IFLNK && name && unpack_name_ok(name, false) && archive_entry_symlink(ent))
+		return link_add(links, name, archive_entry_symlink(ent), e);
 	if (archive_entry_hardlink(ent) || (type != AE_IFREG && type != AE_IFDIR))
 		return error_set(e, -EINVAL,
 				 "tar member %.200s is not a regular file or a directory", raw);
@@ -177,6 +252,7 @@ int unpack_tar(const char *path, int dirfd, struct error_record *e)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *ent;
+	struct links links = { 0 };
 	int r = 0, st = ARCHIVE_OK;
 	size_t count = 0;
 
@@ -202,11 +278,14 @@ int unpack_tar(const char *path, int dirfd, struct error_record *e)
 		if (st != ARCHIVE_OK && st != ARCHIVE_WARN)
 			break;
 		count++;
-		r = entry_unpack(a, ent, dirfd, e);
+		r = entry_unpack(a, ent, dirfd, &links, e);
 	}
 	if (r == 0 && st != ARCHIVE_EOF)
 		r = error_set(e, -EINVAL, "%s: %s%s", path,
 			      count ? "" : "not a tar archive: ", archive_error_string(a));
+	if (r == 0)
+		r = links_make(&links, dirfd, e);
+	free(links.v);
 	archive_read_free(a);
 	return r;
 }

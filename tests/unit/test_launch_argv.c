@@ -40,7 +40,7 @@ static void setup_plan(struct launch_config *cfg, struct launch_plan *plan, cons
 	cfg->rosetta_dir = "/opt/rosetta";
 	cfg->root_dir = root;
 	memset(plan, 0, sizeof(*plan));
-	strcpy(plan->qemu, "/usr/bin/qemu-system-aarch64");
+	strcpy(plan->vm, "/usr/bin/qemu-system-aarch64");
 	strcpy(plan->virtiofsd, "/usr/lib/qemu/virtiofsd");
 	strcpy(plan->cmdline, "console=ttyAMA0 panic=-1 quiet");
 	assert_int_equal(launch_plan_shares(plan, cfg), 0);

@@ -43,6 +43,7 @@ static struct {
 	char launcher[PATH_MAX];
 	struct scratch scratch;
 	const char *kernel, *initrd, *share, *root, *xdg, *pids, *qcow2, *data;
+	const char *image, *image_gz; /* an arm64 Image's header, a gzip's */
 } env;
 
 /* ---- stand-ins ---------------------------------------------------------------------- */
@@ -646,6 +647,103 @@ static void test_entry_refused(void **state)
 	assert_clean();
 }
 
+/* ---- tests: --backend vfkit --------------------------------------------------------- */
+
+#define VFKIT_FILES "--backend", "vfkit", "--kernel", env.image, "--initrd", env.initrd
+
+static void test_vfkit_dry_run(void **state)
+{
+	static const char want[] =
+	    "/opt/vfkit --cpus 3 --memory 512 --restful-uri none:// --bootloader "
+	    "'linux,kernel=/nonexistent/Image,initrd=/nonexistent/initrd,cmdline=\"console=hvc0 "
+	    "panic=-1 quiet rosetta.emergency=poweroff rosetta.entry=\"/bin/echo '\\''a "
+	    "b'\\''\" \"' --device virtio-serial,stdio --device virtio-rng --device "
+	    "rosetta,mountTag=rosetta\n";
+	struct run r = { 0 };
+
+	(void)state;
+	/* one command: no virtiofsd, whatever the shares */
+	launch(&r, "--dry-run", "--backend", "vfkit", "--kernel", "/nonexistent/Image", "--initrd",
+	       "/nonexistent/initrd", "--vfkit", "/opt/vfkit", "--cpus", "3", "--memory", "512",
+	       "--", "/bin/echo", "a b");
+	assert_int_equal(r.code, 0);
+	assert_string_equal(r.err, "");
+	assert_string_equal(r.out, want);
+}
+
+static void test_vfkit_dry_run_shares(void **state)
+{
+	struct run r = { 0 };
+	char want[4 * PATH_MAX], data[160];
+
+	(void)state;
+	snprintf(data, sizeof(data), "%s:data", env.data);
+	launch(&r, "--dry-run", VFKIT_FILES, "--root-dir", env.root, "--ephemeral", "--share", data,
+	       "--vfkit", "vfkit-not-in-path");
+	assert_int_equal(r.code, 0);
+	assert_string_equal(r.err, "");
+	assert_int_equal(count_lines(r.out), 1);
+	assert_contains(r.out, "vfkit-not-in-path --cpus 2 --memory 2048 ");
+	assert_contains(r.out, " rosetta.root=virtiofs:rosetta-root rosetta.overlay=tmpfs ");
+	snprintf(want, sizeof(want),
+		 " --device rosetta,mountTag=rosetta --device "
+		 "virtio-fs,sharedDir=%s,mountTag=rosetta-root --device "
+		 "virtio-fs,sharedDir=%s,mountTag=data\n",
+		 env.root, env.data);
+	assert_contains(r.out, want);
+}
+
+static void test_vfkit_refusals(void **state)
+{
+	struct run r = { 0 };
+	char want[PATH_MAX + 64];
+
+	(void)state;
+	launch(&r, VFKIT_FILES);
+	assert_int_equal(r.code, 125);
+	assert_string_equal(r.err, "rosetta-launch: vfkit runs only on macOS hosts; use "
+				   "--dry-run to see the command\n");
+	launch(&r, "--dry-run", "--backend", "vfkit", "--kernel", env.image_gz, "--initrd",
+	       env.initrd);
+	assert_int_equal(r.code, 125);
+	snprintf(want, sizeof(want),
+		 "rosetta-launch: --kernel %s is gzip-compressed: ", env.image_gz);
+	assert_contains(r.err, want);
+	assert_string_equal(r.out, "");
+	launch(&r, "--dry-run", VFKIT_FILES, "--root-image", env.qcow2, "--root-ro");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "is a qcow2 image: vfkit takes raw images only");
+	launch(&r, "--dry-run", VFKIT_FILES, "--accel", "tcg");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "rosetta-launch: --accel is for --backend qemu");
+	assert_contains(r.err, "Try 'rosetta-launch --help'");
+	launch(&r, "--dry-run", VFKIT_FILES, "--", "/bin/echo", "a,b");
+	assert_int_equal(r.code, 125);
+	assert_contains(r.err, "holds a comma inside double quotes");
+	assert_clean();
+}
+
+/* A --vfkit stand-in on Linux: the run path of the vfkit backend, without virtiofsd. */
+static void test_vfkit_stand_in(void **state)
+{
+	struct run r = { .qemu_mode = "status" }, args = { .qemu_mode = "args" };
+
+	(void)state;
+	launch(&r, VFKIT_FILES, "--vfkit", env.self);
+	assert_int_equal(r.code, 7);
+	assert_contains(r.out, "entry output\r\nrosetta-init: exit status 7\r\n");
+	assert_string_equal(r.err, "");
+	assert_int_equal(count_notes("qemu."), 1);
+	assert_int_equal(count_notes("vfs"), 0);
+	assert_clean();
+	launch(&args, VFKIT_FILES, "--vfkit", env.self, "--share", "/:all");
+	assert_int_equal(args.code, 0);
+	assert_contains(args.out,
+			"\n--device\nrosetta,mountTag=rosetta\n--device\n"
+			"virtio-fs,sharedDir=/,mountTag=all\nrosetta-init: exit status 0\n");
+	assert_clean();
+}
+
 /* ---- tests: runs with the stand-ins ------------------------------------------------- */
 
 static void test_status_passes_through(void **state)
@@ -988,6 +1086,8 @@ static int make_path(const char **path, const char *name, bool dir, const char *
 
 static int group_setup(void **state)
 {
+	/* the header of an arm64 Image: its magic at offset 56 */
+	static const char image[64] = { [56] = 'A', 'R', 'M', 0x64 };
 	char dir[PATH_MAX];
 	ssize_t n;
 
@@ -1013,6 +1113,8 @@ static int group_setup(void **state)
 	       make_path(&env.data, "data", true, NULL, 0) |
 	       /* enough of a qcow2 header for the launcher to tell it from a raw image */
 	       make_path(&env.qcow2, "disk.qcow2", false, "QFI\xfb\0\0\0\3", 8) |
+	       make_path(&env.image, "Image", false, image, sizeof(image)) |
+	       make_path(&env.image_gz, "Image.gz", false, "\x1f\x8b\x08\0", 4) |
 	       make_path(&env.xdg, "xdg", true, NULL, 0) |
 	       make_path(&env.pids, "pids", true, NULL, 0);
 }
@@ -1038,6 +1140,10 @@ int main(int argc, char *argv[])
 		cmocka_unit_test(test_root_usage_errors),
 		cmocka_unit_test(test_root_preflight_errors),
 		cmocka_unit_test(test_entry_refused),
+		cmocka_unit_test(test_vfkit_dry_run),
+		cmocka_unit_test(test_vfkit_dry_run_shares),
+		cmocka_unit_test(test_vfkit_refusals),
+		cmocka_unit_test(test_vfkit_stand_in),
 		cmocka_unit_test(test_status_passes_through),
 		cmocka_unit_test(test_two_shares_and_entry),
 		cmocka_unit_test(test_root_image_and_readonly_share),
@@ -1066,7 +1172,8 @@ int main(int argc, char *argv[])
 	for (i = 1; i < argc; i++) {
 		if (strncmp(argv[i], "--socket-path=", 14) == 0)
 			return fake_virtiofsd(argv[i] + 14, argc, argv);
-		if (strcmp(argv[i], "-M") == 0)
+		/* vfkit's stand-in is qemu's: its argv has no -chardev to connect */
+		if (strcmp(argv[i], "-M") == 0 || strcmp(argv[i], "--bootloader") == 0)
 			return fake_qemu(argc, argv);
 	}
 	return cmocka_run_group_tests_name("launch_cli", tests, group_setup, group_teardown);

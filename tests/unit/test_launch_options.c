@@ -1,6 +1,7 @@
 /*
  * rosetta-launch's option parser: defaults, every option, the entry, usage errors, the
- * roots and their options, --share, and the memory default that follows the root.
+ * roots and their options, --share, the memory default that follows the root, and the
+ * options that belong to one backend (qemu, vfkit).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -14,7 +15,8 @@
 
 #include "tools/rosetta-launch/options.h"
 
-#define REQUIRED "--kernel", "vmlinuz", "--initrd", "initrd.gz", "--rosetta-dir", "share"
+#define REQUIRED       "--kernel", "vmlinuz", "--initrd", "initrd.gz", "--rosetta-dir", "share"
+#define VFKIT_REQUIRED "--backend", "vfkit", "--kernel", "/b/Image", "--initrd", "/b/initrd.gz"
 
 struct parsed {
 	struct launch_config cfg;
@@ -65,6 +67,8 @@ static void test_defaults(void **state)
 	assert_int_equal(p.cfg.cpus, 2);
 	assert_int_equal(p.cfg.timeout_s, 0);
 	assert_int_equal(p.cfg.accel, LAUNCH_ACCEL_AUTO);
+	assert_int_equal(p.cfg.backend, LAUNCH_BACKEND_QEMU);
+	assert_null(p.cfg.vfkit);
 	assert_false(p.cfg.verbose);
 	assert_false(p.cfg.dry_run);
 	assert_null(p.cfg.entry);
@@ -372,9 +376,44 @@ static void test_parses_twice(void **state)
 	assert_int_equal(parse(REQUIRED, "--cpus", "5").cfg.cpus, 5);
 }
 
+/* What one backend takes and the other does not. */
+static void test_vfkit_conflicts(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	assert_usage_error(parse("--backend", "xen"), "invalid --backend value 'xen'");
+	assert_usage_error(parse(VFKIT_REQUIRED, "--accel", "auto"),
+			   "--accel is for --backend qemu");
+	assert_usage_error(parse(VFKIT_REQUIRED, "--qemu", "/q"), "--qemu is for --backend qemu");
+	assert_usage_error(parse(VFKIT_REQUIRED, "--virtiofsd", "/v"),
+			   "--virtiofsd is for --backend qemu");
+	assert_usage_error(parse(VFKIT_REQUIRED, "--rosetta-dir", "/r"),
+			   "--rosetta-dir is for --backend qemu: with vfkit the translator is "
+			   "the one Virtualization.framework provides");
+	assert_usage_error(parse("--backend", "vfkit", "--kernel", "/b/Image", "--no-initrd"),
+			   "--no-initrd is for --backend qemu");
+	assert_usage_error(parse(VFKIT_REQUIRED, "--share", "/data:data:ro"),
+			   "--share /data:data:ro: vfkit cannot share a directory read-only");
+	assert_usage_error(parse(VFKIT_REQUIRED, "--root-image", "x.raw", "--ephemeral"),
+			   "--root-image with --ephemeral needs --backend qemu");
+	assert_usage_error(
+	    parse("--kernel", "k", "--initrd", "i", "--rosetta-dir", "r", "--vfkit", "/v"),
+	    "--vfkit needs --backend vfkit");
+	/* what the other backend needs is not missing */
+	p = parse(VFKIT_REQUIRED, "--vfkit", "/v");
+	assert_int_equal(p.r, LAUNCH_RUN);
+	assert_int_equal(p.cfg.backend, LAUNCH_BACKEND_VFKIT);
+	assert_string_equal(p.cfg.vfkit, "/v");
+	assert_null(p.cfg.rosetta_dir);
+	assert_usage_error(parse("--backend", "vfkit", "--kernel", "k"),
+			   "missing required option --initrd");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vfkit_conflicts),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_every_option),
 		cmocka_unit_test(test_entry_after_dashes),

@@ -26,7 +26,7 @@ static struct launch_session *ended(struct fixture *f, bool expect_poweroff)
 	memset(f, 0, sizeof(*f));
 	launch_config_init(&f->cfg);
 	f->cfg.expect_poweroff = expect_poweroff;
-	strcpy(f->plan.qemu, "qemu-system-aarch64");
+	strcpy(f->plan.vm, "qemu-system-aarch64");
 	f->s.cfg = &f->cfg;
 	f->s.plan = &f->plan;
 	f->s.lost = -1;

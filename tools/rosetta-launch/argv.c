@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "argv.h"
+#include "vfkit_argv.h"
 
 void launch_argv_init(struct launch_argv *a)
 {
@@ -99,25 +100,29 @@ int launch_virtiofsd_argv(struct launch_argv *a, const char *virtiofsd,
 	return a->err;
 }
 
-static void add_pair(struct launch_argv *a, const char *opt, const char *value)
+void launch_argv_pair(struct launch_argv *a, const char *opt, const char *value)
 {
 	launch_argv_add(a, opt);
 	launch_argv_add(a, value);
 }
 
+void launch_argv_pair_u(struct launch_argv *a, const char *opt, unsigned int value)
+{
+	launch_argv_add(a, opt);
+	launch_argv_addf(a, "%u", value);
+}
+
 static void add_machine(struct launch_argv *a, const struct launch_config *cfg, bool kvm)
 {
-	add_pair(a, "-M", "virt");
-	add_pair(a, "-accel", kvm ? "kvm" : "tcg");
-	add_pair(a, "-cpu", kvm ? "host" : "max");
-	launch_argv_add(a, "-smp");
-	launch_argv_addf(a, "%u", cfg->cpus);
-	launch_argv_add(a, "-m");
-	launch_argv_addf(a, "%u", cfg->memory_mib);
+	launch_argv_pair(a, "-M", "virt");
+	launch_argv_pair(a, "-accel", kvm ? "kvm" : "tcg");
+	launch_argv_pair(a, "-cpu", kvm ? "host" : "max");
+	launch_argv_pair_u(a, "-smp", cfg->cpus);
+	launch_argv_pair_u(a, "-m", cfg->memory_mib);
 	launch_argv_add(a, "-nographic");
 	launch_argv_add(a, "-no-reboot");
 	/* The guest needs no network, and the default NIC wants an option ROM (ipxe-qemu). */
-	add_pair(a, "-nic", "none");
+	launch_argv_pair(a, "-nic", "none");
 }
 
 static void add_share(struct launch_argv *a, const struct launch_share *s, size_t i)
@@ -143,7 +148,7 @@ static void add_root_image(struct launch_argv *a, const struct launch_config *cf
 		 cfg->ephemeral ? ",snapshot=on" : "", cfg->root_ro ? ",readonly=on" : "");
 	launch_argv_add(a, "-drive");
 	add_escaped(a, "file=", plan->root_image, opts, ",", ',');
-	add_pair(a, "-device", "virtio-blk-pci,drive=root");
+	launch_argv_pair(a, "-device", "virtio-blk-pci,drive=root");
 }
 
 int launch_qemu_argv(struct launch_argv *a, const struct launch_config *cfg,
@@ -151,21 +156,29 @@ int launch_qemu_argv(struct launch_argv *a, const struct launch_config *cfg,
 {
 	size_t i;
 
-	launch_argv_add(a, plan->qemu);
+	launch_argv_add(a, plan->vm);
 	add_machine(a, cfg, plan->kvm);
-	add_pair(a, "-kernel", cfg->kernel);
+	launch_argv_pair(a, "-kernel", cfg->kernel);
 	if (cfg->initrd)
-		add_pair(a, "-initrd", cfg->initrd);
-	add_pair(a, "-append", plan->cmdline);
+		launch_argv_pair(a, "-initrd", cfg->initrd);
+	launch_argv_pair(a, "-append", plan->cmdline);
 	/* vhost-user needs guest memory the backend can map: a shared memfd. */
 	launch_argv_add(a, "-object");
 	launch_argv_addf(a, "memory-backend-memfd,id=mem,size=%uM,share=on", cfg->memory_mib);
-	add_pair(a, "-numa", "node,memdev=mem");
+	launch_argv_pair(a, "-numa", "node,memdev=mem");
 	if (plan->root_image[0])
 		add_root_image(a, cfg, plan);
 	for (i = 0; i < plan->nshares; i++)
 		add_share(a, &plan->share[i], i);
 	return a->err;
+}
+
+int launch_vm_argv(struct launch_argv *a, const struct launch_config *cfg,
+		   const struct launch_plan *plan)
+{
+	if (cfg->backend == LAUNCH_BACKEND_VFKIT)
+		return launch_vfkit_argv(a, cfg, plan);
+	return launch_qemu_argv(a, cfg, plan);
 }
 
 static const char shell_safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -12,7 +12,7 @@ rosetta-launch_ARCHIVES := $(LAUNCH_ARCHIVES)
 # the children, the host's files and sockets, the preflight checks, the outcome.
 LAUNCH_TESTS := test_launch_options test_launch_cmdline test_launch_argv test_launch_console \
 	test_launch_relay test_launch_children test_launch_host test_launch_preflight \
-	test_launch_outcome
+	test_launch_outcome test_launch_vfkit
 UNIT_TESTS += $(LAUNCH_TESTS)
 $(foreach t,$(LAUNCH_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(LAUNCH_TESTS),$(eval $(t)_ARCHIVES := $(LAUNCH_ARCHIVES)))

@@ -1,7 +1,7 @@
 /*
- * The launcher's children, qemu and one virtiofsd per share: reaping them as SIGCHLD comes,
- * stopping them, and telling a virtiofsd that ends on its own while qemu runs (the guest's
- * file server gone) from one that ends because the guest went away. Never prints.
+ * The launcher's children, qemu (or vfkit in its place) and one virtiofsd per served share: reaping
+ * them as SIGCHLD comes, stopping them, and telling a virtiofsd that ends on its own while qemu
+ * runs (the guest's file server gone) from one that ends because the guest went away. Never prints.
  */
 #ifndef ROSETTA_LAUNCH_CHILDREN_H
 #define ROSETTA_LAUNCH_CHILDREN_H

@@ -122,7 +122,10 @@ int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size
 
 	if (size > LAUNCH_CMDLINE_MAX + 1)
 		t.size = LAUNCH_CMDLINE_MAX + 1;
-	text_add(&t, "console=ttyAMA0 panic=-1");
+	/* qemu's virt machine has a PL011 UART; Virtualization.framework, only a virtio
+	 * console. Either carries the status line rosetta-init prints. */
+	text_add(&t, "console=%s panic=-1",
+		 cfg->backend == LAUNCH_BACKEND_VFKIT ? "hvc0" : "ttyAMA0");
 	if (!cfg->verbose)
 		text_add(&t, " quiet");
 	if (strcmp(cfg->tag, DEFAULT_TAG) != 0)

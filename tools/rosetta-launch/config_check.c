@@ -19,7 +19,7 @@ static int check_required(const struct launch_config *cfg, struct error_record *
 		return error_set(err, -EINVAL,
 				 "missing required option --initrd (or --no-initrd to boot the "
 				 "root's own init)");
-	if (!cfg->rosetta_dir)
+	if (!cfg->rosetta_dir && cfg->backend == LAUNCH_BACKEND_QEMU)
 		return error_set(err, -EINVAL, "missing required option --rosetta-dir");
 	return 0;
 }
@@ -107,9 +107,67 @@ static int check_no_initrd(const struct launch_config *cfg, struct error_record 
 	return 0;
 }
 
-int launch_check_config(struct launch_config *cfg, bool memory_given, struct error_record *err)
+/* An option of the other backend's, or NULL. */
+static const char *foreign_option(const struct launch_config *cfg, const struct launch_given *given)
 {
-	int r = check_required(cfg, err);
+	if (cfg->backend == LAUNCH_BACKEND_QEMU)
+		return cfg->vfkit ? "--vfkit" : NULL;
+	if (cfg->qemu)
+		return "--qemu";
+	if (cfg->virtiofsd)
+		return "--virtiofsd";
+	if (given->accel)
+		return "--accel";
+	return NULL;
+}
+
+/* What vfkit cannot do: serve a host directory as the translator, share a directory
+ * read-only, boot without an initrd, throw a disk's writes away. */
+static int check_backend(const struct launch_config *cfg, const struct launch_given *given,
+			 struct error_record *err)
+{
+	const char *opt = foreign_option(cfg, given);
+	size_t i;
+
+	if (opt && cfg->backend == LAUNCH_BACKEND_QEMU)
+		return error_set(err, -EINVAL, "%s needs --backend vfkit", opt);
+	if (opt)
+		return error_set(err, -EINVAL,
+				 "%s is for --backend qemu: vfkit runs the guest itself, with "
+				 "Virtualization.framework serving its shares",
+				 opt);
+	if (cfg->backend == LAUNCH_BACKEND_QEMU)
+		return 0;
+	if (cfg->rosetta_dir)
+		return error_set(
+		    err, -EINVAL,
+		    "--rosetta-dir is for --backend qemu: with vfkit the translator is "
+		    "the one Virtualization.framework provides (vfkit --device rosetta)");
+	if (cfg->no_initrd)
+		return error_set(err, -EINVAL,
+				 "--no-initrd is for --backend qemu: vfkit's Linux boot loader "
+				 "takes an initrd");
+	if (cfg->root_image && cfg->ephemeral)
+		return error_set(err, -EINVAL,
+				 "--root-image with --ephemeral needs --backend qemu (vfkit cannot "
+				 "throw a disk's writes away): give vfkit a copy-on-write clone of "
+				 "the image (cp -c IMAGE COPY) instead");
+	for (i = 0; i < cfg->nshares; i++)
+		if (cfg->share[i].ro)
+			return error_set(err, -EINVAL,
+					 "--share %s:%s:ro: vfkit cannot share a directory "
+					 "read-only; drop :ro or use --backend qemu",
+					 cfg->share[i].dir, cfg->share[i].tag);
+	return 0;
+}
+
+int launch_check_config(struct launch_config *cfg, const struct launch_given *given,
+			struct error_record *err)
+{
+	int r = check_backend(cfg, given, err);
+
+	if (r == 0)
+		r = check_required(cfg, err);
 
 	if (r == 0)
 		r = check_no_initrd(cfg, err);
@@ -119,7 +177,7 @@ int launch_check_config(struct launch_config *cfg, bool memory_given, struct err
 		r = check_root(cfg, err);
 	if (r == 0)
 		r = check_tags(cfg, err);
-	if (r == 0 && !memory_given)
+	if (r == 0 && !given->memory)
 		cfg->memory_mib = launch_default_memory(cfg);
 	return r;
 }

@@ -24,14 +24,14 @@ int launch_dry_run(const struct launch_config *cfg, struct launch_plan *plan)
 		launch_say("%s", err.msg[0].text);
 		return CLI_EXIT_LAUNCHER;
 	}
-	for (i = 0; i <= plan->nshares && r == 0; i++) {
-		bool ro = i < plan->nshares && plan->share[i].ro;
+	for (i = 0; i <= plan->nservers && r == 0; i++) {
+		bool ro = i < plan->nservers && plan->share[i].ro;
 
 		launch_argv_init(&a);
-		if (i < plan->nshares)
+		if (i < plan->nservers)
 			r = launch_virtiofsd_argv(&a, plan->virtiofsd, &plan->share[i]);
 		else
-			r = launch_qemu_argv(&a, cfg, plan);
+			r = launch_vm_argv(&a, cfg, plan);
 		if (r == 0)
 			r = launch_print_command(stdout, "", &a, ro);
 		launch_argv_free(&a);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "lib/io.h"
 
 static int check_executable(const char *path)
 {
@@ -119,6 +120,18 @@ int launch_probe_image(const char *path, bool *qcow2)
 	}
 	close(fd);
 	return r;
+}
+
+ssize_t launch_read_head(const char *path, void *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = pread_full(fd, buf, size, 0);
+	close(fd);
+	return n;
 }
 
 int launch_check_writable(const char *path)

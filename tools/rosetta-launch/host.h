@@ -7,10 +7,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define LAUNCH_QEMU_NAME	 "qemu-system-aarch64"
 #define LAUNCH_VIRTIOFSD_NAME	 "virtiofsd"
 #define LAUNCH_VIRTIOFSD_DEFAULT "/usr/lib/qemu/virtiofsd"
+#define LAUNCH_VFKIT_NAME	 "vfkit"
 
 /*
  * A name with a slash must be an executable regular file; any other is looked up in
@@ -29,6 +31,9 @@ int launch_check_readable(const char *path);
  * can read. *qcow2 says whether it starts with qcow2's magic, QFI\xfb.
  */
 int launch_probe_image(const char *path, bool *qcow2);
+
+/* Up to size bytes from the start of the file at path: the count read, or -errno. */
+ssize_t launch_read_head(const char *path, void *buf, size_t size);
 
 /* Whether this process may write path (access(2), so a read-only file system counts). */
 int launch_check_writable(const char *path);

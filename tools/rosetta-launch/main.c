@@ -1,6 +1,6 @@
 /*
- * rosetta-launch: boot the rosetta guest in qemu with one virtiofsd per share, copy its
- * console through, and exit with the status its init reports. This file parses the
+ * rosetta-launch: boot the rosetta guest in qemu with one virtiofsd per share (or in vfkit on
+ * macOS), copy its console through, and exit with the status its init reports. This file parses the
  * command line, checks the host, and hands the launch to dry_run.c or session.c.
  */
 #include <limits.h>
@@ -29,9 +29,11 @@ static int usage(void)
 	    out,
 	    " %s [options] --kernel FILE --initrd FILE --rosetta-dir DIR [--] [ENTRY [ARG...]]\n"
 	    " %s [options] --kernel FILE --no-initrd --rosetta-dir DIR --cmdline 'root=... "
-	    "init=...'\n",
-	    LAUNCH_PROG, LAUNCH_PROG);
-	fputs("\nBoot the rosetta guest in qemu and exit with the status of its entry program.\n",
+	    "init=...'\n"
+	    " %s --backend vfkit [options] --kernel IMAGE --initrd FILE [--] [ENTRY [ARG...]]\n",
+	    LAUNCH_PROG, LAUNCH_PROG, LAUNCH_PROG);
+	fputs("\nBoot the rosetta guest in qemu (or vfkit) and exit with the status of its entry\n"
+	      "program.\n",
 	      out);
 	fputs("\nOptions:\n", out);
 	cli_print_options(out, launch_options, launch_options_count);

@@ -32,6 +32,8 @@ enum {
 	OPT_TIMEOUT,
 	OPT_QEMU,
 	OPT_VIRTIOFSD,
+	OPT_BACKEND,
+	OPT_VFKIT,
 	OPT_TAG,
 	OPT_VERBOSE,
 	OPT_DRY_RUN,
@@ -68,6 +70,8 @@ const struct cli_option launch_options[] = {
 	{ "qemu", 0, "PATH", "qemu-system-aarch64 to run", OPT_QEMU },
 	{ "virtiofsd", 0, "PATH", "virtiofsd to run (default " LAUNCH_VIRTIOFSD_DEFAULT ")",
 	  OPT_VIRTIOFSD },
+	{ "backend", 0, "NAME", "qemu or vfkit (macOS; default qemu)", OPT_BACKEND },
+	{ "vfkit", 0, "PATH", "vfkit to run (with --backend vfkit)", OPT_VFKIT },
 	{ "tag", 0, "TAG", "virtiofs tag of the translator share (default rosetta)", OPT_TAG },
 	{ "verbose", 0, NULL, "show kernel messages and the commands run", OPT_VERBOSE },
 	{ "dry-run", 0, NULL, "print the commands instead of running them", OPT_DRY_RUN },
@@ -85,6 +89,7 @@ void launch_config_init(struct launch_config *cfg)
 	cfg->memory_mib = LAUNCH_MEMORY_DEFAULT;
 	cfg->cpus = 2;
 	cfg->accel = LAUNCH_ACCEL_AUTO;
+	cfg->backend = LAUNCH_BACKEND_QEMU;
 	cfg->interactive = true; /* main() asks isatty() */
 }
 
@@ -119,6 +124,18 @@ static int accel(const char *arg, enum launch_accel *out, struct error_record *e
 	else
 		return error_set(err, -EINVAL,
 				 "invalid --accel value '%s': expected auto, kvm or tcg", arg);
+	return 0;
+}
+
+static int backend(const char *arg, enum launch_backend *out, struct error_record *err)
+{
+	if (strcmp(arg, "qemu") == 0)
+		*out = LAUNCH_BACKEND_QEMU;
+	else if (strcmp(arg, "vfkit") == 0)
+		*out = LAUNCH_BACKEND_VFKIT;
+	else
+		return error_set(err, -EINVAL,
+				 "invalid --backend value '%s': expected qemu or vfkit", arg);
 	return 0;
 }
 
@@ -170,6 +187,10 @@ static int apply_value(int opt, const char *arg, struct launch_config *cfg,
 		return path("qemu", arg, &cfg->qemu, err);
 	case OPT_VIRTIOFSD:
 		return path("virtiofsd", arg, &cfg->virtiofsd, err);
+	case OPT_VFKIT:
+		return path("vfkit", arg, &cfg->vfkit, err);
+	case OPT_BACKEND:
+		return backend(arg, &cfg->backend, err);
 	case OPT_CMDLINE:
 		cfg->cmdline = arg;
 		return 0;
@@ -256,7 +277,7 @@ static int bad_option(int opt, const char *what, struct error_record *err)
 int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			 struct error_record *err)
 {
-	bool memory_given = false;
+	struct launch_given given = { false, false };
 	struct cli_parser p;
 	int opt, r;
 
@@ -277,13 +298,14 @@ int launch_parse_options(int argc, char *argv[], struct launch_config *cfg,
 			return bad_option(opt, argv[optind - 1], err);
 		else if ((r = apply_value(opt, optarg, cfg, err)) < 0)
 			return r;
-		memory_given |= opt == OPT_MEMORY;
+		given.memory |= opt == OPT_MEMORY;
+		given.accel |= opt == OPT_ACCEL;
 	}
 	if (optind < argc) {
 		cfg->entry = argv + optind;
 		cfg->entry_count = (size_t)(argc - optind);
 	}
-	r = launch_check_config(cfg, memory_given, err);
+	r = launch_check_config(cfg, &given, err);
 	if (r == 0)
 		r = cmdline_quotes(cfg->cmdline, err);
 	return r < 0 ? r : LAUNCH_RUN;

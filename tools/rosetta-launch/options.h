@@ -22,6 +22,14 @@
 #define LAUNCH_MEMORY_DEFAULT 1024
 #define LAUNCH_MEMORY_OVERLAY 2048
 
+/* What runs the guest: qemu-system-aarch64 with one virtiofsd per share (Linux hosts), or
+ * vfkit, Virtualization.framework's command line (macOS hosts), which serves the shares and
+ * provides the translator itself. */
+enum launch_backend {
+	LAUNCH_BACKEND_QEMU,
+	LAUNCH_BACKEND_VFKIT,
+};
+
 enum launch_accel {
 	LAUNCH_ACCEL_AUTO,
 	LAUNCH_ACCEL_KVM,
@@ -39,16 +47,18 @@ struct launch_config {
 	const char *kernel;
 	const char *initrd;
 	bool no_initrd; /* the kernel boots the root's own init */
-	const char *rosetta_dir;
-	const char *root_dir;	/* NULL: the init's default root */
-	const char *root_image; /* a disk image for the root; excludes root_dir */
-	const char *image;	/* a container image, unpacked into root_dir (image.h) */
-	const char *platform;	/* its platform, NULL for rosetta-mkroot's default */
-	bool root_ro;		/* the guest mounts the root read-only */
-	bool ephemeral;		/* the root's writes are thrown away */
-	const char *cmdline;	/* extra kernel command line text, or NULL */
-	const char *qemu;	/* NULL: qemu-system-aarch64 from PATH */
-	const char *virtiofsd;	/* NULL: the default location, then PATH */
+	enum launch_backend backend;
+	const char *rosetta_dir; /* qemu only: vfkit's translator is the framework's */
+	const char *root_dir;	 /* NULL: the init's default root */
+	const char *root_image;	 /* a disk image for the root; excludes root_dir */
+	const char *image;	 /* a container image, unpacked into root_dir (image.h) */
+	const char *platform;	 /* its platform, NULL for rosetta-mkroot's default */
+	bool root_ro;		 /* the guest mounts the root read-only */
+	bool ephemeral;		 /* the root's writes are thrown away */
+	const char *cmdline;	 /* extra kernel command line text, or NULL */
+	const char *qemu;	 /* NULL: qemu-system-aarch64 from PATH */
+	const char *virtiofsd;	 /* NULL: the default location, then PATH */
+	const char *vfkit;	 /* NULL: vfkit from PATH, on macOS only */
 	const char *tag;
 	unsigned int memory_mib;
 	unsigned int cpus;

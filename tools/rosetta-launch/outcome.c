@@ -29,7 +29,7 @@ static bool qemu_failed(const struct launch_session *s)
 	if (WIFEXITED(s->kids.qemu.status) && WEXITSTATUS(s->kids.qemu.status) == 0)
 		return false;
 	wait_status_describe(s->kids.qemu.status, how, sizeof(how));
-	launch_say("%s %s", s->plan->qemu, how);
+	launch_say("%s %s", s->plan->vm, how);
 	return true;
 }
 

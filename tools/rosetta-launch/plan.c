@@ -32,6 +32,7 @@ static int set_share(struct launch_share *s, const char *tag, const char *dir, b
 {
 	s->tag = tag;
 	s->ro = ro;
+	s->provided = false;
 	if ((size_t)snprintf(s->dir, sizeof(s->dir), "%s", dir) >= sizeof(s->dir))
 		return -ENAMETOOLONG;
 	return 0;
@@ -39,11 +40,14 @@ static int set_share(struct launch_share *s, const char *tag, const char *dir, b
 
 int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg)
 {
+	bool vfkit = cfg->backend == LAUNCH_BACKEND_VFKIT;
 	size_t i;
 	int r;
 
 	plan->nshares = 0;
-	r = set_share(&plan->share[plan->nshares++], cfg->tag, cfg->rosetta_dir, false);
+	r = set_share(&plan->share[plan->nshares++], cfg->tag, vfkit ? "" : cfg->rosetta_dir,
+		      false);
+	plan->share[0].provided = vfkit;
 	/* The guest mounts an --ephemeral root read-only under its tmpfs: the host may too. */
 	if (r == 0 && cfg->root_dir)
 		r = set_share(&plan->share[plan->nshares++], ROOT_SHARE_TAG, cfg->root_dir,
@@ -51,6 +55,7 @@ int launch_plan_shares(struct launch_plan *plan, const struct launch_config *cfg
 	for (i = 0; r == 0 && i < cfg->nshares; i++)
 		r = set_share(&plan->share[plan->nshares++], cfg->share[i].tag, cfg->share[i].dir,
 			      cfg->share[i].ro);
+	plan->nservers = vfkit ? 0 : plan->nshares;
 	return r;
 }
 
@@ -58,7 +63,7 @@ int launch_plan_sockets(struct launch_plan *plan, const char *rundir, struct err
 {
 	size_t i;
 
-	for (i = 0; i < plan->nshares; i++) {
+	for (i = 0; i < plan->nservers; i++) {
 		int r = share_paths(&plan->share[i], i, rundir, err);
 		if (r < 0)
 			return r;

@@ -10,8 +10,10 @@
 #include "accel.h"
 #include "host.h"
 #include "preflight.h"
+#include "vfkit_preflight.h"
 
 #define PACKAGE_HINT "Debian package qemu-system-arm provides it; 'make deps' installs it"
+#define VFKIT_HINT   "on macOS, 'brew install vfkit' installs it"
 
 static int check_file(const char *what, const char *path, struct error_record *err)
 {
@@ -40,7 +42,7 @@ static int check_inputs(const struct launch_config *cfg, struct error_record *er
 	r = check_file("--kernel", cfg->kernel, err);
 	if (r == 0 && cfg->initrd)
 		r = check_file("--initrd", cfg->initrd, err);
-	if (r == 0)
+	if (r == 0 && cfg->rosetta_dir)
 		r = check_dir("--rosetta-dir", cfg->rosetta_dir, err);
 	if (r == 0 && cfg->root_dir)
 		r = check_dir("--root-dir", cfg->root_dir, err);
@@ -79,6 +81,8 @@ static int share_dirs(const struct launch_config *cfg, struct launch_plan *plan,
 	for (i = 0; i < plan->nshares; i++) {
 		char *dir = plan->share[i].dir;
 
+		if (plan->share[i].provided)
+			continue;
 		if (realpath(dir, real)) {
 			memcpy(dir, real, strlen(real) + 1);
 			continue;
@@ -147,19 +151,22 @@ static int root_image(const struct launch_config *cfg, struct launch_plan *plan,
 	return 0;
 }
 
-static int find_qemu(const struct launch_config *cfg, const char *path_env,
-		     struct launch_plan *plan, struct error_record *err)
+/* qemu-system-aarch64 or vfkit: the --qemu or --vfkit override, else from the PATH. */
+static int find_vm(const struct launch_config *cfg, const char *path_env, struct launch_plan *plan,
+		   struct error_record *err)
 {
-	const char *name = cfg->qemu ? cfg->qemu : LAUNCH_QEMU_NAME;
-	int r = launch_find_program(name, path_env, plan->qemu, sizeof(plan->qemu));
+	bool vfkit = cfg->backend == LAUNCH_BACKEND_VFKIT;
+	const char *given = vfkit ? cfg->vfkit : cfg->qemu;
+	const char *name = given ? given : vfkit ? LAUNCH_VFKIT_NAME : LAUNCH_QEMU_NAME;
+	const char *hint = vfkit ? VFKIT_HINT : PACKAGE_HINT;
+	int r = launch_find_program(name, path_env, plan->vm, sizeof(plan->vm));
 
 	if (r < 0 && cfg->dry_run)
-		r = keep_name(plan->qemu, sizeof(plan->qemu), name);
+		r = keep_name(plan->vm, sizeof(plan->vm), name);
 	if (r < 0 && !strchr(name, '/'))
-		return error_set(err, r, "cannot find %s in PATH (%s)", name, PACKAGE_HINT);
+		return error_set(err, r, "cannot find %s in PATH (%s)", name, hint);
 	if (r < 0)
-		return error_set(err, r, "cannot run %s: %s (%s)", name, strerror(-r),
-				 PACKAGE_HINT);
+		return error_set(err, r, "cannot run %s: %s (%s)", name, strerror(-r), hint);
 	return 0;
 }
 
@@ -197,6 +204,32 @@ static int pick_accel(const struct launch_config *cfg, struct launch_plan *plan,
 	return launch_choose_accel(cfg->accel, u.machine, probe, &plan->kvm, err);
 }
 
+/* The programs and the accelerator of the backend. */
+static int backend_tools(const struct launch_config *cfg, const char *path_env,
+			 struct launch_plan *plan, struct error_record *err)
+{
+	int r = find_vm(cfg, path_env, plan, err);
+
+	if (r == 0 && cfg->backend == LAUNCH_BACKEND_VFKIT)
+		return launch_vfkit_check_plan(cfg, plan, err);
+	if (r == 0)
+		r = find_virtiofsd(cfg, path_env, plan, err);
+	if (r == 0)
+		r = pick_accel(cfg, plan, err);
+	return r;
+}
+
+static int check_host(const struct launch_config *cfg, struct error_record *err)
+{
+	struct utsname u;
+
+	if (cfg->backend != LAUNCH_BACKEND_VFKIT)
+		return 0;
+	if (uname(&u) < 0)
+		return error_set(err, -errno, "uname: %s", strerror(errno));
+	return launch_vfkit_check_host(cfg, u.sysname, err);
+}
+
 int launch_preflight(const struct launch_config *cfg, const char *path_env,
 		     struct launch_plan *plan, struct error_record *err)
 {
@@ -204,6 +237,8 @@ int launch_preflight(const struct launch_config *cfg, const char *path_env,
 
 	memset(plan, 0, sizeof(*plan));
 	r = launch_build_cmdline(cfg, plan->cmdline, sizeof(plan->cmdline), err);
+	if (r == 0)
+		r = check_host(cfg, err);
 	if (r == 0 && !cfg->dry_run)
 		r = check_inputs(cfg, err);
 	if (r == 0)
@@ -211,10 +246,6 @@ int launch_preflight(const struct launch_config *cfg, const char *path_env,
 	if (r == 0)
 		r = root_image(cfg, plan, err);
 	if (r == 0)
-		r = find_qemu(cfg, path_env, plan, err);
-	if (r == 0)
-		r = find_virtiofsd(cfg, path_env, plan, err);
-	if (r == 0)
-		r = pick_accel(cfg, plan, err);
+		r = backend_tools(cfg, path_env, plan, err);
 	return r;
 }

@@ -38,7 +38,7 @@ int launch_run(const struct launch_config *cfg, struct launch_plan *plan)
 	s.expire_at = s.end_at = -1;
 	s.kill_at = -1;
 	s.tty.flags = -1;
-	launch_children_init(&s.kids, plan->nshares);
+	launch_children_init(&s.kids, plan->nservers);
 	code = launch_relay_open(&s.relay, -1, STDOUT_FILENO);
 	if (code < 0) {
 		launch_say("cannot use the standard output: %s", strerror(-code));

@@ -40,17 +40,17 @@ static int wait_sockets(struct launch_session *s)
 	size_t i;
 
 	for (;;) {
-		for (i = 0; i < s->plan->nshares; i++) {
+		for (i = 0; i < s->plan->nservers; i++) {
 			if (s->kids.vfs[i].running)
 				continue;
 			wait_status_describe(s->kids.vfs[i].status, how, sizeof(how));
 			snprintf(what, sizeof(what), "%s before it listened", how);
 			return virtiofsd_failed(s, i, what);
 		}
-		for (i = 0; i < s->plan->nshares; i++)
+		for (i = 0; i < s->plan->nservers; i++)
 			if (launch_socket_listening(s->plan->share[i].socket, PROC_NET_UNIX) != 1)
 				break;
-		if (i == s->plan->nshares)
+		if (i == s->plan->nservers)
 			return 0;
 		if (s->signo)
 			return 128 + s->signo;
@@ -98,19 +98,20 @@ static int start_virtiofsd(struct launch_session *s, size_t i)
 	return 0;
 }
 
-static int start_qemu(struct launch_session *s)
+/* qemu, or vfkit in its place: the console is the child's standard output either way. */
+static int start_vm(struct launch_session *s)
 {
 	struct launch_spawn sp = { .in = -1, .err = -1 };
 	struct launch_argv a;
 	int fds[2] = { -1, -1 }, r;
 
 	launch_argv_init(&a);
-	r = launch_qemu_argv(&a, s->cfg, s->plan);
+	r = launch_vm_argv(&a, s->cfg, s->plan);
 	if (r == 0 && pipe2(fds, O_CLOEXEC) < 0)
 		r = -errno;
 	if (r < 0) {
 		launch_argv_free(&a);
-		launch_say("cannot prepare qemu: %s", strerror(-r));
+		launch_say("cannot prepare %s: %s", s->plan->vm, strerror(-r));
 		return CLI_EXIT_LAUNCHER;
 	}
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
@@ -124,7 +125,7 @@ static int start_qemu(struct launch_session *s)
 	launch_argv_free(&a);
 	if (r < 0) {
 		close(fds[0]);
-		launch_say("cannot start %s: %s", s->plan->qemu, strerror(-r));
+		launch_say("cannot start %s: %s", s->plan->vm, strerror(-r));
 		return CLI_EXIT_LAUNCHER;
 	}
 	s->kids.qemu.running = true;
@@ -149,12 +150,12 @@ int launch_session_start(struct launch_session *s)
 		launch_say("%s", err.msg[0].text);
 		return CLI_EXIT_LAUNCHER;
 	}
-	for (i = 0; i < s->plan->nshares; i++)
+	for (i = 0; i < s->plan->nservers; i++)
 		if ((r = start_virtiofsd(s, i)) != 0)
 			return r;
 	r = wait_sockets(s);
 	if (r == 0)
-		r = start_qemu(s);
+		r = start_vm(s);
 	if (r == 0 && s->cfg->timeout_s)
 		s->expire_at = s->end_at = launch_now_ms() + (int64_t)s->cfg->timeout_s * 1000;
 	return r;

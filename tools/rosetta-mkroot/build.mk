@@ -12,3 +12,7 @@ MKROOT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_mkroot_*.
 UNIT_TESTS += $(MKROOT_TESTS)
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_ARCHIVES := $(MKROOT_ARCHIVES)))
+
+# The layer applier's tests write their tars with tests/unit/mkroot_layer_tar.c.
+MKROOT_LAYER_TESTS := $(filter test_mkroot_layer%,$(MKROOT_TESTS))
+$(foreach t,$(MKROOT_LAYER_TESTS),$(eval $(t)_SRCS += tests/unit/mkroot_layer_tar.c))

@@ -175,13 +175,44 @@ int layer_fixture_teardown(void **state)
 	return 0;
 }
 
+/* While a layer is applied the test is chrooted into the scratch: a bug that
+ * let an entry escape the root would then write into the scratch, where the
+ * listing sees it, instead of into the host's "/". */
+struct chroot_guard {
+	int old_root, old_cwd;
+};
+
+static struct chroot_guard guard_enter(struct layer_fixture *f)
+{
+	struct chroot_guard g = { open("/", O_PATH | O_DIRECTORY | O_CLOEXEC),
+				  open(".", O_PATH | O_DIRECTORY | O_CLOEXEC) };
+
+	assert_true(g.old_root >= 0 && g.old_cwd >= 0);
+	if (chroot(f->s.dir) < 0)
+		fail_msg("the layer tests chroot into their scratch (run them as root): %s",
+			 strerror(errno));
+	assert_int_equal(chdir("/"), 0);
+	return g;
+}
+
+static void guard_leave(struct chroot_guard g)
+{
+	assert_int_equal(fchdir(g.old_root), 0);
+	assert_int_equal(chroot("."), 0);
+	assert_int_equal(fchdir(g.old_cwd), 0);
+	close(g.old_root);
+	close(g.old_cwd);
+}
+
 int apply_filtered(struct layer_fixture *f, enum tar_filter filter, const struct tar_member *m,
 		   size_t n, const struct layer_opts *opts)
 {
 	static const struct layer_opts as_root = { .make_devices = true, .keep_owners = true };
 	int fd = tar_layer(filter, m, n), r;
+	struct chroot_guard g = guard_enter(f);
 
 	r = layer_apply(f->root_fd, fd, LAYER_LABEL, opts ? opts : &as_root, &f->dt, &f->st, &f->e);
+	guard_leave(g);
 	close(fd);
 	assert_outside_untouched(f);
 	return r;

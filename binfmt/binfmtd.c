@@ -16,7 +16,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "inroot.h"
+#include "lib/in_root.h"
 #include "lib/dir_names.h"
 #include "register_string.h"
 #include "lib/whole_file.h"
@@ -79,7 +79,7 @@ static enum kind classify(const struct scan *sc, const char *name, const char *i
 		if (!strcmp(target, "/dev/null"))
 			return KIND_MASK;
 	}
-	fd = binfmt_open_in_root(sc->root_fd, in_root, O_PATH | O_CLOEXEC);
+	fd = in_root_open(sc->root_fd, in_root, O_PATH | O_CLOEXEC, 0);
 	if (fd < 0)
 		return fd == -ENOENT ? KIND_MASK : KIND_FILE;
 	r = fstat(fd, &st);
@@ -145,7 +145,7 @@ static int add_entry(struct claims *cs, const struct scan *sc, const char *name)
 
 static int scan_dir(struct claims *cs, struct scan *sc)
 {
-	int fd = binfmt_open_in_root(sc->root_fd, sc->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = in_root_open(sc->root_fd, sc->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 	struct dir_names ns;
 	DIR *d;
 	int r = 0;
@@ -230,7 +230,7 @@ int binfmtd_collect(const char *root, const char *const *dirs, struct binfmtd_fi
 	if (!prefix)
 		return -ENOMEM;
 	out->prefix_len = strlen(prefix);
-	r = binfmt_root_open(root, &out->root_fd);
+	r = in_root_dir_open(root, &out->root_fd);
 	if (r == 0)
 		r = scan_dirs(&cs, out->root_fd, prefix, dirs);
 	else if (r == -ENOENT || r == -ENOTDIR)
@@ -367,8 +367,8 @@ int binfmtd_parse_collected(const struct binfmtd_files *files, size_t i,
 	const char *path = files->paths[i];
 	char *text = NULL;
 	size_t len = 0;
-	int r, fd = binfmt_open_in_root(files->root_fd, path + files->prefix_len,
-					O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int r, fd = in_root_open(files->root_fd, path + files->prefix_len,
+				 O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
 
 	if (fd < 0)
 		return parse_read(fd, NULL, 0, path, sink);

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "rule.h"
-#include "inroot.h"
+#include "lib/in_root.h"
 
 /* Root passes with any execute bit, as the kernel lets it; other users
  * learn the rest from the kernel's EACCES. */
@@ -35,7 +35,7 @@ int binfmt_interp_runnable(int root_fd, const char *path, struct binfmt_rule *ru
 	int r, fd;
 
 	binfmt_rule_clear(rule);
-	fd = binfmt_open_in_root(root_fd, path, O_PATH | O_CLOEXEC);
+	fd = in_root_open(root_fd, path, O_PATH | O_CLOEXEC, 0);
 	if (fd == -ENOENT || fd == -ENOTDIR)
 		return binfmt_rule_break(rule, BINFMT_E_INTERP_MISSING);
 	if (fd < 0)

@@ -9,7 +9,7 @@
  * file with execute permission, on a mount that allows exec). It does so
  * when an entry with flag F is registered, and without F each time a
  * program runs through the entry. path resolves inside root_fd, as
- * binfmt_open_in_root() does (AT_FDCWD: as usual). Returns 0; what the
+ * in_root_open() does (AT_FDCWD: as usual). Returns 0; what the
  * kernel would fail with (-ENOENT, -EISDIR, -EACCES) with the rule that
  * names what is wrong in rule (BINFMT_E_INTERP_MISSING, _DIR, _NOT_REGULAR,
  * _NOT_EXEC, _NOEXEC_MOUNT); or -errno, rule->broken BINFMT_OK, when the

@@ -12,18 +12,18 @@
 #include <unistd.h>
 
 #include "binfmt/elf.h"
-#include "binfmt/inroot.h"
+#include "lib/in_root.h"
 
 /* A script's "#!" line names one interpreter, at most this long. */
 #define SHEBANG_MAX 256
 
 static int open_in_root(const char *root, const char *path, int flags)
 {
-	int rootfd, fd = binfmt_root_open(root, &rootfd);
+	int rootfd, fd = in_root_dir_open(root, &rootfd);
 
 	if (fd < 0)
 		return fd;
-	fd = binfmt_open_in_root(rootfd, path, flags | O_CLOEXEC);
+	fd = in_root_open(rootfd, path, flags | O_CLOEXEC, 0);
 	if (rootfd >= 0)
 		close(rootfd);
 	return fd;

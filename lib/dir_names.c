@@ -2,8 +2,10 @@
 #include "dir_names.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void dir_names_free(struct dir_names *names)
 {
@@ -66,5 +68,24 @@ int dir_names_read(DIR *d, struct dir_names *names)
 
 	if (r == 0 && names->n > 1)
 		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
+	return r;
+}
+
+int dir_names_read_fd(int fd, struct dir_names *names)
+{
+	int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0), r;
+	DIR *d = dup_fd < 0 ? NULL : fdopendir(dup_fd);
+
+	*names = (struct dir_names){ 0 };
+	if (!d) {
+		r = -errno;
+		if (dup_fd >= 0)
+			close(dup_fd);
+		return r;
+	}
+	/* The dup shares fd's position, which an earlier read may have moved. */
+	rewinddir(d);
+	r = dir_names_read_unsorted(d, names);
+	closedir(d);
 	return r;
 }

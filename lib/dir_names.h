@@ -22,6 +22,11 @@ int dir_names_read(DIR *d, struct dir_names *names);
  * tries them. */
 int dir_names_read_unsorted(DIR *d, struct dir_names *names);
 
+/* The same (unsorted) for a directory open as fd, which stays open: a tree
+ * walked relative to its fds, never by path. Returns 0, -ENOMEM, or the
+ * -errno of the dup, fdopendir or readdir. */
+int dir_names_read_fd(int fd, struct dir_names *names);
+
 void dir_names_free(struct dir_names *names);
 
 #endif

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "binfmt/binfmtfs.h"
-#include "binfmt/inroot.h"
+#include "lib/in_root.h"
 #include "binfmt/runnable.h"
 #include "command.h"
 
@@ -139,7 +139,7 @@ static int check_interpreter(const struct ctl_ctx *ctx, const struct binfmt_entr
 			     struct binfmt_rule *rule)
 {
 	const char *root = strchr(e->flags, 'F') ? NULL : ctx->interp_root;
-	int root_fd, r = binfmt_root_open(root, &root_fd);
+	int root_fd, r = in_root_dir_open(root, &root_fd);
 
 	binfmt_rule_clear(rule);
 	if (r < 0)

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "binfmt/rule.h"
-#include "binfmt/inroot.h"
+#include "lib/in_root.h"
 #include "binfmt/runnable.h"
 #include "tests/unit/scratch.h"
 
@@ -82,18 +82,18 @@ static void resolves_inside_a_root(void **state)
 	assert_int_equal(mkdir(scratch_path(s, "bin"), 0755), 0);
 	put(s, "bin/only-here", 0755);
 	assert_int_equal(symlink("/bin/only-here", scratch_path(s, "bin/abs-link")), 0);
-	assert_int_equal(binfmt_root_open(s->dir, &root_fd), 0);
+	assert_int_equal(in_root_dir_open(s->dir, &root_fd), 0);
 	assert_true(root_fd >= 0);
 	assert_int_equal(runnable(root_fd, "/bin/only-here"), 0);
 	assert_int_equal(runnable(root_fd, "/bin/abs-link"), 0);
 	assert_int_equal(runnable(root_fd, "/../../bin/only-here"), 0);
 	assert_int_equal(runnable(AT_FDCWD, "/bin/only-here"), BINFMT_E_INTERP_MISSING);
 	close(root_fd);
-	assert_int_equal(binfmt_root_open("/", &root_fd), 0);
+	assert_int_equal(in_root_dir_open("/", &root_fd), 0);
 	assert_int_equal(root_fd, AT_FDCWD);
-	assert_int_equal(binfmt_root_open(NULL, &root_fd), 0);
+	assert_int_equal(in_root_dir_open(NULL, &root_fd), 0);
 	assert_int_equal(root_fd, AT_FDCWD);
-	assert_int_equal(binfmt_root_open(scratch_path(s, "missing"), &root_fd), -ENOENT);
+	assert_int_equal(in_root_dir_open(scratch_path(s, "missing"), &root_fd), -ENOENT);
 }
 
 int main(void)

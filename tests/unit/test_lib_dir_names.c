@@ -2,6 +2,7 @@
  * directory gives none, and a closed one fails with readdir's errno. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -99,6 +100,28 @@ static void unsorted_names_are_all_there(void **state)
 	dir_names_free(&ns);
 }
 
+/* From an fd, which stays open: read twice, the names are all there twice,
+ * wherever the first read left the fd's position. */
+static void names_of_an_fd(void **state)
+{
+	struct scratch *s = *state;
+	struct dir_names ns;
+	int fd;
+
+	touch(s, "x");
+	touch(s, "y");
+	fd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(dir_names_read_fd(fd, &ns), 0);
+		assert_int_equal(ns.n, 2);
+		dir_names_free(&ns);
+	}
+	close(fd);
+	assert_int_equal(dir_names_read_fd(-1, &ns), -EBADF);
+	assert_int_equal(ns.n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,6 +129,7 @@ int main(void)
 		cmocka_unit_test(many_names_grow_the_list),
 		cmocka_unit_test_setup_teardown(unsorted_names_are_all_there, scratch_setup,
 						scratch_teardown),
+		cmocka_unit_test_setup_teardown(names_of_an_fd, scratch_setup, scratch_teardown),
 	};
 
 	return cmocka_run_group_tests_name("lib_dir_names", tests, scratch_setup, scratch_teardown);

@@ -22,3 +22,13 @@ rosetta-mkroot_ARCHIVES := $(MKROOT_ARCHIVES)
 FUZZ_TARGETS += fuzz_mkroot_config
 fuzz_mkroot_config_SRCS := tests/fuzz/fuzz_mkroot_config.c
 fuzz_mkroot_config_ARCHIVES := $(MKROOT_ARCHIVES)
+
+# The layer applier's tests write their tars with tests/unit/mkroot_layer_tar.c.
+MKROOT_LAYER_TESTS := $(filter test_mkroot_layer%,$(MKROOT_TESTS))
+$(foreach t,$(MKROOT_LAYER_TESTS),$(eval $(t)_SRCS += tests/unit/mkroot_layer_tar.c))
+
+# Arbitrary bytes as a layer, applied onto a scratch root: nothing may appear
+# or change outside it (tests/fuzz/fuzz_mkroot_layer.c).
+FUZZ_TARGETS += fuzz_mkroot_layer
+fuzz_mkroot_layer_SRCS := tests/fuzz/fuzz_mkroot_layer.c
+fuzz_mkroot_layer_ARCHIVES := $(MKROOT_ARCHIVES)

@@ -8,13 +8,13 @@
 #include <unistd.h>
 
 #include "binfmt/binfmtfs.h"
-#include "binfmt/inroot.h"
+#include "lib/in_root.h"
 #include "binfmt/runnable.h"
 
 /* Where the kernel would open it: the root's path. */
 static int check_runnable(const struct rctl_target *t, struct rctl_entry *en)
 {
-	int root_fd, r = binfmt_root_open(t->root, &root_fd);
+	int root_fd, r = in_root_dir_open(t->root, &root_fd);
 
 	if (r < 0)
 		return r;

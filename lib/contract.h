@@ -34,6 +34,8 @@
 #define KEY_CACHE	     "cache"
 #define KEY_QUIET	     "quiet"
 #define KEY_DEBUG	     "debug"
+#define KEY_WORKDIR	     "workdir"
+#define KEY_USER	     "user"
 #define KEY_ENV_PREFIX	     "env."
 
 /* Defaults, where the launcher has to know them too. */
@@ -41,7 +43,8 @@
 #define DEFAULT_MOUNT	  "/run/rosetta"   /* where the init mounts it */
 #define DEFAULT_ROOT	  "initramfs:/x86" /* the tree the initramfs carries */
 #define DEFAULT_ENTRY	  "/bin/sh"
-#define DEFAULT_TIMEOUT_S 10 /* each wait for a device: share, root tag, disk */
+#define DEFAULT_WORKDIR	  "/" /* the entry's working directory */
+#define DEFAULT_TIMEOUT_S 10  /* each wait for a device: share, root tag, disk */
 
 /* The binfmt_misc entry rosetta-init registers, which binfmtctl rosetta
  * makes by default too: the translator is DEFAULT_MOUNT's file "rosetta". */
@@ -57,6 +60,14 @@
 
 /* The one value of rosetta.overlay: a tmpfs upper layer over a read-only root. */
 #define OVERLAY_TMPFS "tmpfs"
+
+/* What rosetta-mkroot writes into a root tree for the image's Entrypoint,
+ * Cmd, Env, WorkingDir and User, and the root stage reads from the new root:
+ * the keys entry, env.NAME, workdir and user in /etc/rosetta-init.conf's
+ * syntax. Its first line is "IMAGE_CONFIG_STAMP" and the image manifest's
+ * digest, which tells rosetta-mkroot whether a root is up to date. */
+#define IMAGE_CONFIG_FILE  "/etc/rosetta-image.conf"
+#define IMAGE_CONFIG_STAMP "# rosetta-mkroot: manifest "
 
 /* A virtio-fs tag: the device's config space holds 36 bytes. The launcher
  * also puts tags in qemu options and file names, hence the small alphabet. */

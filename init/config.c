@@ -256,7 +256,7 @@ static bool set_break(struct config *cfg, const struct key *k, const char *value
 	return contract_stage_find(value) >= 0 && set_text(cfg, k, value);
 }
 
-/* One id of rosetta.user, len bytes of value: decimal, 0 to CONFIG_ID_MAX. */
+/* One id of rosetta.user, len bytes of value: decimal, 0 to USER_ID_MAX. */
 static bool parse_id(const char *value, size_t len, unsigned long long *id)
 {
 	char digits[16];
@@ -265,7 +265,7 @@ static bool parse_id(const char *value, size_t len, unsigned long long *id)
 		return false;
 	memcpy(digits, value, len);
 	digits[len] = '\0';
-	return parse_unsigned(digits, 10, 0, CONFIG_ID_MAX, id) == 0;
+	return parse_unsigned(digits, 10, 0, USER_ID_MAX, id) == 0;
 }
 
 /* UID or UID:GID. Without GID the group is 0, as docker does for a numeric
@@ -364,16 +364,6 @@ const char *config_key_name(size_t i)
 	return i < config_key_count() ? keys[i].name : NULL;
 }
 
-/* The shell's rule, so that the entry can use the variable. */
-static bool env_name_ok(const char *name)
-{
-	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_";
-	static const char alnum[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789";
-
-	return *name && strchr(alpha, *name) && strspn(name, alnum) == strlen(name);
-}
-
 /* rosetta.env.NAME=VALUE: one of the entry's variables ("NAME=VALUE"); the
  * same NAME again replaces it. */
 static void set_env(struct config *cfg, const char *key, const char *name, const char *value,
@@ -382,7 +372,7 @@ static void set_env(struct config *cfg, const char *key, const char *name, const
 	static const char expect[] = "a value that fits NAME=VALUE in 255 bytes";
 	size_t nlen = strlen(name), i;
 
-	if (!env_name_ok(name)) {
+	if (!contract_env_name_ok(name)) {
 		config_refuse(r, key, name, false, "a variable name ([A-Za-z_][A-Za-z0-9_]*)");
 		return;
 	}

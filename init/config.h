@@ -11,8 +11,8 @@
 
 #define CONFIG_STR_MAX	    (VALUE_MAX + 1)
 #define CONFIG_ENTRY_MAX    (ENTRY_MAX + 1)
-#define CONFIG_ARGV_MAX	    32
-#define CONFIG_ENV_MAX	    32 /* rosetta.env.NAME=VALUE entries: images carry many */
+#define CONFIG_ARGV_MAX	    (ENTRY_WORDS_MAX + 1) /* the words and the NULL */
+#define CONFIG_ENV_MAX	    ENV_VARS_MAX	  /* rosetta.env.NAME=VALUE: images carry many */
 #define CONFIG_SERVICES_MAX 8
 
 enum verify_policy {
@@ -59,9 +59,6 @@ enum config_set {
 	CONFIG_SET_WORKDIR = 1 << 1,
 	CONFIG_SET_USER = 1 << 2,
 };
-
-/* What rosetta.user takes: (uid_t)-1 means "unchanged" to setresuid(2). */
-#define CONFIG_ID_MAX 4294967294UL
 
 /* A supervised service from the configuration file. */
 struct service_config {

@@ -7,6 +7,7 @@
 #define LIB_CONTRACT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Every key is "rosetta." followed by one of the names below. */
 #define KEY_PREFIX	     "rosetta."
@@ -77,6 +78,27 @@
 /* Values of the text keys are kept in 256 bytes, rosetta.entry in 1024. */
 #define VALUE_MAX 255
 #define ENTRY_MAX 1023
+/* rosetta.entry's words, and the rosetta.env.NAME variables, the init keeps. */
+#define ENTRY_WORDS_MAX 31
+#define ENV_VARS_MAX	32
+/* rosetta.user's ids: (uid_t)-1 means "unchanged" to setresuid(2). */
+#define USER_ID_MAX 4294967294UL
+
+/* A name rosetta.env.NAME takes: the shell's rule, [A-Za-z_][A-Za-z0-9_]*,
+ * so that the entry can use the variable. */
+bool contract_env_name_ok(const char *name);
+
+/* What makes s impossible to carry as a word of rosetta.entry, whether on
+ * the kernel command line or in a configuration file ("a double quote",
+ * "a single quote", "a newline", "a control character"), or NULL. */
+const char *contract_entry_refusal(const char *s);
+
+/* Join args into the value of rosetta.entry, which the init splits back into
+ * the same words: words separated by one space, a word that is empty or
+ * holds a space or tab wrapped in single quotes. Return 0; -EINVAL when an
+ * arg holds a character that cannot be carried (*bad is its index); -E2BIG
+ * when buf is short. */
+int contract_entry_quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad);
 
 bool contract_tag_ok(const char *tag);
 

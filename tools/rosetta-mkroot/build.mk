@@ -5,10 +5,17 @@ ARCHIVES += libmkroot
 libmkroot_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-mkroot/*.c))
 libmkroot_LIBS := $(shell pkg-config --libs libarchive jansson nettle 2>/dev/null || \
 	echo -larchive -ljansson -lnettle)
-MKROOT_ARCHIVES := libmkroot librosetta
+# libbinfmt for binfmt_open_in_root: the image's files are read inside the root.
+MKROOT_ARCHIVES := libmkroot libbinfmt librosetta
 
 # Every tests/unit/test_mkroot_*.c is a unit test of libmkroot.
 MKROOT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_mkroot_*.c))
 UNIT_TESTS += $(MKROOT_TESTS)
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))
 $(foreach t,$(MKROOT_TESTS),$(eval $(t)_ARCHIVES := $(MKROOT_ARCHIVES)))
+
+# The image config as libmkroot renders it, read back by rosetta-init's own
+# parser: the same argv, variables, working directory and user.
+UNIT_TESTS += test_init_conf_roundtrip
+test_init_conf_roundtrip_SRCS := tests/unit/test_init_conf_roundtrip.c
+test_init_conf_roundtrip_ARCHIVES := libmkroot $(INIT_ARCHIVES)

@@ -52,6 +52,7 @@ void config_defaults(struct config *cfg)
 	strcpy(cfg->mount, DEFAULT_MOUNT);
 	strcpy(cfg->root, DEFAULT_ROOT);
 	strcpy(cfg->entry, DEFAULT_ENTRY);
+	strcpy(cfg->workdir, DEFAULT_WORKDIR);
 	cfg->timeout_ms = DEFAULT_TIMEOUT_S * 1000;
 	strcpy(cfg->binfmt_name, DEFAULT_BINFMT_NAME);
 	strcpy(cfg->binfmt_flags, DEFAULT_BINFMT_FLAGS);
@@ -255,6 +256,35 @@ static bool set_break(struct config *cfg, const struct key *k, const char *value
 	return contract_stage_find(value) >= 0 && set_text(cfg, k, value);
 }
 
+/* One id of rosetta.user, len bytes of value: decimal, 0 to USER_ID_MAX. */
+static bool parse_id(const char *value, size_t len, unsigned long long *id)
+{
+	char digits[16];
+
+	if (len >= sizeof(digits))
+		return false;
+	memcpy(digits, value, len);
+	digits[len] = '\0';
+	return parse_unsigned(digits, 10, 0, USER_ID_MAX, id) == 0;
+}
+
+/* UID or UID:GID. Without GID the group is 0, as docker does for a numeric
+ * user: the init reads no /etc/group (rosetta-mkroot writes both). */
+static bool set_user(struct config *cfg, const struct key *k, const char *value)
+{
+	const char *colon = strchr(value, ':');
+	size_t len = colon ? (size_t)(colon - value) : strlen(value);
+	unsigned long long uid, gid = 0;
+
+	(void)k;
+	if (!parse_id(value, len, &uid) || (colon && !parse_id(colon + 1, strlen(colon + 1), &gid)))
+		return false;
+	cfg->has_user = true;
+	cfg->uid = (uid_t)uid;
+	cfg->gid = (gid_t)gid;
+	return true;
+}
+
 /* `rosetta.quiet` alone or =1 sets the level, =0 returns to normal: the
  * later of rosetta.quiet and rosetta.debug wins. */
 static bool set_level(struct config *cfg, const char *value, enum log_level level)
@@ -311,6 +341,9 @@ static const struct key keys[] = {
 	{ KEY_CACHE, set_path, FIELD(cache), TEXT(ABS_PATH), false, false },
 	{ KEY_QUIET, set_quiet, FIELD(log_level), TEXT(FLAG), true, false },
 	{ KEY_DEBUG, set_debug, FIELD(log_level), TEXT(FLAG), true, false },
+	{ KEY_WORKDIR, set_path, FIELD(workdir), TEXT(ABS_PATH), false, false },
+	{ KEY_USER, set_user, FIELD(uid),
+	  TEXT("UID or UID:GID, numbers from 0 to 4294967294 (no names)"), false, false },
 };
 
 static const struct key *find_key(const char *name)
@@ -331,16 +364,6 @@ const char *config_key_name(size_t i)
 	return i < config_key_count() ? keys[i].name : NULL;
 }
 
-/* The shell's rule, so that the entry can use the variable. */
-static bool env_name_ok(const char *name)
-{
-	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_";
-	static const char alnum[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789";
-
-	return *name && strchr(alpha, *name) && strspn(name, alnum) == strlen(name);
-}
-
 /* rosetta.env.NAME=VALUE: one of the entry's variables ("NAME=VALUE"); the
  * same NAME again replaces it. */
 static void set_env(struct config *cfg, const char *key, const char *name, const char *value,
@@ -349,7 +372,7 @@ static void set_env(struct config *cfg, const char *key, const char *name, const
 	static const char expect[] = "a value that fits NAME=VALUE in 255 bytes";
 	size_t nlen = strlen(name), i;
 
-	if (!env_name_ok(name)) {
+	if (!contract_env_name_ok(name)) {
 		config_refuse(r, key, name, false, "a variable name ([A-Za-z_][A-Za-z0-9_]*)");
 		return;
 	}
@@ -390,6 +413,17 @@ static void refuse(struct config *cfg, const struct key *k, const char *key, con
 			 value ? value : "");
 }
 
+/* The bit of cfg->set that key name sets: the keys an image config may set
+ * too, which it must not override. */
+static unsigned int set_bit(const char *name)
+{
+	if (!strcmp(name, KEY_ENTRY))
+		return CONFIG_SET_ENTRY;
+	if (!strcmp(name, KEY_WORKDIR))
+		return CONFIG_SET_WORKDIR;
+	return !strcmp(name, KEY_USER) ? CONFIG_SET_USER : 0;
+}
+
 void config_apply(struct config *cfg, const char *key, const char *value, bool truncated,
 		  struct config_report *r)
 {
@@ -405,6 +439,8 @@ void config_apply(struct config *cfg, const char *key, const char *value, bool t
 		config_warnf(r, key, "unknown key");
 	else if ((!value && !k->flag) || truncated || !k->set(cfg, k, value))
 		refuse(cfg, k, key, value, truncated, r);
+	else
+		cfg->set |= set_bit(k->name);
 }
 
 /* Copy the next kernel command line word into word, dropping double quotes.

@@ -5,13 +5,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "lib/contract.h"
 
 #define CONFIG_STR_MAX	    (VALUE_MAX + 1)
 #define CONFIG_ENTRY_MAX    (ENTRY_MAX + 1)
-#define CONFIG_ARGV_MAX	    32
-#define CONFIG_ENV_MAX	    16 /* rosetta.env.NAME=VALUE entries */
+#define CONFIG_ARGV_MAX	    (ENTRY_WORDS_MAX + 1) /* the words and the NULL */
+#define CONFIG_ENV_MAX	    ENV_VARS_MAX	  /* rosetta.env.NAME=VALUE: images carry many */
 #define CONFIG_SERVICES_MAX 8
 
 enum verify_policy {
@@ -50,6 +51,15 @@ extern const char *const config_emergency_names[EMERGENCY_COUNT + 1];
 extern const char *const config_verify_names[VERIFY_COUNT + 1];
 extern const char *const config_restart_names[RESTART_COUNT + 1];
 
+/* The keys an image config (IMAGE_CONFIG_FILE) may set, each a bit of
+ * config.set once the file or the command line set it: those win over the
+ * image's. */
+enum config_set {
+	CONFIG_SET_ENTRY = 1 << 0,
+	CONFIG_SET_WORKDIR = 1 << 1,
+	CONFIG_SET_USER = 1 << 2,
+};
+
 /* A supervised service from the configuration file. */
 struct service_config {
 	char name[32];
@@ -86,12 +96,19 @@ struct config {
 	char cache[CONFIG_STR_MAX];	  /* rosetta.cache: rosettad cache directory, "" = none */
 	enum log_level log_level;	  /* rosetta.quiet, rosetta.debug */
 	char env[CONFIG_ENV_MAX][CONFIG_STR_MAX]; /* "NAME=VALUE" for the entry; "" unused */
+	char workdir[CONFIG_STR_MAX];		  /* rosetta.workdir: the entry's directory */
+	bool has_user;				  /* rosetta.user: the entry runs as */
+	uid_t uid;				  /* uid, gid and groups just gid */
+	gid_t gid;
+	unsigned int set; /* enum config_set: entry, workdir, user applied */
 	struct service_config services[CONFIG_SERVICES_MAX];
 	unsigned int nservices;
 };
 
 /* Where the init looks for its configuration file, in the initramfs. */
 #define CONFIG_FILE "/etc/rosetta-init.conf"
+/* A bigger configuration file, or image config, is a mistake. */
+#define CONFIG_FILE_MAX ((size_t)64 * 1024)
 
 /* Called for each problem found while parsing: a key that is unknown, or a
  * value that is refused (the default stays). where is NULL on the kernel
@@ -115,6 +132,21 @@ int config_parse_cmdline(struct config *cfg, const char *cmdline, config_warn_fn
  * warning). Returns the number of warnings. warn may be NULL. */
 int config_parse_file_text(struct config *cfg, const char *text, size_t len, const char *filename,
 			   config_warn_fn warn, void *arg);
+
+/* Apply the text of an image config (IMAGE_CONFIG_FILE) to a configuration
+ * of its own: the configuration file's syntax, but only the keys entry,
+ * env.NAME, workdir and user (with or without "rosetta."); any other is
+ * warned about and ignored. Returns the number of warnings. */
+int config_parse_image_text(struct config *cfg, const char *text, size_t len, const char *filename,
+			    config_warn_fn warn, void *arg);
+
+/* Give cfg what an image config's text says (config_parse_image_text) where
+ * the configuration file and the command line said nothing: entry, workdir
+ * and user unless cfg->set has them; each variable unless cfg->env has its
+ * NAME already (one past CONFIG_ENV_MAX is warned about and dropped).
+ * Returns the number of warnings, or -ENOMEM. */
+int config_merge_image(struct config *cfg, const char *text, size_t len, const char *filename,
+		       config_warn_fn warn, void *arg);
 
 /* Read the configuration file at path and apply it (config_parse_file_text).
  * Returns the number of warnings, 0 when the file does not exist (which is

@@ -11,15 +11,13 @@
 #include "lib/whole_file.h"
 #include "lib/array_size.h"
 
-/* A bigger file is a mistake, not a configuration. */
-#define CONFIG_FILE_MAX ((size_t)64 * 1024)
-
 /* One file being parsed: where warnings point, and the line that first named
  * each service, for the warning that drops one without argv. */
 struct file_parse {
 	struct config_report r;
 	char where[CONFIG_STR_MAX + 16];
 	unsigned int first_line[CONFIG_SERVICES_MAX];
+	bool image; /* an image config: image_key_ok() keys only */
 };
 
 /* One service.NAME.FIELD key. */
@@ -179,6 +177,15 @@ static void apply_service(struct config *cfg, struct file_parse *st, unsigned in
 	}
 }
 
+/* What an image's configuration is made of; the boot's own keys (the root,
+ * the translator, services) are not an image's to set. name is the key
+ * without "rosetta.". */
+static bool image_key_ok(const char *name)
+{
+	return !strcmp(name, KEY_ENTRY) || !strcmp(name, KEY_WORKDIR) || !strcmp(name, KEY_USER) ||
+	       !strncmp(name, KEY_ENV_PREFIX, strlen(KEY_ENV_PREFIX));
+}
+
 static char *skip_blanks(char *s)
 {
 	while (*s == ' ' || *s == '\t')
@@ -260,7 +267,11 @@ static void parse_line(struct config *cfg, struct file_parse *st, unsigned int l
 	if (value)
 		unquote(value);
 	name = strncmp(key, "rosetta.", 8) ? key : key + 8;
-	if (!strncmp(name, "service.", 8))
+	if (st->image && !image_key_ok(name))
+		config_warnf(&st->r, key,
+			     "not a key of an image config (entry, env.NAME, workdir, "
+			     "user)");
+	else if (!strncmp(name, "service.", 8))
 		apply_service(cfg, st, line, key, name + 8, value, truncated);
 	else
 		config_apply(cfg, key, value, truncated, &st->r);
@@ -294,24 +305,39 @@ static void drop_services_without_argv(struct config *cfg, struct file_parse *st
 	cfg->nservices = kept;
 }
 
-int config_parse_file_text(struct config *cfg, const char *text, size_t len, const char *filename,
-			   config_warn_fn warn, void *arg)
+static int parse_text(struct config *cfg, struct file_parse *st, const char *text, size_t len,
+		      const char *filename)
 {
-	struct file_parse st = { .r = { .warn = warn, .arg = arg } };
 	const char *end = text + len;
 	unsigned int line = 0;
 
-	st.r.where = st.where;
+	st->r.where = st->where;
 	for (const char *p = text; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
 
-		snprintf(st.where, sizeof(st.where), "%s:%u", filename, line + 1);
-		parse_line(cfg, &st, line + 1, p, (size_t)(eol - p));
+		snprintf(st->where, sizeof(st->where), "%s:%u", filename, line + 1);
+		parse_line(cfg, st, line + 1, p, (size_t)(eol - p));
 		p = nl ? nl + 1 : end;
 	}
-	drop_services_without_argv(cfg, &st, filename);
-	return st.r.count;
+	drop_services_without_argv(cfg, st, filename);
+	return st->r.count;
+}
+
+int config_parse_file_text(struct config *cfg, const char *text, size_t len, const char *filename,
+			   config_warn_fn warn, void *arg)
+{
+	struct file_parse st = { .r = { .warn = warn, .arg = arg } };
+
+	return parse_text(cfg, &st, text, len, filename);
+}
+
+int config_parse_image_text(struct config *cfg, const char *text, size_t len, const char *filename,
+			    config_warn_fn warn, void *arg)
+{
+	struct file_parse st = { .r = { .warn = warn, .arg = arg }, .image = true };
+
+	return parse_text(cfg, &st, text, len, filename);
 }
 
 int config_read_file(struct config *cfg, const char *path, config_warn_fn warn, void *arg)

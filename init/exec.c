@@ -61,6 +61,9 @@ static void warn_unstarted(const struct config *cfg)
 		    "run: rosetta.exec: rosetta.cache is not started; the tree's init must run "
 		    "'%s/rosettad daemon %s'",
 		    cfg->mount, cfg->cache);
+	if (strcmp(cfg->workdir, DEFAULT_WORKDIR) != 0 || cfg->has_user)
+		log_warn("run: rosetta.exec: the entry's workdir and user are not applied; the "
+			 "tree's init runs in / as root");
 }
 
 int exec_init(const struct boot_ctx *ctx, struct failure *f)

@@ -1,6 +1,7 @@
 /* Stage root: mount the x86-64 tree that rosetta.root names at
- * ctx->newroot, optionally under a throwaway overlay, and check that the
- * entry (and rosetta.exec) can start in it. A refused or unknown root is a
+ * ctx->newroot, optionally under a throwaway overlay, take what its image
+ * config says (a root made by rosetta-mkroot), and check that the entry, in
+ * its working directory (or rosetta.exec) can start in it. A refused or unknown root is a
  * failure: never a fallback to another tree. */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "modules.h"
 #include "mount.h"
 #include "root_check.h"
+#include "root_image.h"
 #include "stages.h"
 #include "lib/array_size.h"
 
@@ -221,10 +223,15 @@ int stage_root(struct boot_ctx *ctx, struct failure *f)
 	const struct config *cfg = &ctx->cfg;
 	int r = mount_root(ctx, f);
 
+	/* Before the checks: the image's entry and workdir are what run. */
+	if (r == 0)
+		r = root_image_config(ctx, f);
 	if (r == 0)
 		r = root_check_program(ctx->newroot, cfg->root, "entry", ctx->entry_argv[0], f);
 	if (r == 0 && cfg->exec[0])
 		r = root_check_program(ctx->newroot, cfg->root, "rosetta.exec", cfg->exec, f);
+	else if (r == 0)
+		r = root_check_workdir(ctx, f);
 	if (r < 0)
 		return r;
 	log_info("root: %s on %s%s%s, entry %s", cfg->root, ctx->newroot,

@@ -17,7 +17,7 @@
 /* A script's "#!" line names one interpreter, at most this long. */
 #define SHEBANG_MAX 256
 
-static int open_in_root(const char *root, const char *path, int flags)
+int root_open_in(const char *root, const char *path, int flags)
 {
 	int rootfd, fd = in_root_dir_open(root, &rootfd);
 
@@ -55,7 +55,7 @@ static int check_loader(const char *root, const char *tree, const char *what, co
 
 	if (r <= 0)
 		return 0; /* static, or no ELF: the kernel and binfmt_misc judge */
-	lfd = open_in_root(root, interp, O_PATH);
+	lfd = root_open_in(root, interp, O_PATH);
 	if (lfd >= 0) {
 		close(lfd);
 		return 0;
@@ -72,7 +72,7 @@ static int check_file(const char *root, const char *tree, const char *what, cons
 {
 	char interp[SHEBANG_MAX];
 	struct stat st;
-	int fd = open_in_root(root, prog, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
+	int fd = root_open_in(root, prog, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
 
 	if (fd < 0)
 		return fail(f, -fd, "set rosetta.entry= to a program inside the x86-64 tree",

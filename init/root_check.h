@@ -6,6 +6,10 @@
 
 #include "context.h"
 
+/* Open path inside the tree at root, as if root were / (RESOLVE_IN_ROOT),
+ * with flags | O_CLOEXEC. An fd, or -errno. */
+int root_open_in(const char *root, const char *path, int flags);
+
 /* Check prog (an absolute path inside the tree at newroot, resolved as if
  * newroot were /). what names it in messages ("entry", "rosetta.exec");
  * tree names the tree (the rosetta.root value). 0, or -1 with f filled. */

@@ -54,6 +54,18 @@ int read_cmdline_at(const char *path, char *buf, size_t size);
 int config_load(struct config *cfg, const char *file, const char *cmdline, config_warn_fn warn,
 		void *arg);
 
+/* How stage config warns about a key: "WHERE: KEY: PROBLEM (ignored)", the
+ * kernel command line when where is NULL. A config_warn_fn. */
+void config_warn_log(void *arg, const char *where, const char *key, const char *problem);
+
+/* Split ctx->cfg.entry into ctx->entry_argv, whose first word must be an
+ * absolute path; from names where the entry came from in the failure
+ * ("rosetta.entry", the image config). 0, or -EINVAL with f filled. */
+int config_entry_words(struct boot_ctx *ctx, const char *from, struct failure *f);
+
+/* rosetta.user as "UID:GID", or "unchanged", into buf. Returns buf. */
+const char *config_user_text(const struct config *cfg, char *buf, size_t size);
+
 /* After stage switch: free the old initramfs (ctx->oldroot_fd, then
  * closed), sparing the tree. A no-op when there is none to free. */
 void switch_free_old_root(struct boot_ctx *ctx);

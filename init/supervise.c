@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "console.h"
+#include "entry_setup.h"
 #include "lib/contract.h"
 #include "lib/wait_status.h"
 #include "log.h"
@@ -82,15 +83,26 @@ int supervise_power_request(const siginfo_t *si, pid_t entry_sid)
 	}
 }
 
-/* In the child: a new session that owns the console, then the entry. */
-static void __attribute__((noreturn)) exec_entry(const struct supervisor *sv)
+/* In the child: a new session that owns the console, the working directory
+ * and the user, then the entry. A step that fails is told on report_fd. */
+static void __attribute__((noreturn)) exec_entry(const struct supervisor *sv, int report_fd)
 {
 	char *const *argv = sv->ctx->entry_argv;
+	enum entry_step step;
 	int err;
 
 	console_session(sv->console);
-	if (chdir("/") == 0)
-		execve(argv[0], argv, sv->env.envp);
+	err = entry_setup(&sv->ctx->cfg, &step);
+	if (err < 0) {
+		struct entry_setup_report rep = { .step = (int)step, .err = -err };
+
+		/* Unreported, the status 126 still says the entry did not run. */
+		if (write(report_fd, &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
+			dprintf(STDERR_FILENO, "rosetta-init: cannot set up %s: %s\n", argv[0],
+				strerror(rep.err));
+		_exit(126);
+	}
+	execve(argv[0], argv, sv->env.envp);
 	err = errno;
 	dprintf(STDERR_FILENO, "rosetta-init: cannot run %s: %s\n", argv[0], strerror(err));
 	_exit(err == ENOENT ? 127 : 126);
@@ -169,21 +181,53 @@ static void start_services(struct supervisor *sv)
 	cache_wait_socket(&sv->cache);
 }
 
+/* What the child said before execve, if anything: a failed step is the run
+ * stage's failure, reported as a stage's (true). The child then exits 126. */
+static bool setup_failed(const struct supervisor *sv, int fd)
+{
+	struct entry_setup_report rep;
+	struct failure f = { .stage = "run" };
+	ssize_t n;
+
+	do
+		n = read(fd, &rep, sizeof(rep));
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(rep))
+		return false;
+	entry_setup_fail(&sv->ctx->cfg, (enum entry_step)rep.step, rep.err, &f);
+	failure_log(&f);
+	return true;
+}
+
+static int not_started(struct supervisor *sv, int err)
+{
+	log_error("run: cannot start %s: %s", sv->ctx->entry_argv[0], strerror(err));
+	entry_ended(sv, 126 << 8);
+	return -err;
+}
+
 static int start_entry(struct supervisor *sv)
 {
-	pid_t pid = fork();
+	int report[2];
+	pid_t pid;
 
+	if (pipe2(report, O_CLOEXEC) < 0)
+		return not_started(sv, errno);
+	pid = fork();
 	if (pid < 0) {
 		int err = errno;
 
-		log_error("run: cannot start %s: %s", sv->ctx->entry_argv[0], strerror(err));
-		entry_ended(sv, 126 << 8);
-		return -err;
+		close(report[0]);
+		close(report[1]);
+		return not_started(sv, err);
 	}
 	if (pid == 0)
-		exec_entry(sv);
+		exec_entry(sv, report[1]);
+	close(report[1]);
 	sv->entry = pid;
-	log_info(CONSOLE_ENTRY_STARTED "%s (pid %d)", sv->ctx->entry_argv[0], (int)pid);
+	if (!setup_failed(sv, report[0]))
+		log_info(CONSOLE_ENTRY_STARTED "%s (pid %d)", sv->ctx->entry_argv[0], (int)pid);
+	close(report[0]);
 	return 0;
 }
 

@@ -34,11 +34,13 @@ void supervise_signals(sigset_t *set);
  * the entry's session. See SIGNALS in docs/rosetta-init.8. */
 int supervise_power_request(const siginfo_t *si, pid_t entry_sid);
 
-/* Start the services and the entry (a session leader on sv->console, in /,
- * with the run environment), reap every child, forward signals, restart
- * services. Returns the RB_* action to shut down with: RB_POWER_OFF when the
- * entry ended (its status line printed), or the action a signal asked for.
- * Services are not restarted afterwards. */
+/* Start the services and the entry (a session leader on sv->console, in
+ * rosetta.workdir, as rosetta.user, with the run environment; a directory
+ * it cannot enter or an id refused is logged as stage run's failure), reap
+ * every child, forward signals, restart services. Returns the RB_* action to
+ * shut down with: RB_POWER_OFF when the entry ended (its status line
+ * printed), or the action a signal asked for. Services are not restarted
+ * afterwards. */
 int supervise(struct supervisor *sv);
 
 /* Account for a child reaped outside the loop (the shutdown's reaping):

@@ -1,8 +1,10 @@
-/* The rosetta.root syntax and the tag rules; see contract.h. */
+/* The rosetta.root syntax, the tag and variable name rules, and the quoting
+ * of rosetta.entry; see contract.h. */
 #include "contract.h"
 #include "array_size.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 const char contract_root_forms[] = "one of initramfs:/PATH, virtiofs:TAG, /dev/NAME, LABEL=LABEL, "
@@ -76,4 +78,55 @@ bool contract_root_is_block(enum root_type type)
 {
 	return type == ROOT_DEVICE || type == ROOT_LABEL || type == ROOT_UUID ||
 	       type == ROOT_PARTUUID;
+}
+
+bool contract_env_name_ok(const char *name)
+{
+	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_";
+	static const char alnum[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789";
+
+	return *name && strchr(alpha, *name) && strspn(name, alnum) == strlen(name);
+}
+
+const char *contract_entry_refusal(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\'')
+			return "a single quote";
+		if (c == '"')
+			return "a double quote";
+		if (c == '\n')
+			return "a newline";
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return "a control character";
+	}
+	return NULL;
+}
+
+int contract_entry_quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad)
+{
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *a = args[i];
+		bool quote = *a == '\0' || strpbrk(a, " \t");
+		int w;
+
+		if (contract_entry_refusal(a)) {
+			if (bad)
+				*bad = i;
+			return -EINVAL;
+		}
+		w = snprintf(buf + len, size - len, "%s%s%s%s", i ? " " : "", quote ? "'" : "", a,
+			     quote ? "'" : "");
+		if (w < 0 || (size_t)w >= size - len)
+			return -E2BIG;
+		len += (size_t)w;
+	}
+	return 0;
 }

@@ -7,6 +7,7 @@
 #define LIB_CONTRACT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Every key is "rosetta." followed by one of the names below. */
 #define KEY_PREFIX	     "rosetta."
@@ -34,6 +35,8 @@
 #define KEY_CACHE	     "cache"
 #define KEY_QUIET	     "quiet"
 #define KEY_DEBUG	     "debug"
+#define KEY_WORKDIR	     "workdir"
+#define KEY_USER	     "user"
 #define KEY_ENV_PREFIX	     "env."
 
 /* Defaults, where the launcher has to know them too. */
@@ -41,7 +44,8 @@
 #define DEFAULT_MOUNT	  "/run/rosetta"   /* where the init mounts it */
 #define DEFAULT_ROOT	  "initramfs:/x86" /* the tree the initramfs carries */
 #define DEFAULT_ENTRY	  "/bin/sh"
-#define DEFAULT_TIMEOUT_S 10 /* each wait for a device: share, root tag, disk */
+#define DEFAULT_WORKDIR	  "/" /* the entry's working directory */
+#define DEFAULT_TIMEOUT_S 10  /* each wait for a device: share, root tag, disk */
 
 /* The binfmt_misc entry rosetta-init registers, which binfmtctl rosetta
  * makes by default too: the translator is DEFAULT_MOUNT's file "rosetta". */
@@ -64,6 +68,14 @@
 /* The one value of rosetta.overlay: a tmpfs upper layer over a read-only root. */
 #define OVERLAY_TMPFS "tmpfs"
 
+/* What rosetta-mkroot writes into a root tree for the image's Entrypoint,
+ * Cmd, Env, WorkingDir and User, and the root stage reads from the new root:
+ * the keys entry, env.NAME, workdir and user in /etc/rosetta-init.conf's
+ * syntax. Its first line is "IMAGE_CONFIG_STAMP" and the image manifest's
+ * digest, which tells rosetta-mkroot whether a root is up to date. */
+#define IMAGE_CONFIG_FILE  "/etc/rosetta-image.conf"
+#define IMAGE_CONFIG_STAMP "# rosetta-mkroot: manifest "
+
 /* A virtio-fs tag: the device's config space holds 36 bytes. The launcher
  * also puts tags in qemu options and file names, hence the small alphabet. */
 #define TAG_MAX	  36
@@ -72,6 +84,27 @@
 /* Values of the text keys are kept in 256 bytes, rosetta.entry in 1024. */
 #define VALUE_MAX 255
 #define ENTRY_MAX 1023
+/* rosetta.entry's words, and the rosetta.env.NAME variables, the init keeps. */
+#define ENTRY_WORDS_MAX 31
+#define ENV_VARS_MAX	32
+/* rosetta.user's ids: (uid_t)-1 means "unchanged" to setresuid(2). */
+#define USER_ID_MAX 4294967294UL
+
+/* A name rosetta.env.NAME takes: the shell's rule, [A-Za-z_][A-Za-z0-9_]*,
+ * so that the entry can use the variable. */
+bool contract_env_name_ok(const char *name);
+
+/* What makes s impossible to carry as a word of rosetta.entry, whether on
+ * the kernel command line or in a configuration file ("a double quote",
+ * "a single quote", "a newline", "a control character"), or NULL. */
+const char *contract_entry_refusal(const char *s);
+
+/* Join args into the value of rosetta.entry, which the init splits back into
+ * the same words: words separated by one space, a word that is empty or
+ * holds a space or tab wrapped in single quotes. Return 0; -EINVAL when an
+ * arg holds a character that cannot be carried (*bad is its index); -E2BIG
+ * when buf is short. */
+int contract_entry_quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad);
 
 bool contract_tag_ok(const char *tag);
 

@@ -102,6 +102,27 @@ check "rosetta.env keeps a value's blanks" has_line "WITH_SPACE=a b"
 check "rosetta.env replaces a default (TERM)" has_line "TERM=vt100"
 check "and the default is gone" lacks "^TERM=linux"
 
+# --- the entry's working directory and user ---
+mkdir -p "$work/work dir"
+printf 'workdir=%s\n' "$work/work dir" | conf workdir
+run workdir -f "$work/workdir.conf" -- /bin/sh -c 'echo "cwd=$(pwd)"'
+check "the entry runs in rosetta.workdir" has_line "cwd=$work/work dir"
+check "and ends as it would" status_is 0
+echo workdir=/nonexistent/dir | conf workdir-missing
+run workdir-missing -f "$work/workdir-missing.conf" -- /bin/sh -c 'echo ran'
+check "a workdir the entry cannot enter fails stage run, naming it" \
+	has "run failed: changing to the entry's working directory /nonexistent/dir: No such file or directory"
+check "with a remedy" has "remedy: set rosetta.workdir= to a directory of the tree"
+check "the entry does not run elsewhere" lacks "^ran"
+check "and its status is 126" status_is 126
+# Unprivileged user namespaces deny setgroups(2): the step is named.
+echo user=0:0 | conf user-refused
+run user-refused -f "$work/user-refused.conf" -- /bin/sh -c 'echo ran'
+check "groups the kernel refuses fail stage run, naming the step and the user" \
+	has "run failed: setting the entry's groups to just 0 (rosetta.user=0:0): Operation not permitted"
+check "the entry does not run as another user" lacks "^ran"
+check "and its status is 126" status_is 126
+
 # --- reaping ---
 cat >"$work/reap.sh" <<'EOF'
 zombies() {
@@ -207,6 +228,8 @@ chmod 755 "$work/init.sh"
 conf exec <<EOF
 exec=$work/init.sh
 env.FOO=bar
+workdir=$work
+user=0:0
 service.svc.argv=/bin/true
 service.svc.restart=never
 EOF
@@ -217,6 +240,8 @@ check "with no signal blocked" has_line "$(printf 'SigBlk:\t0000000000000000')"
 check "the services are not started, and the init says so" \
 	has "rosetta.exec: 1 configured service(s) not started"
 check "nor is the entry" lacks "run: started"
+check "workdir and user are not applied, and the init says so" \
+	has "rosetta.exec: the entry's workdir and user are not applied"
 echo exec=/nonexistent/init | conf exec-missing
 run exec-missing -f "$work/exec-missing.conf"
 check "a failed exec is reported with its cause" \

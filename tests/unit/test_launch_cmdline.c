@@ -12,7 +12,7 @@
 
 static int quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad)
 {
-	return launch_quote_entry(args, n, buf, size, bad);
+	return contract_entry_quote(args, n, buf, size, bad);
 }
 
 static void test_quote_plain_words(void **state)
@@ -52,7 +52,7 @@ static void assert_refused(const char *arg, const char *reason)
 
 	assert_int_equal(quote(args, 3, buf, sizeof(buf), &bad), -EINVAL);
 	assert_int_equal(bad, 2);
-	assert_string_equal(launch_entry_refusal(arg), reason);
+	assert_string_equal(contract_entry_refusal(arg), reason);
 }
 
 static void test_quote_refuses_what_cannot_be_carried(void **state)
@@ -64,8 +64,8 @@ static void test_quote_refuses_what_cannot_be_carried(void **state)
 	assert_refused("bell\a", "a control character");
 	assert_refused("esc\x1b[0m", "a control character");
 	assert_refused("del\x7f", "a control character");
-	assert_null(launch_entry_refusal("tab\tis fine"));
-	assert_null(launch_entry_refusal("caf\xc3\xa9"));
+	assert_null(contract_entry_refusal("tab\tis fine"));
+	assert_null(contract_entry_refusal("caf\xc3\xa9"));
 }
 
 static void test_quote_short_buffer(void **state)

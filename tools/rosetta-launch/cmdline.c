@@ -33,47 +33,6 @@ static void text_add(struct text *t, const char *fmt, ...)
 		t->len += (size_t)n;
 }
 
-const char *launch_entry_refusal(const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '\'')
-			return "a single quote";
-		if (c == '"')
-			return "a double quote";
-		if (c == '\n')
-			return "a newline";
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return "a control character";
-	}
-	return NULL;
-}
-
-int launch_quote_entry(char *const *args, size_t n, char *buf, size_t size, size_t *bad)
-{
-	struct text t = { buf, size, 0, size == 0 };
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const char *a = args[i];
-		const char *sep = i ? " " : "";
-
-		if (launch_entry_refusal(a)) {
-			if (bad)
-				*bad = i;
-			return -EINVAL;
-		}
-		if (*a == '\0' || strpbrk(a, " \t"))
-			text_add(&t, "%s'%s'", sep, a);
-		else
-			text_add(&t, "%s%s", sep, a);
-	}
-	if (size && !t.len)
-		buf[0] = '\0';
-	return t.overflow ? -E2BIG : 0;
-}
-
 static int add_entry(struct text *t, const struct launch_config *cfg, struct error_record *err)
 {
 	char value[ENTRY_MAX + 1];
@@ -85,12 +44,12 @@ static int add_entry(struct text *t, const struct launch_config *cfg, struct err
 				 "the entry program must be an absolute path (rosetta-init does "
 				 "not search PATH): %s",
 				 cfg->entry[0]);
-	r = launch_quote_entry(cfg->entry, cfg->entry_count, value, sizeof(value), &bad);
+	r = contract_entry_quote(cfg->entry, cfg->entry_count, value, sizeof(value), &bad);
 	if (r == -EINVAL)
 		return error_set(err, -EINVAL,
 				 "entry word %zu contains %s, which %s cannot carry (see ENTRY "
 				 "QUOTING in rosetta-launch(1))",
-				 bad + 1, launch_entry_refusal(cfg->entry[bad]),
+				 bad + 1, contract_entry_refusal(cfg->entry[bad]),
 				 CMDLINE_KEY(KEY_ENTRY));
 	if (r < 0)
 		return error_set(err, -E2BIG,

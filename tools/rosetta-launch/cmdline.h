@@ -16,15 +16,7 @@
  * default entry instead: the launcher refuses it. */
 #define LAUNCH_CMDLINE_MAX 2047
 
-/*
- * Join args into the value of rosetta.entry: words separated by one space, a word that is
- * empty or holds a space or tab wrapped in single quotes. Return 0; -EINVAL when an arg
- * holds a character that cannot be carried (*bad is its index); -E2BIG when buf is short.
- */
-int launch_quote_entry(char *const *args, size_t n, char *buf, size_t size, size_t *bad);
-
-/* What makes s impossible to carry in rosetta.entry ("a double quote", ...), or NULL. */
-const char *launch_entry_refusal(const char *s);
+/* The entry's quoting is the contract's: contract_entry_quote (lib/contract.h). */
 
 /* Build the whole command line into buf (size > LAUNCH_CMDLINE_MAX). 0 or -errno. */
 int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,

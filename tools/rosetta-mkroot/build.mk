@@ -5,7 +5,8 @@ ARCHIVES += libmkroot
 libmkroot_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-mkroot/*.c))
 libmkroot_LIBS := $(shell pkg-config --libs libarchive jansson nettle 2>/dev/null || \
 	echo -larchive -ljansson -lnettle)
-MKROOT_ARCHIVES := libmkroot librosetta
+# libbinfmt for binfmt_open_in_root: the image's files are read inside the root.
+MKROOT_ARCHIVES := libmkroot libbinfmt librosetta
 
 # Every tests/unit/test_mkroot_*.c is a unit test of libmkroot, with the test
 # images of mkroot_fixture.c (hand-written layouts, docker saves and tars).
@@ -32,3 +33,9 @@ $(foreach t,$(MKROOT_LAYER_TESTS),$(eval $(t)_SRCS += tests/unit/mkroot_layer_ta
 FUZZ_TARGETS += fuzz_mkroot_layer
 fuzz_mkroot_layer_SRCS := tests/fuzz/fuzz_mkroot_layer.c
 fuzz_mkroot_layer_ARCHIVES := $(MKROOT_ARCHIVES)
+
+# The image config as libmkroot renders it, read back by rosetta-init's own
+# parser: the same argv, variables, working directory and user.
+UNIT_TESTS += test_init_conf_roundtrip
+test_init_conf_roundtrip_SRCS := tests/unit/test_init_conf_roundtrip.c
+test_init_conf_roundtrip_ARCHIVES := libmkroot $(INIT_ARCHIVES)

@@ -24,6 +24,10 @@ struct apply_ctx {
 	const char *name;	 /* the entry's name as the tar has it */
 	struct archive *a;
 	struct error_record *e;
+	/* The stream ended in the padding after a file whose data was whole: layers
+	 * umoci 0.4 "insert" wrote lack it and the end blocks. The next header read
+	 * fails on it; nothing is left to read, so that is the end of the layer. */
+	bool ended_in_padding;
 };
 
 /* The entry breaks a rule of the applier (err: -EINVAL mostly): record

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "binfmt/inroot.h"
+#include "lib/in_root.h"
 #include "lib/contract.h"
 #include "lib/number.h"
 #include "lib/whole_file.h"
@@ -28,7 +28,7 @@ static int accounts_read(int root_fd, struct accounts *a, struct error_record *e
 {
 	size_t len = 0;
 	char *text = NULL;
-	int fd = binfmt_open_in_root(root_fd, a->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), r;
+	int fd = in_root_open(root_fd, a->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0), r;
 
 	a->text = NULL;
 	if (fd == -ENOENT)

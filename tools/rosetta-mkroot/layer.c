@@ -97,7 +97,7 @@ static int apply_all(struct apply_ctx *c, int layer_fd)
 	while (r == 0) {
 		int ar = archive_read_next_header(c->a, &ae);
 
-		if (ar == ARCHIVE_EOF)
+		if (ar == ARCHIVE_EOF || (ar == ARCHIVE_FATAL && c->ended_in_padding))
 			break;
 		/* A warning (a name libarchive could not convert) keeps the
 		 * bytes as the tar has them. */

@@ -33,11 +33,23 @@ static int make_room(int parent, const char *last, bool want_dir)
 	return remove_tree_at(parent, last);
 }
 
+/* libarchive's words for a stream that ended before what it needed. */
+#define TRUNCATED "Truncated input file"
+
+/* The read failed after every byte of the file came, on the stream's end. */
+static bool ended_in_padding(struct archive *a, struct archive_entry *ae, la_int64_t got)
+{
+	const char *text = archive_error_string(a);
+
+	return archive_entry_size_is_set(ae) && got >= archive_entry_size(ae) && text &&
+	       !strncmp(text, TRUNCATED, strlen(TRUNCATED));
+}
+
 static int copy_data(struct apply_ctx *c, struct archive_entry *ae, int fd)
 {
+	la_int64_t off, got = 0;
 	const void *buf;
 	size_t len;
-	la_int64_t off;
 	int r;
 
 	while ((r = archive_read_data_block(c->a, &buf, &len, &off)) == ARCHIVE_OK) {
@@ -46,8 +58,12 @@ static int copy_data(struct apply_ctx *c, struct archive_entry *ae, int fd)
 		r = write_all(fd, buf, len);
 		if (r < 0)
 			return apply_fail(c, r, "cannot write the file");
+		if (off + (la_int64_t)len > got)
+			got = off + (la_int64_t)len;
 	}
-	if (r != ARCHIVE_EOF)
+	if (r != ARCHIVE_EOF && ended_in_padding(c->a, ae, got))
+		c->ended_in_padding = true;
+	else if (r != ARCHIVE_EOF)
 		return apply_refuse(c, -EINVAL, "cannot read its data: %s",
 				    archive_error_string(c->a));
 	/* A sparse file's last hole is in its size, not in its blocks. */

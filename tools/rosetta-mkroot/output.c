@@ -13,7 +13,7 @@
 #include "init_conf.h"
 #include "lib/contract.h"
 #include "lib/in_root.h"
-#include "tree_remove.h"
+#include "remove_tree.h"
 
 /* The image configuration file is small; its first line is all this reads. */
 #define CONF_HEAD_MAX 4096
@@ -84,7 +84,7 @@ int output_stage(const char *output, char *staging, size_t size, struct error_re
 
 void output_discard(const char *staging)
 {
-	tree_remove(AT_FDCWD, staging);
+	remove_tree_at(AT_FDCWD, staging);
 }
 
 /* Rename staging to output; when a directory is already there, either it is this

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "image.h"
+#include "image_user.h"
 #include "init_conf.h"
 #include "lib/contract.h"
 #include "lib/fs.h"
@@ -57,7 +59,7 @@ static int set_output(const struct mkroot_options *o, const char *parent, const 
 static int apply_layers(int root, const struct image *img, struct dir_times *dt,
 			struct mkroot_result *res, struct error_record *e)
 {
-	struct layer_opts opts = { .privileged = geteuid() == 0 };
+	struct layer_opts opts = { .make_devices = geteuid() == 0, .keep_owners = geteuid() == 0 };
 
 	for (size_t i = 0; i < img->nlayers; i++) {
 		char label[64];
@@ -75,18 +77,41 @@ static int apply_layers(int root, const struct image *img, struct dir_times *dt,
 	return 0;
 }
 
+/* mkdir -p inside the root: the image's WorkingDir, which a runtime makes when missing. */
+static int make_dir_in_root(int root, const char *path)
+{
+	const char *last;
+	int dir = in_root_parent(root, path, 0755, &last), r = 0;
+
+	if (dir == -EINVAL)
+		return 0; /* "/" or a path ending in "/": nothing is left to make */
+	if (dir < 0)
+		return dir;
+	if (mkdirat(dir, last, 0755) < 0 && errno != EEXIST)
+		r = -errno;
+	close(dir);
+	return r;
+}
+
 static int write_conf_file(int root, const char *text, struct error_record *e)
 {
-	int fd, r = in_root_mkdirs(root, "etc", 0755);
+	const char *last;
+	int dir = in_root_parent(root, IMAGE_CONFIG_FILE, 0755, &last), fd, r;
 
-	if (r < 0)
-		return error_system(e, r, "cannot make /etc in the root: %m");
-	fd = in_root_open(root, IMAGE_CONFIG_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
-	if (fd < 0)
-		return error_system(e, fd, "cannot write %s in the root: %m", IMAGE_CONFIG_FILE);
-	r = write_all(fd, text, strlen(text));
-	if (close(fd) < 0 && r == 0)
+	if (dir < 0)
+		return error_system(e, dir, "cannot make the directory of %s in the root: %m",
+				    IMAGE_CONFIG_FILE);
+	/* An image's own file of that name is replaced, never written through. */
+	r = unlinkat(dir, last, 0) < 0 && errno != ENOENT ? -errno : 0;
+	fd = r < 0 ? r : openat(dir, last, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0 && r == 0)
 		r = -errno;
+	close(dir);
+	if (r == 0) {
+		r = write_all(fd, text, strlen(text));
+		if (close(fd) < 0 && r == 0)
+			r = -errno;
+	}
 	return r < 0 ? error_system(e, r, "cannot write %s in the root: %m", IMAGE_CONFIG_FILE)
 		     : 0;
 }
@@ -103,7 +128,7 @@ static int write_conf(int root, const struct image *img, struct error_record *e)
 
 	if (ic->user)
 		r = image_user_resolve(root, ic->user, &uid, &gid, e);
-	if (r == 0 && ic->workdir && (r = in_root_mkdirs(root, ic->workdir, 0755)) < 0)
+	if (r == 0 && ic->workdir && (r = make_dir_in_root(root, ic->workdir)) < 0)
 		r = error_system(e, r, "cannot make the image's WorkingDir %s: %m", ic->workdir);
 	if (r == 0)
 		r = init_conf_render(ic, uid, gid, ic->user != NULL, img->manifest.digest, &text, e);
@@ -116,12 +141,11 @@ static int write_conf(int root, const struct image *img, struct error_record *e)
 static int unpack(const char *staging, const struct image *img, struct mkroot_result *res,
 		  struct error_record *e)
 {
-	struct dir_times dt;
+	struct dir_times dt = { 0 };
 	int root = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r;
 
 	if (root < 0)
 		return error_system(e, -errno, "cannot open %s: %m", staging);
-	dir_times_init(&dt);
 	r = apply_layers(root, img, &dt, res, e);
 	if (r == 0)
 		r = write_conf(root, img, e);

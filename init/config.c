@@ -509,6 +509,8 @@ int config_split_entry(const char *line, char *buf, size_t bufsize, char *argv[]
 		for (; *p && (quoted || (*p != ' ' && *p != '\t')); p++) {
 			if (*p == '\'')
 				quoted = !quoted;
+			else if (*p == '\\' && !quoted && !*++p)
+				return -EINVAL; /* nothing left to take as it is */
 			else
 				*out++ = *p;
 		}

@@ -162,8 +162,9 @@ size_t config_key_count(void);
 const char *config_key_name(size_t i);
 
 /* Split an entry command line into argv: words split at blanks, single
- * quotes group a word (the kernel command line already used the double
- * quotes). Returns argc, or -E2BIG / -EINVAL (unbalanced quote). argv points
+ * quotes group a word, a backslash outside them takes the next character as
+ * it is (the kernel command line already used the double quotes). Returns
+ * argc, or -E2BIG / -EINVAL (unbalanced quote, a backslash ending the line). argv points
  * into buf, which must hold strlen(line) + 1 bytes. */
 int config_split_entry(const char *line, char *buf, size_t bufsize, char *argv[], int max);
 

@@ -260,11 +260,14 @@ static void parse_line(struct config *cfg, struct file_parse *st, unsigned int l
 		config_warnf(&st->r, key, "no key before '='");
 		return;
 	}
-	if (value && !quotes_paired(value)) {
+	/* An image's file is rosetta-mkroot's: its values are taken as they are. */
+	if (st->image && eq)
+		value = eq + 1;
+	else if (value && !quotes_paired(value)) {
 		config_refuse(&st->r, key, value, truncated, "a value with paired double quotes");
 		return;
 	}
-	if (value)
+	if (value && !st->image)
 		unquote(value);
 	name = strncmp(key, "rosetta.", 8) ? key : key + 8;
 	if (st->image && !image_key_ok(name))

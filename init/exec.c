@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 #include "lib/signals.h"
+#include "lib/contract.h"
 #include "log.h"
 #include "lib/array_size.h"
 
 static char *const env_defaults[] = {
-	"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+	"PATH=" DEFAULT_PATH,
 	"HOME=/",
 	"TERM=linux",
 };

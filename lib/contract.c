@@ -89,14 +89,12 @@ bool contract_env_name_ok(const char *name)
 	return *name && strchr(alpha, *name) && strspn(name, alnum) == strlen(name);
 }
 
-const char *contract_entry_refusal(const char *s)
+const char *contract_entry_refusal(const char *s, enum entry_medium m)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == '\'')
-			return "a single quote";
-		if (c == '"')
+		if (c == '"' && m == ENTRY_ON_CMDLINE)
 			return "a double quote";
 		if (c == '\n')
 			return "a newline";
@@ -106,27 +104,58 @@ const char *contract_entry_refusal(const char *s)
 	return NULL;
 }
 
-int contract_entry_quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad)
+/* word, quoted when it has to be, at buf + *len. */
+static int quote_word(const char *word, char *buf, size_t size, size_t *len)
+{
+	bool quote = *word == '\0' || strpbrk(word, " \t'\"\\");
+	size_t at = *len;
+
+	for (const char *p = quote ? "'" : ""; *p; p++)
+		if (at + 1 < size)
+			buf[at++] = *p;
+		else
+			return -E2BIG;
+	for (const char *p = word; *p; p++) {
+		const char *put = *p == '\'' ? "'\\''" : NULL;
+		size_t n = put ? strlen(put) : 1;
+
+		if (at + n >= size)
+			return -E2BIG;
+		memcpy(buf + at, put ? put : p, n);
+		at += n;
+	}
+	if (quote && at + 1 >= size)
+		return -E2BIG;
+	if (quote)
+		buf[at++] = '\'';
+	buf[at] = '\0';
+	*len = at;
+	return 0;
+}
+
+int contract_entry_quote(char *const *args, size_t n, enum entry_medium m, char *buf,
+			 size_t size, size_t *bad)
 {
 	size_t len = 0;
 
-	if (size)
-		buf[0] = '\0';
+	if (!size)
+		return -E2BIG;
+	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
-		const char *a = args[i];
-		bool quote = *a == '\0' || strpbrk(a, " \t");
-		int w;
+		int r;
 
-		if (contract_entry_refusal(a)) {
+		if (contract_entry_refusal(args[i], m)) {
 			if (bad)
 				*bad = i;
 			return -EINVAL;
 		}
-		w = snprintf(buf + len, size - len, "%s%s%s%s", i ? " " : "", quote ? "'" : "", a,
-			     quote ? "'" : "");
-		if (w < 0 || (size_t)w >= size - len)
+		if (i && len + 1 >= size)
 			return -E2BIG;
-		len += (size_t)w;
+		if (i)
+			buf[len++] = ' ';
+		r = quote_word(args[i], buf, size, &len);
+		if (r < 0)
+			return r;
 	}
 	return 0;
 }

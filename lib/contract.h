@@ -46,6 +46,9 @@
 #define DEFAULT_ENTRY	  "/bin/sh"
 #define DEFAULT_WORKDIR	  "/" /* the entry's working directory */
 #define DEFAULT_TIMEOUT_S 10  /* each wait for a device: share, root tag, disk */
+/* The entry's PATH unless rosetta.env.PATH (or the image's) says otherwise;
+ * rosetta-mkroot looks an image's command up in the same. */
+#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 /* The binfmt_misc entry rosetta-init registers, which binfmtctl rosetta
  * makes by default too: the translator is DEFAULT_MOUNT's file "rosetta". */
@@ -94,17 +97,27 @@
  * so that the entry can use the variable. */
 bool contract_env_name_ok(const char *name);
 
-/* What makes s impossible to carry as a word of rosetta.entry, whether on
- * the kernel command line or in a configuration file ("a double quote",
- * "a single quote", "a newline", "a control character"), or NULL. */
-const char *contract_entry_refusal(const char *s);
+/* Where a rosetta.entry line goes. The kernel command line groups words
+ * with double quotes and has no escape, so it cannot carry one; the image
+ * configuration file (IMAGE_CONFIG_FILE) takes its values as they are. */
+enum entry_medium {
+	ENTRY_ON_CMDLINE,
+	ENTRY_IN_IMAGE_FILE,
+};
+
+/* What makes s impossible to carry as a word of rosetta.entry through m
+ * ("a double quote", "a newline", "a control character"), or NULL. */
+const char *contract_entry_refusal(const char *s, enum entry_medium m);
 
 /* Join args into the value of rosetta.entry, which the init splits back into
- * the same words: words separated by one space, a word that is empty or
- * holds a space or tab wrapped in single quotes. Return 0; -EINVAL when an
- * arg holds a character that cannot be carried (*bad is its index); -E2BIG
- * when buf is short. */
-int contract_entry_quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad);
+ * the same words (config_split_entry: blanks separate words, single quotes
+ * group, a backslash outside them takes the next character as it is): words
+ * separated by one space; a word that is empty or holds a blank, a quote or
+ * a backslash wrapped in single quotes, each single quote of it written
+ * '\''. Return 0; -EINVAL when an arg holds a character m cannot carry (*bad
+ * is its index); -E2BIG when buf is short. */
+int contract_entry_quote(char *const *args, size_t n, enum entry_medium m, char *buf,
+			 size_t size, size_t *bad);
 
 bool contract_tag_ok(const char *tag);
 

@@ -21,12 +21,14 @@
  * lookup; a few tries get past a passing one. */
 #define OPENAT2_TRIES 8
 
-int in_root_open(int root_fd, const char *path, int flags, mode_t mode)
+static int open_resolved(int root_fd, const char *path, int flags, mode_t mode,
+			 enum in_root_links links)
 {
 	bool creates = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
 	struct open_how how = { .flags = (uint64_t)(unsigned int)flags,
 				.mode = creates ? mode : 0,
-				.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
+				.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS |
+					   (links == IN_ROOT_LINKS_REFUSE ? RESOLVE_NO_SYMLINKS : 0) };
 	long fd = -1;
 
 	if (root_fd == AT_FDCWD)
@@ -38,6 +40,11 @@ int in_root_open(int root_fd, const char *path, int flags, mode_t mode)
 				break;
 		}
 	return fd < 0 ? -errno : (int)fd;
+}
+
+int in_root_open(int root_fd, const char *path, int flags, mode_t mode)
+{
+	return open_resolved(root_fd, path, flags, mode, IN_ROOT_LINKS_FOLLOW);
 }
 
 int in_root_dir_open(const char *root, int *root_fd)
@@ -54,26 +61,27 @@ int in_root_dir_open(const char *root, int *root_fd)
 	return 0;
 }
 
-static int open_dir(int root_fd, const char *dir)
+static int open_dir(int root_fd, const char *dir, enum in_root_links links)
 {
-	return in_root_open(root_fd, *dir ? dir : ".", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+	return open_resolved(root_fd, *dir ? dir : ".", O_PATH | O_DIRECTORY | O_CLOEXEC, 0, links);
 }
 
 /* Make comp, the last component of dir, in parent (dir's parent, resolved);
  * mkdirat() fails with EEXIST when comp is a dangling symbolic link. */
-static int make_one(int root_fd, int parent, const char *dir, const char *comp, mode_t mode)
+static int make_one(int root_fd, int parent, const char *dir, const char *comp, mode_t mode,
+		    enum in_root_links links)
 {
 	if (mkdirat(parent, comp, mode) < 0 || fchmodat(parent, comp, mode, 0) < 0)
 		return -errno;
-	return open_dir(root_fd, dir);
+	return open_dir(root_fd, dir, links);
 }
 
 /* mkdir -p of dir (a writable copy) inside the root: each prefix opened from
  * the root, so that a symbolic link on the way resolves there, and a missing
  * component made in the prefix before it. */
-static int make_dir_in_root(int root_fd, char *dir, mode_t mode)
+static int make_dir_in_root(int root_fd, char *dir, mode_t mode, enum in_root_links links)
 {
-	int parent = open_dir(root_fd, "");
+	int parent = open_dir(root_fd, "", links);
 	char *end = dir;
 
 	while (parent >= 0) {
@@ -85,9 +93,9 @@ static int make_dir_in_root(int root_fd, char *dir, mode_t mode)
 			break;
 		saved = *end;
 		*end = '\0';
-		fd = open_dir(root_fd, dir);
+		fd = open_dir(root_fd, dir, links);
 		if (fd == -ENOENT)
-			fd = make_one(root_fd, parent, dir, comp, mode);
+			fd = make_one(root_fd, parent, dir, comp, mode, links);
 		*end = saved;
 		close(parent);
 		parent = fd;
@@ -95,7 +103,8 @@ static int make_dir_in_root(int root_fd, char *dir, mode_t mode)
 	return parent;
 }
 
-int in_root_parent(int root_fd, const char *path, mode_t dir_mode, const char **last)
+int in_root_parent(int root_fd, const char *path, mode_t dir_mode, enum in_root_links links,
+		   const char **last)
 {
 	char dir[PATH_MAX];
 	size_t len = strlen(path), dlen;
@@ -110,9 +119,9 @@ int in_root_parent(int root_fd, const char *path, mode_t dir_mode, const char **
 		return -ENAMETOOLONG;
 	memcpy(dir, path, dlen);
 	dir[dlen] = '\0';
-	fd = open_dir(root_fd, dir);
+	fd = open_dir(root_fd, dir, links);
 	if (fd == -ENOENT && dir_mode)
-		fd = make_dir_in_root(root_fd, dir, dir_mode);
+		fd = make_dir_in_root(root_fd, dir, dir_mode, links);
 	if (fd >= 0)
 		*last = base;
 	return fd;

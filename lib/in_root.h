@@ -23,17 +23,27 @@ int in_root_open(int root_fd, const char *path, int flags, mode_t mode);
  * Returns 0 or -errno. */
 int in_root_dir_open(const char *root, int *root_fd);
 
+/* Whether the directories on a path may be symbolic links: followed inside
+ * the root, or refused (-ELOOP, RESOLVE_NO_SYMLINKS), for writers such as a
+ * layer's, whose honest paths never go through one. */
+enum in_root_links {
+	IN_ROOT_LINKS_FOLLOW,
+	IN_ROOT_LINKS_REFUSE,
+};
+
 /* Open (O_PATH | O_DIRECTORY) the directory that holds path's last
  * component inside root_fd (a real root, not AT_FDCWD), and point *last at
  * that component inside path, for the caller's *at() calls with
  * AT_SYMLINK_NOFOLLOW: the directories on the way may be symbolic links
- * (resolved inside the root), the last component is never followed. With
+ * (resolved inside the root) as links says, the last component is never
+ * followed. With
  * dir_mode non-zero, the missing directories on the way are made with
  * exactly that mode (the umask does not apply: the tree's modes are its
  * own, not the caller's); with 0 a missing one fails with -ENOENT. Returns
  * an fd; -EINVAL when path has no last component to act on (empty, ending
  * in "/", ".", ".."); -EEXIST when a directory to make is a dangling
  * symbolic link; or the -errno of the open or mkdir that failed. */
-int in_root_parent(int root_fd, const char *path, mode_t dir_mode, const char **last);
+int in_root_parent(int root_fd, const char *path, mode_t dir_mode, enum in_root_links links,
+		   const char **last);
 
 #endif

@@ -57,11 +57,12 @@ said() { grep '^rosetta-mkroot: ' "$err" | grep -qF -- "$1"; }
 # said_rule ERE: one matches ERE, ignoring case.
 said_rule() { grep '^rosetta-mkroot: ' "$err" | grep -qiE -- "$1"; }
 # prefixed: the last run wrote to stderr, every line "rosetta-mkroot: ".
-prefixed() { [ -s "$err" ] && ! grep -qv '^rosetta-mkroot: ' "$err"; }
+# (A usage error adds the one "Try 'rosetta-mkroot --help'" line.)
+prefixed() { [ -s "$err" ] && ! grep -v "^Try 'rosetta-mkroot --help'" "$err" | grep -qv '^rosetta-mkroot: '; }
 # snap DIR: every entry under DIR with its type, mode, owner, size, mtime,
 # link target and content's hash, and DIR's own.
 snap() {
-	find "$1" -printf '%P %y %m %U:%G %s %T@ %l\n' 2>/dev/null | sort
+	find "$1" -mindepth 1 -printf '%P %y %m %U:%G %s %T@ %l\n' 2>/dev/null | sort
 	find "$1" -type f -exec sha256sum {} + 2>/dev/null | sort
 }
 # has FILE TEXT: FILE has TEXT (a fixed string).
@@ -93,7 +94,7 @@ tree() {
 	check "$l: no whiteout file is left" sh -c "test -d '$r/etc' && [ -z \"\$(find '$r' -name '.wh.*')\" ]"
 	conf=$r/etc/rosetta-image.conf
 	check "$l: /etc/rosetta-image.conf is there" test -f "$conf"
-	for text in 'echo hello from busybox; id -u; pwd' /bin/sh GREETING=hello 'IMAGE_NOTE=two words' /srv 1000:1000; do
+	for text in 'echo hello from busybox; id -u; pwd' /bin/sh env.GREETING=hello 'env.IMAGE_NOTE=two words' /srv 1000:1000; do
 		check "$l: /etc/rosetta-image.conf holds '$text'" has "$conf" "$text"
 	done
 }
@@ -165,7 +166,16 @@ n_out=$((n_out + 1))
 mkdir "$work/$n_out"
 o=$work/$n_out/root
 mk "no arguments: exits 2" 2 && check "no arguments: a rosetta-mkroot: message" prefixed
-mk "one argument: exits 2" 2 "$img/busybox"
+# IMAGE alone: the root goes into the cache, named by the manifest, and its path is printed.
+ROSETTA_CACHE=$work/cache
+export ROSETTA_CACHE
+mk "IMAGE alone: exits 0" 0 "$img/busybox"
+cached=$(cat "$out")
+check "IMAGE alone: the root is in the cache's roots/ (got $cached)" sh -c "case '$cached' in '$work/cache/roots/'*) test -d '$cached/bin' ;; *) false ;; esac"
+check "IMAGE alone: the root names its manifest" sh -c "head -n 1 '$cached/etc/rosetta-image.conf' | grep -q '^# rosetta-mkroot: manifest sha256:'"
+mk "IMAGE alone, --format ext4: exits 2" 2 --format ext4 "$img/busybox"
+unset ROSETTA_CACHE
+mk "three arguments: exits 2" 2 "$img/busybox" "$o" extra
 mk "an unknown option: exits 2" 2 --no-such-option "$img/busybox" "$o"
 mk "--format tar: exits 2" 2 --format tar "$img/busybox" "$o"
 mk "--format without its value: exits 2" 2 "$img/busybox" "$o" --format

@@ -85,6 +85,11 @@ static void awkward_words_come_back(void **state)
 		"back\\slash",
 		"$HOME;|&<>*?",
 		"",
+		"echo 'hi'",
+		"say \"hi\"",
+		"it's \"both\" \\'",
+		"'",
+		"\\",
 	};
 	struct image_config ic = { .entry = entry, .entry_count = sizeof(entry) / sizeof(*entry) };
 
@@ -101,6 +106,8 @@ static void awkward_values_come_back(void **state)
 		"SPACES=  around  ",
 		"EQUALS=a=b==c",
 		"QUOTE=it's",
+		"DQUOTE=say \"hi\"",
+		"LEADING=  x",
 		"TAB=a\tb",
 		"CR=a\rb",
 		"HASH=#x",
@@ -112,7 +119,7 @@ static void awkward_values_come_back(void **state)
 		.entry_count = 1,
 		.env = env,
 		.env_count = sizeof(env) / sizeof(*env),
-		.workdir = "/srv/my app/caf\xc3\xa9 'x'",
+		.workdir = "/srv/my app/caf\xc3\xa9 'x' \"y\"",
 	};
 
 	(void)state;
@@ -212,11 +219,6 @@ static void unrepresentable_entries_are_refused(void **state)
 
 	(void)state;
 	words[0] = "/bin/sh";
-	words[1] = "echo 'hi'";
-	assert_refused(&ic, 0, DIGEST, "word 2 of the image's entry, 'echo 'hi''",
-		       "a single quote");
-	words[1] = "say \"hi\"";
-	assert_refused(&ic, 0, DIGEST, "word 2", "a double quote");
 	words[1] = "two\nlines";
 	assert_refused(&ic, 0, DIGEST, "word 2", "a newline");
 	words[1] = "bell\a";
@@ -252,8 +254,6 @@ static void unrepresentable_variables_are_refused(void **state)
 	assert_refused(&ic, 0, DIGEST, "name ''", NULL);
 	env[0] = "NOEQUALS";
 	assert_refused(&ic, 0, DIGEST, "'NOEQUALS' is not NAME=VALUE", NULL);
-	env[0] = "Q=say \"hi\"";
-	assert_refused(&ic, 0, DIGEST, "variable Q holds a double quote", NULL);
 	env[0] = "N=two\nlines";
 	assert_refused(&ic, 0, DIGEST, "variable N holds a newline", NULL);
 	memset(long_var, 'v', sizeof(long_var));
@@ -276,8 +276,8 @@ static void other_refusals(void **state)
 
 	(void)state;
 	assert_refused(&ic, 0, DIGEST, "WorkingDir 'srv' is not an absolute path", NULL);
-	ic.workdir = "/srv/\"x\"";
-	assert_refused(&ic, 0, DIGEST, "holds a double quote", NULL);
+	ic.workdir = "/srv/two\nlines";
+	assert_refused(&ic, 0, DIGEST, "holds a newline", NULL);
 	ic.workdir = NULL;
 	assert_refused(&ic, (uid_t)-1, DIGEST, "user 4294967295:0", NULL);
 	assert_refused(&ic, 0, "sha256:abc", "'sha256:abc' is not a manifest digest", NULL);

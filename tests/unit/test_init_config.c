@@ -546,6 +546,25 @@ static void entry_split_errors(void **state)
 	assert_int_equal(config_split_entry("0123456789abcdefghijklmn", buf, sizeof(buf), argv, 3),
 			 -E2BIG);
 	assert_int_equal(config_split_entry("   ", buf, sizeof(buf), argv, 3), 0);
+	assert_int_equal(config_split_entry("/bin/echo a\\", buf, sizeof(buf), argv, 3), -EINVAL);
+}
+
+/* Outside single quotes a backslash takes the next character as it is;
+ * inside them it is itself. */
+static void entry_split_backslash(void **state)
+{
+	char buf[64], *argv[6];
+
+	(void)state;
+	assert_int_equal(config_split_entry("/bin/echo 'it'\\''s' a\\ b 'c\\d'", buf, sizeof(buf),
+					    argv, 6),
+			 4);
+	assert_string_equal(argv[1], "it's");
+	assert_string_equal(argv[2], "a b");
+	assert_string_equal(argv[3], "c\\d");
+	assert_int_equal(config_split_entry("/bin/echo \\\\ x'\\'", buf, sizeof(buf), argv, 6), 3);
+	assert_string_equal(argv[1], "\\");
+	assert_string_equal(argv[2], "x\\");
 }
 
 int main(void)
@@ -572,6 +591,7 @@ int main(void)
 		cmocka_unit_test(other_keys_are_ignored),
 		cmocka_unit_test(entry_split_words),
 		cmocka_unit_test(entry_split_errors),
+		cmocka_unit_test(entry_split_backslash),
 	};
 
 	return cmocka_run_group_tests_name("init_config", tests, NULL, NULL);

@@ -144,7 +144,8 @@ static void image_takes_its_keys_only(void **state)
 	assert_int_equal(merge(&cfg,
 			       "# rosetta-mkroot: manifest sha256:00\n"
 			       "entry=/usr/sbin/nginx -g 'daemon off;'\n"
-			       "rosetta.env.PATH=\"/usr/local/bin:/usr/bin\"\n"
+			       "rosetta.env.PATH=/usr/local/bin:/usr/bin\n"
+			       "env.QUOTED=\"kept\" as written \n"
 			       "env.NGINX_VERSION=1.25\n"
 			       "workdir=/srv\n"
 			       "user=101:102\n"
@@ -153,16 +154,17 @@ static void image_takes_its_keys_only(void **state)
 			       "tag=\n",
 			       &w),
 			 3);
-	assert_string_equal(w.text[0], IMAGE_CONFIG_FILE ":7: root: not a key of an image config "
+	assert_string_equal(w.text[0], IMAGE_CONFIG_FILE ":8: root: not a key of an image config "
 							 "(entry, env.NAME, workdir, user)");
 	assert_string_equal(w.text[1],
-			    IMAGE_CONFIG_FILE ":8: service.x.argv: not a key of an "
+			    IMAGE_CONFIG_FILE ":9: service.x.argv: not a key of an "
 					      "image config (entry, env.NAME, workdir, user)");
-	assert_string_equal(w.text[2], IMAGE_CONFIG_FILE ":9: tag: not a key of an image config "
+	assert_string_equal(w.text[2], IMAGE_CONFIG_FILE ":10: tag: not a key of an image config "
 							 "(entry, env.NAME, workdir, user)");
 	assert_string_equal(cfg.entry, "/usr/sbin/nginx -g 'daemon off;'");
 	assert_string_equal(cfg.env[0], "PATH=/usr/local/bin:/usr/bin");
-	assert_string_equal(cfg.env[1], "NGINX_VERSION=1.25");
+	assert_string_equal(cfg.env[1], "QUOTED=\"kept\" as written ");
+	assert_string_equal(cfg.env[2], "NGINX_VERSION=1.25");
 	assert_string_equal(cfg.workdir, "/srv");
 	assert_true(cfg.has_user);
 	assert_int_equal(cfg.uid, 101);

@@ -641,9 +641,9 @@ static void test_entry_refused(void **state)
 	struct run r = { 0 };
 
 	(void)state;
-	launch(&r, FILES, FAKES, "--", "/bin/echo", "it's");
+	launch(&r, FILES, FAKES, "--", "/bin/echo", "say \"hi\"");
 	assert_int_equal(r.code, 125);
-	assert_contains(r.err, "entry word 2 contains a single quote");
+	assert_contains(r.err, "entry word 2 contains a double quote");
 	assert_clean();
 }
 

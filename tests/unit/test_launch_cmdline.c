@@ -12,17 +12,17 @@
 
 static int quote(char *const *args, size_t n, char *buf, size_t size, size_t *bad)
 {
-	return contract_entry_quote(args, n, buf, size, bad);
+	return contract_entry_quote(args, n, ENTRY_ON_CMDLINE, buf, size, bad);
 }
 
 static void test_quote_plain_words(void **state)
 {
-	char *args[] = { "/bin/ls", "-l", "/usr/lib/x86_64-linux-gnu", "a=b\\c" };
+	char *args[] = { "/bin/ls", "-l", "/usr/lib/x86_64-linux-gnu", "a=b" };
 	char buf[256];
 
 	(void)state;
 	assert_int_equal(quote(args, 4, buf, sizeof(buf), NULL), 0);
-	assert_string_equal(buf, "/bin/ls -l /usr/lib/x86_64-linux-gnu a=b\\c");
+	assert_string_equal(buf, "/bin/ls -l /usr/lib/x86_64-linux-gnu a=b");
 }
 
 static void test_quote_spaces_tabs_and_empty(void **state)
@@ -44,6 +44,18 @@ static void test_quote_nothing(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* A single quote and a backslash go inside single quotes, a single quote
+ * there as '\'' (config_split_entry's backslash takes it as it is). */
+static void test_quote_single_quotes_and_backslashes(void **state)
+{
+	char *args[] = { "/bin/sh", "-c", "echo it's", "a\\b" };
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(quote(args, 4, buf, sizeof(buf), NULL), 0);
+	assert_string_equal(buf, "/bin/sh -c 'echo it'\\''s' 'a\\b'");
+}
+
 static void assert_refused(const char *arg, const char *reason)
 {
 	char *args[] = { "/bin/echo", "fine", (char *)arg };
@@ -52,20 +64,22 @@ static void assert_refused(const char *arg, const char *reason)
 
 	assert_int_equal(quote(args, 3, buf, sizeof(buf), &bad), -EINVAL);
 	assert_int_equal(bad, 2);
-	assert_string_equal(contract_entry_refusal(arg), reason);
+	assert_string_equal(contract_entry_refusal(arg, ENTRY_ON_CMDLINE), reason);
 }
 
 static void test_quote_refuses_what_cannot_be_carried(void **state)
 {
 	(void)state;
-	assert_refused("it's", "a single quote");
 	assert_refused("say \"hi\"", "a double quote");
+	/* The image's file carries a double quote, never a newline. */
+	assert_null(contract_entry_refusal("say \"hi\"", ENTRY_IN_IMAGE_FILE));
+	assert_string_equal(contract_entry_refusal("a\nb", ENTRY_IN_IMAGE_FILE), "a newline");
 	assert_refused("two\nlines", "a newline");
 	assert_refused("bell\a", "a control character");
 	assert_refused("esc\x1b[0m", "a control character");
 	assert_refused("del\x7f", "a control character");
-	assert_null(contract_entry_refusal("tab\tis fine"));
-	assert_null(contract_entry_refusal("caf\xc3\xa9"));
+	assert_null(contract_entry_refusal("tab\tis fine", ENTRY_ON_CMDLINE));
+	assert_null(contract_entry_refusal("caf\xc3\xa9", ENTRY_ON_CMDLINE));
 }
 
 static void test_quote_short_buffer(void **state)
@@ -216,7 +230,7 @@ static void test_cmdline_entry(void **state)
 
 static void test_cmdline_entry_refused(void **state)
 {
-	char *entry[] = { "/bin/echo", "don't" };
+	char *entry[] = { "/bin/echo", "say \"hi\"" };
 	struct launch_config cfg = config();
 	struct error_record err = { 0 };
 	char buf[LAUNCH_CMDLINE_MAX + 1];
@@ -225,7 +239,7 @@ static void test_cmdline_entry_refused(void **state)
 	cfg.entry = entry;
 	cfg.entry_count = 2;
 	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -EINVAL);
-	assert_non_null(strstr(err.msg[0].text, "entry word 2 contains a single quote"));
+	assert_non_null(strstr(err.msg[0].text, "entry word 2 contains a double quote"));
 }
 
 static void test_cmdline_too_long(void **state)
@@ -277,6 +291,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quote_plain_words),
 		cmocka_unit_test(test_quote_spaces_tabs_and_empty),
+		cmocka_unit_test(test_quote_single_quotes_and_backslashes),
 		cmocka_unit_test(test_quote_nothing),
 		cmocka_unit_test(test_quote_refuses_what_cannot_be_carried),
 		cmocka_unit_test(test_quote_short_buffer),

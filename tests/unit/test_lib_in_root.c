@@ -96,7 +96,7 @@ static void parent_of_a_path(void **state)
 	struct stat st;
 
 	assert_int_equal(symlink("../..", scratch_path(s, "root/up")), 0);
-	fd = in_root_parent(root, "up/secret", 0, &last);
+	fd = in_root_parent(root, "up/secret", 0, IN_ROOT_LINKS_FOLLOW, &last);
 	assert_true(fd >= 0);
 	assert_string_equal(last, "secret");
 	/* The parent is the root itself, not the scratch. */
@@ -104,17 +104,17 @@ static void parent_of_a_path(void **state)
 	assert_int_equal(fstatat(fd, last, &st, AT_SYMLINK_NOFOLLOW), 0);
 	close(fd);
 	/* The last component is not resolved: a link is the link. */
-	fd = in_root_parent(root, "up", 0, &last);
+	fd = in_root_parent(root, "up", 0, IN_ROOT_LINKS_FOLLOW, &last);
 	assert_true(fd >= 0);
 	assert_int_equal(fstatat(fd, last, &st, AT_SYMLINK_NOFOLLOW), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	close(fd);
-	assert_int_equal(in_root_parent(root, "", 0, &last), -EINVAL);
-	assert_int_equal(in_root_parent(root, "a/", 0, &last), -EINVAL);
-	assert_int_equal(in_root_parent(root, "a/..", 0, &last), -EINVAL);
-	assert_int_equal(in_root_parent(root, "a/.", 0, &last), -EINVAL);
-	assert_int_equal(in_root_parent(root, "missing/x", 0, &last), -ENOENT);
-	assert_int_equal(in_root_parent(root, "secret/x", 0, &last), -ENOTDIR);
+	assert_int_equal(in_root_parent(root, "", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
+	assert_int_equal(in_root_parent(root, "a/", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
+	assert_int_equal(in_root_parent(root, "a/..", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
+	assert_int_equal(in_root_parent(root, "a/.", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
+	assert_int_equal(in_root_parent(root, "missing/x", 0, IN_ROOT_LINKS_FOLLOW, &last), -ENOENT);
+	assert_int_equal(in_root_parent(root, "secret/x", 0, IN_ROOT_LINKS_FOLLOW, &last), -ENOTDIR);
 	close(root);
 }
 
@@ -128,7 +128,7 @@ static void makes_missing_parents(void **state)
 	umask(077);
 	assert_int_equal(symlink("/usr/lib", scratch_path(s, "root/lib")), 0);
 	assert_int_equal(symlink("/nowhere", scratch_path(s, "root/dangling")), 0);
-	fd = in_root_parent(root, "a//b/c/file", 0755, &last);
+	fd = in_root_parent(root, "a//b/c/file", 0755, IN_ROOT_LINKS_FOLLOW, &last);
 	assert_true(fd >= 0);
 	close(fd);
 	assert_string_equal(last, "file");
@@ -138,11 +138,11 @@ static void makes_missing_parents(void **state)
 	 * link to nothing is not made into a directory. */
 	assert_int_equal(mkdir(scratch_path(s, "root/usr"), 0755), 0);
 	assert_int_equal(mkdir(scratch_path(s, "root/usr/lib"), 0755), 0);
-	fd = in_root_parent(root, "lib/x/file", 0755, &last);
+	fd = in_root_parent(root, "lib/x/file", 0755, IN_ROOT_LINKS_FOLLOW, &last);
 	assert_true(fd >= 0);
 	close(fd);
 	assert_int_equal(stat(scratch_path(s, "root/usr/lib/x"), &st), 0);
-	assert_int_equal(in_root_parent(root, "dangling/x/file", 0755, &last), -EEXIST);
+	assert_int_equal(in_root_parent(root, "dangling/x/file", 0755, IN_ROOT_LINKS_FOLLOW, &last), -EEXIST);
 	assert_int_equal(stat(scratch_path(s, "nowhere"), &st), -1);
 	umask(022);
 	close(root);

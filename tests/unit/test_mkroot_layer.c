@@ -40,7 +40,7 @@ static void files_dirs_and_links(void **state)
 
 	assert_int_equal(APPLY(f, { .name = "./etc/", .type = AE_IFDIR, .mode = 0750 },
 			       { .name = "etc/passwd", .data = "root:x:0:0\n", .mode = 0640 },
-			       { .name = "/usr/bin/tool", .data = "#!x", .mode = 0755 },
+			       { .name = "usr/bin/tool", .data = "#!x", .mode = 0755 },
 			       { .name = "etc/alias", .link = "etc/passwd" },
 			       { .name = "bin", .type = AE_IFLNK, .data = "/usr/bin" },
 			       { .name = "dangling", .type = AE_IFLNK, .data = "../../nowhere" },

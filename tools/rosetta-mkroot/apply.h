@@ -30,6 +30,11 @@ struct apply_ctx {
 	bool ended_in_padding;
 };
 
+/* Opening the directory of an entry failed with err: a symbolic link on the
+ * way (-ELOOP) breaks the rule that a layer never writes through one; any
+ * other errno is apply_fail's. Returns err. */
+int apply_parent_fail(struct apply_ctx *c, int err);
+
 /* The entry breaks a rule of the applier (err: -EINVAL mostly): record
  * "LABEL: entry 'NAME': " and the rule. Returns err. */
 int apply_refuse(struct apply_ctx *c, int err, const char *fmt, ...)

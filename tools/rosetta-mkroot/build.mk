@@ -6,7 +6,7 @@ libmkroot_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-mkroot/*.c))
 libmkroot_LIBS := $(shell pkg-config --libs libarchive jansson nettle 2>/dev/null || \
 	echo -larchive -ljansson -lnettle)
 # libbinfmt for binfmt_open_in_root: the image's files are read inside the root.
-MKROOT_ARCHIVES := libmkroot libbinfmt librosetta
+MKROOT_ARCHIVES := libmkroot librosetta
 
 # Every tests/unit/test_mkroot_*.c is a unit test of libmkroot, with the test
 # images of mkroot_fixture.c (hand-written layouts, docker saves and tars).

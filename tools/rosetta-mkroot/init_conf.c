@@ -38,13 +38,15 @@ static int render_entry(FILE *out, const struct image_config *ic, struct error_r
 				 "the image's entry program '%s' is not an absolute path "
 				 "(rosetta-init does not search PATH)",
 				 ic->entry[0]);
-	r = contract_entry_quote(ic->entry, ic->entry_count, line, sizeof(line), &bad);
+	r = contract_entry_quote(ic->entry, ic->entry_count, ENTRY_IN_IMAGE_FILE, line, sizeof(line),
+				 &bad);
 	if (r == -EINVAL)
 		return error_set(e, r,
 				 "word %zu of the image's entry, '%s', holds %s, which %s cannot "
 				 "carry",
-				 bad + 1, ic->entry[bad], contract_entry_refusal(ic->entry[bad]),
-				 CMDLINE_KEY(KEY_ENTRY));
+				 bad + 1, ic->entry[bad],
+				 contract_entry_refusal(ic->entry[bad], ENTRY_IN_IMAGE_FILE),
+				 IMAGE_CONFIG_FILE);
 	if (r < 0)
 		return error_set(e, -EINVAL,
 				 "the image's entry, quoted, is longer than the %d bytes "
@@ -54,12 +56,10 @@ static int render_entry(FILE *out, const struct image_config *ic, struct error_r
 	return 0;
 }
 
-/* What the init's parser would not give back as it is, or NULL: inside
- * double quotes, everything but a double quote and a line's end. */
+/* What the init's parser would not give back as it is, or NULL: it takes a
+ * value of the image's file to the line's end. */
 static const char *value_refusal(const char *v)
 {
-	if (strchr(v, '"'))
-		return "a double quote";
 	return strchr(v, '\n') ? "a newline" : NULL;
 }
 
@@ -114,8 +114,7 @@ static int render_env(FILE *out, const struct image_config *ic, struct error_rec
 					 "the image has more than the %d variables "
 					 "rosetta-init takes (at %.*s)",
 					 ENV_VARS_MAX, (int)nlen, ic->env[i]);
-		fprintf(out, KEY_ENV_PREFIX "%.*s=\"%s\"\n", (int)nlen, ic->env[i],
-			ic->env[i] + nlen + 1);
+		fprintf(out, KEY_ENV_PREFIX "%.*s=%s\n", (int)nlen, ic->env[i], ic->env[i] + nlen + 1);
 	}
 	return 0;
 }
@@ -134,7 +133,7 @@ static int render_workdir(FILE *out, const char *dir, struct error_record *e)
 				 "the image's WorkingDir '%s' holds %s, which "
 				 "rosetta-init's configuration cannot carry",
 				 dir, value_refusal(dir));
-	fprintf(out, KEY_WORKDIR "=\"%s\"\n", dir);
+	fprintf(out, KEY_WORKDIR "=%s\n", dir);
 	return 0;
 }
 

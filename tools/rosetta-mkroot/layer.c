@@ -57,6 +57,10 @@ static int apply_entry(struct apply_ctx *c, struct archive_entry *ae)
 		return apply_refuse(c, r, "its name is too long");
 	if (r < 0)
 		return apply_refuse(c, r, "a name cannot have a '..' component");
+	/* "/" alone is the root, as "./" is; any other absolute name is refused. */
+	if (c->name[0] == '/' && *path)
+		return apply_refuse(c, -EINVAL,
+				    "an absolute name: a layer names its entries relative to the root");
 	if (!*path)
 		return apply_root(c, ae);
 	if (whiteout_inside(path))

@@ -114,15 +114,20 @@ static int link_target(struct apply_ctx *c, const char *target, const char *path
 	struct stat st;
 	int fd;
 
-	if (entry_path_normalize(target, tpath, sizeof(tpath)) < 0 || !*tpath)
-		return apply_refuse(c, -EINVAL, "a hard link must name a file inside the tree");
+	if (target[0] == '/' || entry_path_normalize(target, tpath, sizeof(tpath)) < 0 || !*tpath)
+		return apply_refuse(c, -EINVAL,
+				    "a hard link must name a file inside the tree, relative to its "
+				    "root, without '..'");
 	if (!strcmp(tpath, path))
 		return apply_refuse(c, -EINVAL, "a hard link cannot name itself");
-	fd = in_root_parent(c->root_fd, tpath, 0, tlast);
+	fd = in_root_parent(c->root_fd, tpath, 0, IN_ROOT_LINKS_REFUSE, tlast);
 	if (fd >= 0 && fstatat(fd, *tlast, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 		close(fd);
 		fd = -errno;
 	}
+	if (fd == -ELOOP)
+		return apply_refuse(c, -EINVAL,
+				    "its hard link target '%s' goes through a symbolic link", tpath);
 	if (fd < 0)
 		return apply_refuse(c, -EINVAL, "its hard link target '%s' is not in the tree",
 				    tpath);
@@ -212,10 +217,10 @@ static int make_typed(struct apply_ctx *c, struct archive_entry *ae, int parent,
 int make_entry(struct apply_ctx *c, struct archive_entry *ae, const char *path)
 {
 	const char *last, *target = archive_entry_hardlink(ae);
-	int parent = in_root_parent(c->root_fd, path, IMPLIED_DIR_MODE, &last), r;
+	int parent = in_root_parent(c->root_fd, path, IMPLIED_DIR_MODE, IN_ROOT_LINKS_REFUSE, &last), r;
 
 	if (parent < 0)
-		return apply_fail(c, parent, "cannot open its directory");
+		return apply_parent_fail(c, parent);
 	if (target)
 		r = make_hardlink(c, target, parent, last, path);
 	else

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "image.h"
+#include "image_command.h"
 #include "image_user.h"
 #include "init_conf.h"
 #include "lib/contract.h"
@@ -81,7 +82,7 @@ static int apply_layers(int root, const struct image *img, struct dir_times *dt,
 static int make_dir_in_root(int root, const char *path)
 {
 	const char *last;
-	int dir = in_root_parent(root, path, 0755, &last), r = 0;
+	int dir = in_root_parent(root, path, 0755, IN_ROOT_LINKS_FOLLOW, &last), r = 0;
 
 	if (dir == -EINVAL)
 		return 0; /* "/" or a path ending in "/": nothing is left to make */
@@ -96,7 +97,7 @@ static int make_dir_in_root(int root, const char *path)
 static int write_conf_file(int root, const char *text, struct error_record *e)
 {
 	const char *last;
-	int dir = in_root_parent(root, IMAGE_CONFIG_FILE, 0755, &last), fd, r;
+	int dir = in_root_parent(root, IMAGE_CONFIG_FILE, 0755, IN_ROOT_LINKS_FOLLOW, &last), fd, r;
 
 	if (dir < 0)
 		return error_system(e, dir, "cannot make the directory of %s in the root: %m",
@@ -118,9 +119,9 @@ static int write_conf_file(int root, const char *text, struct error_record *e)
 
 /* The image's configuration in rosetta-init's terms, its user resolved in the root and its
  * working directory made there, as a container runtime would. */
-static int write_conf(int root, const struct image *img, struct error_record *e)
+static int write_conf(int root, struct image *img, struct error_record *e)
 {
-	const struct image_config *ic = &img->cfg;
+	struct image_config *ic = &img->cfg;
 	uid_t uid = 0;
 	gid_t gid = 0;
 	char *text = NULL;
@@ -131,6 +132,8 @@ static int write_conf(int root, const struct image *img, struct error_record *e)
 	if (r == 0 && ic->workdir && (r = make_dir_in_root(root, ic->workdir)) < 0)
 		r = error_system(e, r, "cannot make the image's WorkingDir %s: %m", ic->workdir);
 	if (r == 0)
+		r = image_command_resolve(root, ic, e);
+	if (r == 0)
 		r = init_conf_render(ic, uid, gid, ic->user != NULL, img->manifest.digest, &text, e);
 	if (r == 0)
 		r = write_conf_file(root, text, e);
@@ -138,7 +141,7 @@ static int write_conf(int root, const struct image *img, struct error_record *e)
 	return r;
 }
 
-static int unpack(const char *staging, const struct image *img, struct mkroot_result *res,
+static int unpack(const char *staging, struct image *img, struct mkroot_result *res,
 		  struct error_record *e)
 {
 	struct dir_times dt = { 0 };
@@ -156,7 +159,7 @@ static int unpack(const char *staging, const struct image *img, struct mkroot_re
 	return r;
 }
 
-static int make_root(const struct mkroot_options *o, const struct image *img,
+static int make_root(const struct mkroot_options *o, struct image *img,
 		     struct mkroot_result *res, struct error_record *e)
 {
 	char staging[PATH_MAX];

@@ -68,9 +68,9 @@ static int opaque(struct apply_ctx *c, const char *path, size_t dir_len)
 	dir[dir_len] = '\0';
 	if (dir_len > 0 && path_set_add(&c->written, dir) < 0)
 		return apply_fail(c, -ENOMEM, "cannot remember the path");
-	parent = in_root_parent(c->root_fd, path, 0755, &last);
+	parent = in_root_parent(c->root_fd, path, 0755, IN_ROOT_LINKS_REFUSE, &last);
 	if (parent < 0)
-		return apply_fail(c, parent, "cannot open its directory");
+		return apply_parent_fail(c, parent);
 	fd = openat(parent, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	r = fd < 0 ? -errno : prune_children(&c->written, fd, dir);
 	if (fd >= 0)
@@ -88,11 +88,11 @@ static int whiteout_one(struct apply_ctx *c, const char *path, size_t dir_len)
 
 	snprintf(hidden, sizeof(hidden), "%.*s%s", (int)dir_len, path,
 		 path + dir_len + strlen(WH_PREFIX));
-	parent = in_root_parent(c->root_fd, hidden, 0, &last);
+	parent = in_root_parent(c->root_fd, hidden, 0, IN_ROOT_LINKS_REFUSE, &last);
 	if (parent == -ENOENT || parent == -ENOTDIR)
 		return 0;
 	if (parent < 0)
-		return apply_fail(c, parent, "cannot open its directory");
+		return apply_parent_fail(c, parent);
 	r = prune(&c->written, parent, last, hidden);
 	close(parent);
 	return r < 0 ? apply_fail(c, r, "cannot remove what it hides") : 0;

@@ -47,7 +47,7 @@ expect_text "(cached in" "the second launch finds the root in the cache"
 expect_line "hello from busybox"
 
 boot image-docker-archive "$share" --image "$images/busybox.docker.tar" \
-	-- /bin/sh -c 'echo "$GREETING, $IMAGE_NOTE, $(id -u):$(id -g), $(pwd)"; exit 7'
+	-- /bin/sh -c 'echo $GREETING, $IMAGE_NOTE, $(id -u):$(id -g), $(pwd); exit 7'
 expect_status 7 "a command after -- runs instead, and its status is the launcher's"
 expect_line "hello, two words, 1000:1000, /srv"
 
@@ -59,7 +59,7 @@ boot image-debian "$share" --image "$images/debian"
 expect_status 0 "the Debian image's python3 command exits 0"
 expect_line "hello from python on x86_64"
 boot image-debian-status "$share" --image "$images/debian" \
-	-- python3 -c 'import platform, sys; print("machine:", platform.machine()); sys.exit(4)'
+	-- /usr/bin/python3 -c "import platform, sys; print('machine:', platform.machine()); sys.exit(4)"
 expect_status 4 "python3's exit status comes back"
 expect_line "machine: x86_64"
 

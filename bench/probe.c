@@ -7,7 +7,8 @@
  * bench.mode= on the kernel command line says what to measure:
  *   timing    (default) the boot's milestones from the kernel trace, PID 1's
  *             memory, the modules loaded and the translator's entry
- *   syscalls  the system calls the init made, from a raw_syscalls trace
+ *   syscalls  the system calls the init made, from a raw_syscalls trace;
+ *             PID 1's by number and, for rosetta-init, by stage, timed
  *   exec      program starts through binfmt_misc, through the translator
  *             named explicitly, and native; bench.runs= each (default 20)
  * Every figure is a line "bench: KEY=VALUE"; the last is "bench: done", or
@@ -141,6 +142,46 @@ static void say_memory(void)
 	say("pid1_vmhwm_kb", "%ld", status_kb(1, "VmHWM"));
 }
 
+/* rosetta-init's stages: how long each took and, when the boot traced
+ * system calls, PID 1's calls in it and the time inside them. */
+static void say_stages(const struct boot_marks *m, bool calls)
+{
+	char key[48];
+
+	if (!boot_marks_has_stages(m))
+		return;
+	for (int i = 0; i < STAGE_COUNT; i++) {
+		const char *name = contract_stage_names[i];
+		enum stage s = (enum stage)i;
+
+		snprintf(key, sizeof(key), "stage_%s_us", name);
+		say(key, "%llu",
+		    (unsigned long long)(boot_marks_stage_end(m, s) -
+					 boot_marks_stage_start(m, s)));
+		if (!calls)
+			continue;
+		snprintf(key, sizeof(key), "stage_%s_calls", name);
+		say(key, "%lu", m->by_stage[i].calls);
+		snprintf(key, sizeof(key), "stage_%s_sys_us", name);
+		say(key, "%llu", (unsigned long long)m->by_stage[i].us);
+	}
+}
+
+/* PID 1's system calls by number; the report names them. */
+static void say_syscalls_by_nr(const struct boot_marks *m)
+{
+	char key[32];
+
+	for (int nr = 0; nr < MARKS_NR_SLOTS; nr++) {
+		if (!m->by_nr[nr].calls)
+			continue;
+		snprintf(key, sizeof(key), "nr_%d_calls", nr);
+		say(key, "%lu", m->by_nr[nr].calls);
+		snprintf(key, sizeof(key), "nr_%d_us", nr);
+		say(key, "%llu", (unsigned long long)m->by_nr[nr].us);
+	}
+}
+
 static int mode_timing(const char *entry)
 {
 	struct boot_marks m = { 0 };
@@ -156,6 +197,7 @@ static int mode_timing(const char *entry)
 	say("module_loads", "%u", m.module_loads);
 	say("own_work_us", "%llu",
 	    (unsigned long long)(m.entry_execve - m.init_exec - m.module_load_us));
+	say_stages(&m, false);
 	say_memory();
 	if (loaded_modules(buf, sizeof(buf)) == 0)
 		say("modules", "%s", buf);
@@ -173,6 +215,10 @@ static int mode_syscalls(const char *entry)
 	say("syscalls_pid1", "%lu", m.syscalls_pid1);
 	say("syscalls_all", "%lu", m.syscalls_all);
 	say("syscall_processes", "%u", m.processes);
+	say("syscalls_pid1_us", "%llu", (unsigned long long)m.pid1.us);
+	say("init_to_entry_exec_us", "%llu", (unsigned long long)(m.entry_execve - m.init_exec));
+	say_stages(&m, true);
+	say_syscalls_by_nr(&m);
 	return 0;
 }
 

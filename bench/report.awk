@@ -1,13 +1,33 @@
 # The report of `make bench`: reads the samples bench/run gathered, lines
 # "VARIANT KEY VALUE", prints a markdown table and writes the same figures
 # as JSON to the file named by -v json=. Medians throughout; ratios are
-# script / rosetta-init (above 1: rosetta-init is faster).
+# script / rosetta-init (above 1: rosetta-init is faster). -v names= is
+# the file of "NR NAME" lines bench/syscall-names.sh made from the kernel
+# headers, for the names of PID 1's system calls.
+
+BEGIN {
+	while (names != "" && (getline line < names) > 0) {
+		split(line, f, " ")
+		sysname[f[1]] = f[2]
+	}
+}
 
 {
 	n = ++count[$1, $2]
 	val[$1, $2, n] = $3
 	if (n == 1 && $1 == "footprint" && $2 ~ /^lib_/)
 		libkey[++nlibs] = $2
+	# The probe says rosetta-init's stages in their order (contract.h's).
+	if ($2 ~ /^stage_[a-z]+_us$/ && !seen_stage[$2]++) {
+		st = $2
+		gsub(/^stage_|_us$/, "", st)
+		stage_name[++nstages] = st
+	}
+	if ($1 == "syscalls-rosetta" && $2 ~ /^nr_[0-9]+_calls$/ && !seen_nr[$2]++) {
+		nr = $2
+		gsub(/^nr_|_calls$/, "", nr)
+		nrs[++nnrs] = nr
+	}
 }
 
 function median(variant, key,    n, i, j, t, a) {
@@ -113,12 +133,96 @@ function syscall_table(    a, b) {
 	print ""
 	print "| | rosetta-init | reference script |"
 	print "|---|---:|---:|"
-	printf "| PID 1 | %s | %s |\n", first("syscalls-rosetta", "syscalls_pid1"),
-		first("syscalls-script", "syscalls_pid1")
+	printf "| PID 1 | %s | %s |\n", median("syscalls-rosetta", "syscalls_pid1"),
+		median("syscalls-script", "syscalls_pid1")
 	printf "| PID 1 and the processes it started | %s | %s |\n",
-		first("syscalls-rosetta", "syscalls_all"), first("syscalls-script", "syscalls_all")
-	printf "| processes | %s | %s |\n\n", first("syscalls-rosetta", "syscall_processes"),
-		first("syscalls-script", "syscall_processes")
+		median("syscalls-rosetta", "syscalls_all"), median("syscalls-script", "syscalls_all")
+	printf "| processes | %s | %s |\n\n", median("syscalls-rosetta", "syscall_processes"),
+		median("syscalls-script", "syscall_processes")
+}
+
+function ms2(us) {
+	return us == "" ? "n/a" : sprintf("%.2f ms", us / 1000)
+}
+
+function percent(part, whole) {
+	return (part == "" || whole == "" || whole == 0) ? "n/a" : sprintf("%.0f %%", 100 * part / whole)
+}
+
+# stage_row LABEL TIME CALLS CALL_US TRACED: a row of the stages table.
+function stage_row(label, t, calls, cus, traced) {
+	printf "| %s | %s | %s | %s | %s | %s |\n", label, ms(t), calls == "" ? "n/a" : calls,
+		ms2(cus), percent(cus, traced), ms(traced)
+	jstages = jstages sprintf("%s\n    {\"stage\": \"%s\", \"us\": %s, \"syscalls\": %s, " \
+		"\"syscall_us\": %s, \"traced_us\": %s}", jstages == "" ? "" : ",", label, num(t),
+		num(calls), num(cus), num(traced))
+}
+
+# rosetta-init's stages: time from the timing boots, system calls and the
+# time inside them from the syscall-traced boots.
+function stage_table(    i, s, v) {
+	if (!nstages)
+		return
+	v = "syscalls-rosetta"
+	printf "## rosetta-init's stages (medians; time: the %d timing boots, system calls: " \
+		"the %d traced boots)\n\n", count["rosetta", "stage_early_us"], count[v, "stage_early_us"]
+	print "Each stage runs from the previous one's \"NAME ... ok\" kernel log line (the first from " \
+		"/init's exec) to its own; run ends at the entry's execve. Time inside PID 1's system " \
+		"calls is from raw_syscalls sys_enter to sys_exit, in boots that trace every call, " \
+		"whose stages take the last column's time."
+	print ""
+	print "| stage | time | PID 1 system calls | time inside them | share of the traced time | time, traced |"
+	print "|---|---:|---:|---:|---:|---:|"
+	for (i = 1; i <= nstages; i++) {
+		s = stage_name[i]
+		stage_row(s, median("rosetta", "stage_" s "_us"), median(v, "stage_" s "_calls"),
+			median(v, "stage_" s "_sys_us"), median(v, "stage_" s "_us"))
+	}
+	stage_row("**all, /init to the entry's execve**", median("rosetta", "init_to_entry_exec_us"),
+		median(v, "syscalls_pid1"), median(v, "syscalls_pid1_us"),
+		median(v, "init_to_entry_exec_us"))
+	print ""
+}
+
+function sysname_of(nr) {
+	return nr in sysname ? sysname[nr] : "NR " nr
+}
+
+# top_table TITLE KEY: PID 1's ten system calls with the largest median KEY.
+function top_table(title, key,    i, j, t, order, calls, us, out) {
+	for (i = 1; i <= nnrs; i++) {
+		order[i] = nrs[i]
+		calls[nrs[i]] = median("syscalls-rosetta", "nr_" nrs[i] "_calls")
+		us[nrs[i]] = median("syscalls-rosetta", "nr_" nrs[i] "_us")
+	}
+	for (i = 2; i <= nnrs; i++)
+		for (j = i; j > 1 && (key == "calls" ? calls[order[j]] > calls[order[j - 1]] : \
+				      us[order[j]] > us[order[j - 1]]); j--) {
+			t = order[j]; order[j] = order[j - 1]; order[j - 1] = t
+		}
+	printf "%s\n\n", title
+	print "| system call | calls | total time | per call |"
+	print "|---|---:|---:|---:|"
+	out = ""
+	for (i = 1; i <= nnrs && i <= 10; i++) {
+		t = order[i]
+		printf "| %s | %s | %s | %.0f µs |\n", sysname_of(t), calls[t], ms2(us[t]),
+			calls[t] ? us[t] / calls[t] : 0
+		out = out sprintf("%s\n      {\"nr\": %s, \"name\": \"%s\", \"calls\": %s, \"us\": %s}",
+			out == "" ? "" : ",", t, sysname_of(t), num(calls[t]), num(us[t]))
+	}
+	print ""
+	return out
+}
+
+function top_syscalls_tables() {
+	if (!nnrs)
+		return
+	print "## rosetta-init's system calls (PID 1, /init's exec to the entry's execve; medians of " \
+		count["syscalls-rosetta", "syscalls_pid1"] " traced boots)"
+	print ""
+	jtop_count = top_table("By count:", "calls")
+	jtop_time = top_table("By total time (inside the call, as traced):", "us")
 }
 
 function footprint_table(    i, name, total, b) {
@@ -241,8 +345,11 @@ function write_json() {
 	printf "  \"timing\": {%s\n  },\n", jtiming > json
 	printf "  \"syscalls\": {\"rosetta_init_pid1\": %s, \"rosetta_init_all\": %s, " \
 		"\"script_pid1\": %s, \"script_all\": %s},\n",
-		num(first("syscalls-rosetta", "syscalls_pid1")), num(first("syscalls-rosetta", "syscalls_all")),
-		num(first("syscalls-script", "syscalls_pid1")), num(first("syscalls-script", "syscalls_all")) > json
+		num(median("syscalls-rosetta", "syscalls_pid1")), num(median("syscalls-rosetta", "syscalls_all")),
+		num(median("syscalls-script", "syscalls_pid1")), num(median("syscalls-script", "syscalls_all")) > json
+	printf "  \"stages\": [%s\n  ],\n", jstages > json
+	printf "  \"pid1_syscalls\": {\"us\": %s, \"by_count\": [%s\n    ], \"by_time\": [%s\n    ]},\n",
+		num(median("syscalls-rosetta", "syscalls_pid1_us")), jtop_count, jtop_time > json
 	printf "  \"exec_us\": {\"binfmt\": %s, \"direct\": %s, \"native\": %s, \"runs\": %s},\n",
 		num(first("exec", "exec_binfmt_us")), num(first("exec", "exec_direct_us")),
 		num(first("exec", "exec_native_us")), num(first("exec", "exec_runs")) > json
@@ -262,6 +369,8 @@ function write_json() {
 END {
 	timing_table()
 	syscall_table()
+	stage_table()
+	top_syscalls_tables()
 	footprint_table()
 	exec_table()
 	kernel_table()

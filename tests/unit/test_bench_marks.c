@@ -20,6 +20,8 @@
 #define LINE(task, secs, event)	  "            " task "       [000] .....     " secs ": " event
 #define LINE_D(task, secs, event) "            " task "       [001] d....     " secs ": " event
 #define RAW(task, secs, nr)	  LINE(task, secs, "sys_enter: NR " nr " (aaaa, bbbb, cccc, 0, 0, 0)")
+#define RAW_EXIT(task, secs, nr)  LINE(task, secs, "sys_exit: NR " nr " = 0")
+#define STAGE_OK(secs, name)	  LINE_D("init-1", secs, "console: rosetta-init: " name " ... ok (1 ms)")
 #define N(lines)		  (ARRAY_SIZE(lines))
 
 static char line_buf[512];
@@ -341,6 +343,8 @@ static void test_marks_reference_init(void **state)
 	assert_int_equal(m.module_loads, 1);
 	assert_int_equal(m.processes, 2);
 	assert_null(boot_marks_missing(&m, true));
+	/* its two marks are not rosetta-init's stages */
+	assert_false(boot_marks_has_stages(&m));
 }
 
 /* bench.mode=syscalls: raw_syscalls:sys_enter and the sched events only. */
@@ -404,11 +408,124 @@ static void test_marks_syscalls(void **state)
 	assert_int_equal(m->syscalls_all, 11);
 	assert_int_equal(m->processes, 4);
 	assert_int_equal(m->module_loads, 0);
+	/* no stage marks: PID 1's calls are counted, not put in stages */
+	assert_false(boot_marks_has_stages(m));
+	assert_int_equal(m->pid1.calls, 5);
+	assert_int_equal(m->by_nr[220].calls, 2);
+	for (int i = 0; i < STAGE_COUNT; i++)
+		assert_int_equal(m->by_stage[i].calls, 0);
 	assert_null(boot_marks_missing(m, false));
 	missing = boot_marks_missing(m, true);
 	assert_non_null(missing);
 	assert_non_null(strstr(missing, "modules ... ok"));
 	marks_reader_free(r);
+}
+
+/* rosetta-init in bench.mode=syscalls: raw sys_enter and sys_exit, its
+ * stage lines. PID 1's calls are timed enter to exit, by the stage they
+ * entered in; one still in flight at the entry's execve is cut there. */
+static const char *const stage_trace[] = {
+	LINE("swapper/0-1", "1.000000", "sched_process_exec: filename=/init pid=1 old_pid=1"),
+	RAW("init-1", "1.000100", "56"),
+	RAW_EXIT("init-1", "1.000300", "56"),
+	STAGE_OK("1.001000", "early"),
+	RAW("init-1", "1.002000", "63"),
+	RAW("udevd-50", "1.002010", "63"),
+	RAW_EXIT("udevd-50", "1.002020", "63"),
+	RAW_EXIT("init-1", "1.002050", "63"),
+	STAGE_OK("1.003000", "config"),
+	RAW("init-1", "1.004000", "273"),
+	RAW_EXIT("init-1", "1.010000", "273"),
+	STAGE_OK("1.011000", "modules"),
+	STAGE_OK("1.012000", "share"),
+	STAGE_OK("1.013000", "verify"),
+	STAGE_OK("1.014000", "register"),
+	LINE_D("init-1", "1.014200",
+	       "console: rosetta-init: selftest: skipped (rosetta.selftest=0)"),
+	RAW("init-1", "1.014500", "64"),
+	RAW_EXIT("init-1", "1.014600", "64"),
+	STAGE_OK("1.015000", "selftest"),
+	STAGE_OK("1.016000", "root"),
+	STAGE_OK("1.017000", "switch"),
+	RAW("init-1", "1.017100", "220"),
+	LINE("init-1", "1.017200",
+	     "sched_process_fork: comm=init pid=1 child_comm=init child_pid=88"),
+	RAW_EXIT("init-1", "1.017400", "220"),
+	RAW("init-1", "1.017420", "600"),
+	RAW_EXIT("init-1", "1.017440", "600"),
+	RAW("init-1", "1.017500", "260"),
+	RAW("init-88", "1.018000", "221"),
+	LINE("init-88", "1.018500",
+	     "sched_process_exec: filename=/usr/lib/rosetta-bench/entry pid=88 old_pid=88"),
+	RAW_EXIT("init-1", "1.019000", "260"),
+	RAW("init-1", "1.019500", "63"),
+	RAW_EXIT("init-1", "1.019600", "63"),
+};
+
+static void assert_tally(const struct syscall_tally *t, unsigned long calls, uint64_t us)
+{
+	assert_int_equal(t->calls, calls);
+	assert_int_equal(t->us, us);
+}
+
+static void test_marks_stages(void **state)
+{
+	struct boot_marks m = read_marks(stage_trace, N(stage_trace));
+	/* microseconds from the previous mark, the last to the execve */
+	static const uint64_t took[STAGE_COUNT] = { 1000, 2000, 8000, 1000, 1000,
+						    1000, 1000, 1000, 1000, 1000 };
+
+	(void)state;
+	assert_true(boot_marks_has_stages(&m));
+	assert_int_equal(m.entry_execve, 1018000);
+	for (int i = 0; i < STAGE_COUNT; i++)
+		assert_int_equal(boot_marks_stage_end(&m, (enum stage)i) -
+				     boot_marks_stage_start(&m, (enum stage)i),
+				 took[i]);
+	assert_int_equal(boot_marks_stage_start(&m, STAGE_EARLY), 1000000);
+	assert_int_equal(boot_marks_stage_end(&m, STAGE_RUN), 1018000);
+	/* 200 + 50 + 6000 + 100 + 300 + 20, and 500 of the wait cut at 1.018 */
+	assert_int_equal(m.syscalls_pid1, 7);
+	assert_tally(&m.pid1, 7, 7170);
+	assert_tally(&m.by_stage[STAGE_EARLY], 1, 200);
+	assert_tally(&m.by_stage[STAGE_CONFIG], 1, 50);
+	assert_tally(&m.by_stage[STAGE_MODULES], 1, 6000);
+	assert_tally(&m.by_stage[STAGE_SHARE], 0, 0);
+	assert_tally(&m.by_stage[STAGE_SELFTEST], 1, 100);
+	assert_tally(&m.by_stage[STAGE_SWITCH], 0, 0);
+	assert_tally(&m.by_stage[STAGE_RUN], 3, 820);
+	assert_tally(&m.by_nr[56], 1, 200);
+	assert_tally(&m.by_nr[63], 1, 50);
+	assert_tally(&m.by_nr[273], 1, 6000);
+	assert_tally(&m.by_nr[64], 1, 100);
+	assert_tally(&m.by_nr[220], 1, 300);
+	assert_tally(&m.by_nr[260], 1, 500);
+	/* the entry's execve is its child's, not PID 1's */
+	assert_tally(&m.by_nr[221], 0, 0);
+}
+
+/* A stage line missing, or out of order: no stages, calls still counted. */
+static void test_marks_stages_incomplete(void **state)
+{
+	const char *lines[N(stage_trace)];
+	struct boot_marks m;
+	size_t n = 0;
+
+	(void)state;
+	for (size_t i = 0; i < N(stage_trace); i++)
+		if (!strstr(stage_trace[i], "verify ... ok"))
+			lines[n++] = stage_trace[i];
+	m = read_marks(lines, n);
+	assert_false(boot_marks_has_stages(&m));
+	assert_int_equal(boot_marks_stage_start(&m, STAGE_CONFIG), 0);
+	assert_int_equal(boot_marks_stage_end(&m, STAGE_CONFIG), 0);
+	assert_tally(&m.pid1, 7, 7170);
+	assert_tally(&m.by_stage[STAGE_EARLY], 0, 0);
+	assert_tally(&m.by_nr[273], 1, 6000);
+
+	m = read_marks(stage_trace, N(stage_trace));
+	m.stage_done[STAGE_ROOT] = m.stage_done[STAGE_SWITCH] + 1;
+	assert_false(boot_marks_has_stages(&m));
 }
 
 /* Without the entry's execve there is no end to count to. */
@@ -563,6 +680,8 @@ int main(void)
 		cmocka_unit_test(test_marks_reference_init),
 		cmocka_unit_test(test_marks_syscalls),
 		cmocka_unit_test(test_marks_syscalls_without_execve),
+		cmocka_unit_test(test_marks_stages),
+		cmocka_unit_test(test_marks_stages_incomplete),
 		cmocka_unit_test(test_missing_empty),
 		cmocka_unit_test(test_missing_in_order),
 		cmocka_unit_test(test_missing_entry_exec),

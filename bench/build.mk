@@ -42,7 +42,7 @@ $(BENCH)/.staged: $(BUILD)/initramfs.d/init bench/reference-init bench/entry $(B
 $(BENCH_IMAGE): $(BENCH)/.staged rootfs/initramfs.spec $(BUILD)/host/rosetta-mkinitramfs
 	$(BUILD)/host/rosetta-mkinitramfs --spec rootfs/initramfs.spec -o $@ $(BENCH)/initramfs.d
 
-bench-image: all kernel $(BENCH_IMAGE) $(BENCH)/syscall-names.txt
+bench-image: all kernel test-images test-images-debian $(BENCH_IMAGE) $(BENCH)/syscall-names.txt
 
 bench: deps
 	@$(MAKE) --no-print-directory bench-image

@@ -133,8 +133,8 @@ static int quote_word(const char *word, char *buf, size_t size, size_t *len)
 	return 0;
 }
 
-int contract_entry_quote(char *const *args, size_t n, enum entry_medium m, char *buf,
-			 size_t size, size_t *bad)
+int contract_entry_quote(char *const *args, size_t n, enum entry_medium m, char *buf, size_t size,
+			 size_t *bad)
 {
 	size_t len = 0;
 

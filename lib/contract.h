@@ -116,8 +116,8 @@ const char *contract_entry_refusal(const char *s, enum entry_medium m);
  * a backslash wrapped in single quotes, each single quote of it written
  * '\''. Return 0; -EINVAL when an arg holds a character m cannot carry (*bad
  * is its index); -E2BIG when buf is short. */
-int contract_entry_quote(char *const *args, size_t n, enum entry_medium m, char *buf,
-			 size_t size, size_t *bad);
+int contract_entry_quote(char *const *args, size_t n, enum entry_medium m, char *buf, size_t size,
+			 size_t *bad);
 
 bool contract_tag_ok(const char *tag);
 

@@ -27,8 +27,9 @@ static int open_resolved(int root_fd, const char *path, int flags, mode_t mode,
 	bool creates = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
 	struct open_how how = { .flags = (uint64_t)(unsigned int)flags,
 				.mode = creates ? mode : 0,
-				.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS |
-					   (links == IN_ROOT_LINKS_REFUSE ? RESOLVE_NO_SYMLINKS : 0) };
+				.resolve =
+				    RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS |
+				    (links == IN_ROOT_LINKS_REFUSE ? RESOLVE_NO_SYMLINKS : 0) };
 	long fd = -1;
 
 	if (root_fd == AT_FDCWD)

@@ -556,9 +556,8 @@ static void entry_split_backslash(void **state)
 	char buf[64], *argv[6];
 
 	(void)state;
-	assert_int_equal(config_split_entry("/bin/echo 'it'\\''s' a\\ b 'c\\d'", buf, sizeof(buf),
-					    argv, 6),
-			 4);
+	assert_int_equal(
+	    config_split_entry("/bin/echo 'it'\\''s' a\\ b 'c\\d'", buf, sizeof(buf), argv, 6), 4);
 	assert_string_equal(argv[1], "it's");
 	assert_string_equal(argv[2], "a b");
 	assert_string_equal(argv[3], "c\\d");

@@ -113,8 +113,10 @@ static void parent_of_a_path(void **state)
 	assert_int_equal(in_root_parent(root, "a/", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
 	assert_int_equal(in_root_parent(root, "a/..", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
 	assert_int_equal(in_root_parent(root, "a/.", 0, IN_ROOT_LINKS_FOLLOW, &last), -EINVAL);
-	assert_int_equal(in_root_parent(root, "missing/x", 0, IN_ROOT_LINKS_FOLLOW, &last), -ENOENT);
-	assert_int_equal(in_root_parent(root, "secret/x", 0, IN_ROOT_LINKS_FOLLOW, &last), -ENOTDIR);
+	assert_int_equal(in_root_parent(root, "missing/x", 0, IN_ROOT_LINKS_FOLLOW, &last),
+			 -ENOENT);
+	assert_int_equal(in_root_parent(root, "secret/x", 0, IN_ROOT_LINKS_FOLLOW, &last),
+			 -ENOTDIR);
 	close(root);
 }
 
@@ -142,7 +144,8 @@ static void makes_missing_parents(void **state)
 	assert_true(fd >= 0);
 	close(fd);
 	assert_int_equal(stat(scratch_path(s, "root/usr/lib/x"), &st), 0);
-	assert_int_equal(in_root_parent(root, "dangling/x/file", 0755, IN_ROOT_LINKS_FOLLOW, &last), -EEXIST);
+	assert_int_equal(in_root_parent(root, "dangling/x/file", 0755, IN_ROOT_LINKS_FOLLOW, &last),
+			 -EEXIST);
 	assert_int_equal(stat(scratch_path(s, "nowhere"), &st), -1);
 	umask(022);
 	close(root);

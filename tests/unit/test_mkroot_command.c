@@ -40,8 +40,11 @@ static int resolve(struct scratch *s, const char *cmd, char *env0, char *workdir
 		   size_t size, struct error_record *e)
 {
 	char *entry[] = { strdup(cmd), "-c" }, *env[] = { env0 };
-	struct image_config ic = { .entry = entry, .entry_count = 2, .env = env,
-				   .env_count = env0 ? 1 : 0, .workdir = workdir };
+	struct image_config ic = { .entry = entry,
+				   .entry_count = 2,
+				   .env = env,
+				   .env_count = env0 ? 1 : 0,
+				   .workdir = workdir };
 	int root = open(scratch_path(s, "root"), O_PATH | O_DIRECTORY | O_CLOEXEC), r;
 
 	assert_true(root >= 0);
@@ -60,8 +63,8 @@ static void found_in_path(void **state)
 
 	assert_int_equal(resolve(*state, "python3", NULL, NULL, got, sizeof(got), &e), 0);
 	assert_string_equal(got, "/usr/bin/python3"); /* the first of DEFAULT_PATH that has it */
-	assert_int_equal(resolve(*state, "python3", "PATH=/nowhere:/bin", NULL, got, sizeof(got), &e),
-			 0);
+	assert_int_equal(
+	    resolve(*state, "python3", "PATH=/nowhere:/bin", NULL, got, sizeof(got), &e), 0);
 	assert_string_equal(got, "/bin/python3");
 	assert_int_equal(resolve(*state, "/abs/as/is", NULL, NULL, got, sizeof(got), &e), 0);
 	assert_string_equal(got, "/abs/as/is");

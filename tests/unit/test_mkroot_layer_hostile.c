@@ -58,7 +58,8 @@ static void dotdot_refused(void **state)
 static void absolute_names_refused(void **state)
 {
 	struct layer_fixture *f = *state;
-	static const char rule[] = "an absolute name: a layer names its entries relative to the root";
+	static const char rule[] =
+	    "an absolute name: a layer names its entries relative to the root";
 
 	assert_refused(f, APPLY(f, { .name = "/victim", .data = "x" }), "/victim", rule);
 	assert_refused(f, APPLY(f, { .name = "//outside/secret", .data = "x" }), "//outside/secret",
@@ -141,7 +142,8 @@ static void hard_links_stay_inside(void **state)
 		       APPLY(f, { .name = "outside/secret", .data = "tree" },
 			     { .name = "top", .type = AE_IFLNK, .data = "/" },
 			     { .name = "h", .link = "top/outside/secret" }),
-		       "h", "its hard link target 'top/outside/secret' goes through a symbolic link");
+		       "h",
+		       "its hard link target 'top/outside/secret' goes through a symbolic link");
 	assert_int_equal(APPLY(f, { .name = "h", .link = "outside/secret" }), 0);
 	assert_int_equal(lstat(in_tree(f, "h"), &st), 0);
 	assert_int_equal(st.st_nlink, 2);

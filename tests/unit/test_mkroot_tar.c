@@ -85,8 +85,7 @@ static void hostile_members(void **state)
 	assert_string_equal(e.msg[0].text, "tar member index.json: a link to /etc/passwd, which "
 					   "is not a file of the image layout");
 	assert_int_equal(member_open(s, "evil", AE_IFLNK, "index.json", &e), -EINVAL);
-	assert_string_equal(e.msg[0].text,
-			    "tar member evil is not a regular file or a directory");
+	assert_string_equal(e.msg[0].text, "tar member evil is not a regular file or a directory");
 	assert_int_equal(member_open(s, "blobs/sha256/x", AE_IFREG, "x", &e), -EINVAL);
 	assert_string_equal(e.msg[0].text,
 			    "tar member blobs/sha256/x is not a file of an image layout");

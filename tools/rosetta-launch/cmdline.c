@@ -44,8 +44,8 @@ static int add_entry(struct text *t, const struct launch_config *cfg, struct err
 				 "the entry program must be an absolute path (rosetta-init does "
 				 "not search PATH): %s",
 				 cfg->entry[0]);
-	r = contract_entry_quote(cfg->entry, cfg->entry_count, ENTRY_ON_CMDLINE, value, sizeof(value),
-				 &bad);
+	r = contract_entry_quote(cfg->entry, cfg->entry_count, ENTRY_ON_CMDLINE, value,
+				 sizeof(value), &bad);
 	if (r == -EINVAL)
 		return error_set(err, -EINVAL,
 				 "entry word %zu contains %s, which %s cannot carry (see ENTRY "

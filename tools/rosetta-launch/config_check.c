@@ -51,8 +51,9 @@ static int check_image(const struct launch_config *cfg, struct error_record *err
 	if (!cfg->image)
 		return 0;
 	if (cfg->root_dir || cfg->root_image)
-		return error_set(err, -EINVAL, "--image and --%s exclude each other: the image is "
-					       "the root",
+		return error_set(err, -EINVAL,
+				 "--image and --%s exclude each other: the image is "
+				 "the root",
 				 cfg->root_dir ? "root-dir" : "root-image");
 	if (cfg->root_ro)
 		return error_set(err, -EINVAL,

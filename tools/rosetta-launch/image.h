@@ -13,10 +13,10 @@
 #include "options.h"
 
 struct launch_image {
-	char root[PATH_MAX];   /* the unpacked root: cfg->root_dir points here */
-	char manifest[80];     /* "sha256:HEX" */
-	bool reused;	       /* the cache had it */
-	uint64_t elapsed_ms;   /* the unpacking, or finding it unpacked */
+	char root[PATH_MAX]; /* the unpacked root: cfg->root_dir points here */
+	char manifest[80];   /* "sha256:HEX" */
+	bool reused;	     /* the cache had it */
+	uint64_t elapsed_ms; /* the unpacking, or finding it unpacked */
 };
 
 /* Unpack cfg->image into the cache (cache is its directory, cache_dir.h) and point cfg at the

@@ -19,7 +19,7 @@ struct launch_relay {
 	int in; /* qemu's console, -1 once at its end */
 	struct launch_out out;
 	struct console_scan scan;
-	uint64_t unwritten; /* bytes of the console the reader never got */
+	uint64_t unwritten;	  /* bytes of the console the reader never got */
 	uint64_t entry_output_ms; /* monotonic_ms() when the entry's first line came, or 0 */
 };
 

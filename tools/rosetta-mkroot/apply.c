@@ -65,8 +65,9 @@ int apply_fail(struct apply_ctx *c, int err, const char *what)
 int apply_parent_fail(struct apply_ctx *c, int err)
 {
 	if (err == -ELOOP)
-		return apply_refuse(c, -EINVAL,
-				    "a directory on its path is a symbolic link: a layer never writes "
-				    "through one");
+		return apply_refuse(
+		    c, -EINVAL,
+		    "a directory on its path is a symbolic link: a layer never writes "
+		    "through one");
 	return apply_fail(c, err, "cannot open its directory");
 }

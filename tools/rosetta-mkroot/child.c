@@ -27,13 +27,12 @@ static void collect(int fd, char *out, size_t size)
 {
 	size_t kept = 0;
 	char drop[4096];
-	ssize_t n;
 
 	for (;;) {
 		char *to = kept + 1 < size ? out + kept : drop;
 		size_t room = kept + 1 < size ? size - 1 - kept : sizeof(drop);
+		ssize_t n = read(fd, to, room);
 
-		n = read(fd, to, room);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -62,7 +61,7 @@ int child_run(char *const argv[], char *out, size_t size, struct error_record *e
 {
 	int pipefd[2] = { -1, -1 }, status, r;
 	char how[64];
-	pid_t pid;
+	pid_t pid = -1;
 
 	if (out && pipe2(pipefd, O_CLOEXEC) < 0)
 		return error_system(e, -errno, "cannot make a pipe for %s: %m", argv[0]);

@@ -40,9 +40,21 @@ static int tree_usage(const char *dir, uint64_t *bytes, struct error_record *e)
 int ext4_make(const char *dir, const char *image, struct error_record *e)
 {
 	uint64_t used = 0, size;
-	char *argv[] = { "mkfs.ext4", "-q", "-F", "-b", "4096", "-m", "0", "-L", "rosetta-root",
-			 "-E", "root_owner=0:0,assume_storage_prezeroed=1", "-d", (char *)dir,
-			 (char *)image, NULL };
+	char *argv[] = { "mkfs.ext4",
+			 "-q",
+			 "-F",
+			 "-b",
+			 "4096",
+			 "-m",
+			 "0",
+			 "-L",
+			 "rosetta-root",
+			 "-E",
+			 "root_owner=0:0,assume_storage_prezeroed=1",
+			 "-d",
+			 (char *)dir,
+			 (char *)image,
+			 NULL };
 	int fd, r = tree_usage(dir, &used, e);
 
 	if (r < 0)

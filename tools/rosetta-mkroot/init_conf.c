@@ -38,8 +38,8 @@ static int render_entry(FILE *out, const struct image_config *ic, struct error_r
 				 "the image's entry program '%s' is not an absolute path "
 				 "(rosetta-init does not search PATH)",
 				 ic->entry[0]);
-	r = contract_entry_quote(ic->entry, ic->entry_count, ENTRY_IN_IMAGE_FILE, line, sizeof(line),
-				 &bad);
+	r = contract_entry_quote(ic->entry, ic->entry_count, ENTRY_IN_IMAGE_FILE, line,
+				 sizeof(line), &bad);
 	if (r == -EINVAL)
 		return error_set(e, r,
 				 "word %zu of the image's entry, '%s', holds %s, which %s cannot "
@@ -114,7 +114,8 @@ static int render_env(FILE *out, const struct image_config *ic, struct error_rec
 					 "the image has more than the %d variables "
 					 "rosetta-init takes (at %.*s)",
 					 ENV_VARS_MAX, (int)nlen, ic->env[i]);
-		fprintf(out, KEY_ENV_PREFIX "%.*s=%s\n", (int)nlen, ic->env[i], ic->env[i] + nlen + 1);
+		fprintf(out, KEY_ENV_PREFIX "%.*s=%s\n", (int)nlen, ic->env[i],
+			ic->env[i] + nlen + 1);
 	}
 	return 0;
 }

@@ -59,8 +59,8 @@ static int apply_entry(struct apply_ctx *c, struct archive_entry *ae)
 		return apply_refuse(c, r, "a name cannot have a '..' component");
 	/* "/" alone is the root, as "./" is; any other absolute name is refused. */
 	if (c->name[0] == '/' && *path)
-		return apply_refuse(c, -EINVAL,
-				    "an absolute name: a layer names its entries relative to the root");
+		return apply_refuse(
+		    c, -EINVAL, "an absolute name: a layer names its entries relative to the root");
 	if (!*path)
 		return apply_root(c, ae);
 	if (whiteout_inside(path))

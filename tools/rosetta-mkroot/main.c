@@ -34,12 +34,15 @@ static void notes(const struct mkroot_result *res)
 		fprintf(stderr, PROG ": %s already holds manifest %s: nothing to do\n", res->output,
 			res->manifest);
 	if (st->devices_skipped)
-		fprintf(stderr, PROG ": warning: %lu device node(s) not made: run as root to make them\n",
+		fprintf(stderr,
+			PROG ": warning: %lu device node(s) not made: run as root to make them\n",
 			st->devices_skipped);
 	if (st->owners_not_kept)
-		fprintf(stderr,
-			PROG ": warning: %lu owner(s) not kept: run as root to keep the image's owners\n",
-			st->owners_not_kept);
+		fprintf(
+		    stderr,
+		    PROG
+		    ": warning: %lu owner(s) not kept: run as root to keep the image's owners\n",
+		    st->owners_not_kept);
 	if (st->xattrs_not_kept)
 		fprintf(stderr, PROG ": warning: %lu extended attribute(s) not kept\n",
 			st->xattrs_not_kept);

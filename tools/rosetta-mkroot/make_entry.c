@@ -126,8 +126,8 @@ static int link_target(struct apply_ctx *c, const char *target, const char *path
 		fd = -errno;
 	}
 	if (fd == -ELOOP)
-		return apply_refuse(c, -EINVAL,
-				    "its hard link target '%s' goes through a symbolic link", tpath);
+		return apply_refuse(
+		    c, -EINVAL, "its hard link target '%s' goes through a symbolic link", tpath);
 	if (fd < 0)
 		return apply_refuse(c, -EINVAL, "its hard link target '%s' is not in the tree",
 				    tpath);
@@ -217,7 +217,9 @@ static int make_typed(struct apply_ctx *c, struct archive_entry *ae, int parent,
 int make_entry(struct apply_ctx *c, struct archive_entry *ae, const char *path)
 {
 	const char *last, *target = archive_entry_hardlink(ae);
-	int parent = in_root_parent(c->root_fd, path, IMPLIED_DIR_MODE, IN_ROOT_LINKS_REFUSE, &last), r;
+	int parent =
+		in_root_parent(c->root_fd, path, IMPLIED_DIR_MODE, IN_ROOT_LINKS_REFUSE, &last),
+	    r;
 
 	if (parent < 0)
 		return apply_parent_fail(c, parent);

@@ -48,8 +48,7 @@ static int parse_format(const char *word, enum mkroot_format *format)
 	return -EINVAL;
 }
 
-int mkroot_parse_options(int argc, char **argv, struct mkroot_options *o,
-			 struct error_record *err)
+int mkroot_parse_options(int argc, char **argv, struct mkroot_options *o, struct error_record *err)
 {
 	struct parse ps = { .o = o };
 	char why[256];

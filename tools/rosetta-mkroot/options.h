@@ -37,7 +37,6 @@ extern const size_t mkroot_options_count;
 /* Parses argv. Returns an mkroot_action, or -EINVAL with err holding the one message of a
  * usage error: an unknown option, a bad --format, no IMAGE, more than IMAGE and OUTPUT,
  * --format ext4 without OUTPUT. */
-int mkroot_parse_options(int argc, char **argv, struct mkroot_options *o,
-			 struct error_record *err);
+int mkroot_parse_options(int argc, char **argv, struct mkroot_options *o, struct error_record *err);
 
 #endif

@@ -24,8 +24,8 @@
 
 /* The directory the product goes in: OUTPUT's, or the cache's (made). A tar image is unpacked
  * there too, on the file system that will hold the root rather than in a small /tmp. */
-static int output_parent(const struct mkroot_options *o, const char *cache, char *dir,
-			 size_t size, struct error_record *e)
+static int output_parent(const struct mkroot_options *o, const char *cache, char *dir, size_t size,
+			 struct error_record *e)
 {
 	const char *slash = o->output ? strrchr(o->output, '/') : NULL;
 	int n, r;
@@ -104,7 +104,8 @@ static int write_conf_file(int root, const char *text, struct error_record *e)
 				    IMAGE_CONFIG_FILE);
 	/* An image's own file of that name is replaced, never written through. */
 	r = unlinkat(dir, last, 0) < 0 && errno != ENOENT ? -errno : 0;
-	fd = r < 0 ? r : openat(dir, last, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	fd = r < 0 ? r
+		   : openat(dir, last, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0 && r == 0)
 		r = -errno;
 	close(dir);
@@ -113,8 +114,7 @@ static int write_conf_file(int root, const char *text, struct error_record *e)
 		if (close(fd) < 0 && r == 0)
 			r = -errno;
 	}
-	return r < 0 ? error_system(e, r, "cannot write %s in the root: %m", IMAGE_CONFIG_FILE)
-		     : 0;
+	return r < 0 ? error_system(e, r, "cannot write %s in the root: %m", IMAGE_CONFIG_FILE) : 0;
 }
 
 /* The image's configuration in rosetta-init's terms, its user resolved in the root and its
@@ -134,7 +134,8 @@ static int write_conf(int root, struct image *img, struct error_record *e)
 	if (r == 0)
 		r = image_command_resolve(root, ic, e);
 	if (r == 0)
-		r = init_conf_render(ic, uid, gid, ic->user != NULL, img->manifest.digest, &text, e);
+		r = init_conf_render(ic, uid, gid, ic->user != NULL, img->manifest.digest, &text,
+				     e);
 	if (r == 0)
 		r = write_conf_file(root, text, e);
 	free(text);
@@ -159,8 +160,8 @@ static int unpack(const char *staging, struct image *img, struct mkroot_result *
 	return r;
 }
 
-static int make_root(const struct mkroot_options *o, struct image *img,
-		     struct mkroot_result *res, struct error_record *e)
+static int make_root(const struct mkroot_options *o, struct image *img, struct mkroot_result *res,
+		     struct error_record *e)
 {
 	char staging[PATH_MAX];
 	int r = output_state(res->output, o->format, img->manifest.digest, e);

@@ -13,10 +13,10 @@
 #include "options.h"
 
 struct mkroot_result {
-	char output[PATH_MAX];	/* where the root is: OUTPUT, or the cache's directory */
-	char manifest[80];	/* "sha256:HEX": the image's manifest (its ID for old docker tars) */
-	char platform[64];	/* the platform unpacked */
-	bool reused;		/* output already held this manifest's root: nothing was done */
+	char output[PATH_MAX]; /* where the root is: OUTPUT, or the cache's directory */
+	char manifest[80];     /* "sha256:HEX": the image's manifest (its ID for old docker tars) */
+	char platform[64];     /* the platform unpacked */
+	bool reused;	       /* output already held this manifest's root: nothing was done */
 	unsigned int nlayers;
 	struct layer_stats stats; /* what the layers held, and what could not be kept */
 };

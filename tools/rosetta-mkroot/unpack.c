@@ -88,7 +88,7 @@ struct links {
 	struct link {
 		char name[BLOB_PATH_MAX];
 		char target[BLOB_PATH_MAX]; /* resolved: a layout name */
-	} *v;
+	} * v;
 	size_t n;
 };
 
@@ -141,7 +141,8 @@ static int links_make(const struct links *l, int dirfd, struct error_record *e)
 							   "the archive does not hold",
 							   l->v[i].name, l->v[i].target)
 			       : errno == EEXIST
-				   ? error_set(e, -EINVAL, "tar member %s appears twice", l->v[i].name)
+				   ? error_set(e, -EINVAL, "tar member %s appears twice",
+					       l->v[i].name)
 				   : error_system(e, -errno, "cannot link %s: %m", l->v[i].name);
 	}
 	return 0;

@@ -14,10 +14,7 @@ build=$1
 runs=$2
 out=$build/bench/logs
 
-die() {
-	echo "bench: error: $*" >&2
-	exit 1
-}
+. "$(dirname "$0")/lib.sh"
 
 for f in "$build/vmlinuz" "$build/initramfs.cpio.gz" "$build/images/busybox/index.json"; do
 	[ -e "$f" ] || die "missing $f (run: make rootfs test-images)"

@@ -17,10 +17,7 @@ build=$1
 runs=$2
 out=$build/bench/logs
 
-die() {
-	echo "bench: error: $*" >&2
-	exit 1
-}
+. "$(dirname "$0")/lib.sh"
 
 for f in "$build/vmlinuz" "$build/initramfs.cpio.gz" "$build/Image.gz" "$build/initramfs-minimal.cpio.gz"; do
 	[ -e "$f" ] || die "missing $f (run: make rootfs kernel)"

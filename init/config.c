@@ -33,6 +33,12 @@ const char *const config_emergency_names[EMERGENCY_COUNT + 1] = {
 	[EMERGENCY_REBOOT] = "reboot", [EMERGENCY_AUTO] = "auto",
 };
 
+const char *const config_coldplug_names[COLDPLUG_COUNT + 1] = {
+	[COLDPLUG_BOOT] = "boot",
+	[COLDPLUG_ALL] = "all",
+	[COLDPLUG_COUNT] = NULL,
+};
+
 const char *const config_verify_names[VERIFY_COUNT + 1] = {
 	[VERIFY_STRICT] = "strict",
 	[VERIFY_ELF] = "elf",
@@ -58,6 +64,7 @@ void config_defaults(struct config *cfg)
 	strcpy(cfg->binfmt_flags, DEFAULT_BINFMT_FLAGS);
 	cfg->emergency = EMERGENCY_AUTO;
 	cfg->verify = VERIFY_STRICT;
+	cfg->coldplug = COLDPLUG_BOOT;
 	cfg->selftest = 1;
 	/* Generous: the stand-in translator starts slowly on an emulated CPU. */
 	cfg->selftest_timeout_ms = 60000;
@@ -251,6 +258,16 @@ static bool set_verify(struct config *cfg, const struct key *k, const char *valu
 	return true;
 }
 
+static bool set_coldplug(struct config *cfg, const struct key *k, const char *value)
+{
+	int i = config_lookup(value, k->names);
+
+	if (i < 0)
+		return false;
+	cfg->coldplug = (enum coldplug_mode)i;
+	return true;
+}
+
 static bool set_break(struct config *cfg, const struct key *k, const char *value)
 {
 	return contract_stage_find(value) >= 0 && set_text(cfg, k, value);
@@ -330,6 +347,8 @@ static const struct key keys[] = {
 	{ KEY_EMERGENCY, set_emergency, FIELD(emergency), ONE_OF(config_emergency_names), false,
 	  false },
 	{ KEY_VERIFY, set_verify, FIELD(verify), ONE_OF(config_verify_names), false, false },
+	{ KEY_COLDPLUG, set_coldplug, FIELD(coldplug), ONE_OF(config_coldplug_names), false,
+	  false },
 	{ KEY_SHA256, set_sha256, FIELD(sha256), TEXT("64 hex digits"), false, false },
 	{ KEY_SELFTEST, set_bool, FIELD(selftest), TEXT("0 or 1"), false, false },
 	{ KEY_SELFTEST_TIMEOUT, set_seconds, FIELD(selftest_timeout_ms), TEXT(CONFIG_SECONDS),

@@ -37,6 +37,15 @@ enum log_level {
 	LOG_LEVEL_DEBUG,  /* rosetta.debug: details too */
 };
 
+/* What stage modules loads: the boot's modules by name (the virtio transport the
+ * PCI devices need, the share's and binfmt_misc; the root's in stage root), or
+ * a driver for every device of every bus, as udev's coldplug would. */
+enum coldplug_mode {
+	COLDPLUG_BOOT,
+	COLDPLUG_ALL,
+	COLDPLUG_COUNT,
+};
+
 enum restart_policy {
 	RESTART_NEVER,
 	RESTART_ON_FAILURE,
@@ -50,6 +59,7 @@ enum restart_policy {
 extern const char *const config_emergency_names[EMERGENCY_COUNT + 1];
 extern const char *const config_verify_names[VERIFY_COUNT + 1];
 extern const char *const config_restart_names[RESTART_COUNT + 1];
+extern const char *const config_coldplug_names[COLDPLUG_COUNT + 1];
 
 /* The keys an image config (IMAGE_CONFIG_FILE) may set, each a bit of
  * config.set once the file or the command line set it: those win over the
@@ -87,6 +97,7 @@ struct config {
 	char binfmt_flags[8];		  /* rosetta.binfmt.flags */
 	enum emergency_action emergency;  /* rosetta.emergency */
 	enum verify_policy verify;	  /* rosetta.verify */
+	enum coldplug_mode coldplug;	  /* rosetta.coldplug */
 	char sha256[65];		  /* rosetta.sha256: hex pin, "" for none */
 	int selftest;			  /* rosetta.selftest: 0 skips it */
 	unsigned int selftest_timeout_ms; /* rosetta.selftest.timeout, in seconds */

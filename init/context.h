@@ -18,6 +18,8 @@ struct failure {
 	const char *remedy; /* one line telling the user what to do */
 };
 
+struct kmod_ctx;
+
 struct boot_ctx {
 	struct config cfg;
 	bool configured;		      /* stage config has applied cfg */
@@ -27,11 +29,12 @@ struct boot_ctx {
 	char translator[CONFIG_STR_MAX + 16]; /* <mount>/rosetta */
 	const char *binfmt_dir;		      /* /proc/sys/fs/binfmt_misc */
 	const char *modules_dir;	      /* /lib/modules */
-	const char *newroot;		      /* where the x86-64 tree is mounted */
-	const char *selftest_prog;	      /* the x86-64 self-test program */
-	int translator_fd;		      /* kept open from verify to register */
-	struct rivals disabled;		      /* by stage register */
-	char entry_buf[CONFIG_ENTRY_MAX];     /* rosetta.entry split into words */
+	struct kmod_ctx *kmod;	   /* its indexes, loaded once; NULL until needed (modules.h) */
+	const char *newroot;	   /* where the x86-64 tree is mounted */
+	const char *selftest_prog; /* the x86-64 self-test program */
+	int translator_fd;	   /* kept open from verify to register */
+	struct rivals disabled;	   /* by stage register */
+	char entry_buf[CONFIG_ENTRY_MAX]; /* rosetta.entry split into words */
 	char *entry_argv[CONFIG_ARGV_MAX];
 	dev_t tree_dev; /* the x86-64 tree's directory, which */
 	ino_t tree_ino; /* switch must not delete */

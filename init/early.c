@@ -3,6 +3,7 @@
  * idempotent, so `rosetta.break` shells and re-runs find them in place. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -30,19 +31,16 @@ static const struct api_mount api_mounts[] = {
 	{ "cgroup2", "/sys/fs/cgroup", "cgroup2", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0 },
 };
 
-/* A mount point sits on another device than its parent directory. */
+/* A mount point sits on another device than its parent directory ("/" for
+ * the first level, "/dev" for /dev/pts). */
 static int is_mountpoint(const char *path)
 {
-	struct stat self, parent;
-	int dirfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	int r = 0;
+	const char *slash = strrchr(path, '/');
+	char parent[64];
+	struct stat self, up;
 
-	if (dirfd < 0)
-		return 0;
-	if (fstat(dirfd, &self) == 0 && fstatat(dirfd, "..", &parent, 0) == 0)
-		r = self.st_dev != parent.st_dev;
-	close(dirfd);
-	return r;
+	snprintf(parent, sizeof(parent), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return stat(path, &self) == 0 && stat(parent, &up) == 0 && self.st_dev != up.st_dev;
 }
 
 static void console_stdio(void)
@@ -79,7 +77,7 @@ int stage_early(struct boot_ctx *ctx, struct failure *f)
 		const struct api_mount *m = &api_mounts[i];
 		int r = is_mountpoint(m->target)
 			    ? 0
-			    : mount_at(m->source, m->target, m->type, m->flags, m->options);
+			    : mount_plain(m->source, m->target, m->type, m->flags, m->options);
 
 		if (r < 0 && m->required)
 			return fail(f, -r,

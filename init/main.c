@@ -19,7 +19,7 @@
 static const stage_fn stages[STAGE_COUNT] = {
 	[STAGE_EARLY] = stage_early,	   /* API filesystems, console */
 	[STAGE_CONFIG] = stage_config,	   /* rosetta.* keys */
-	[STAGE_MODULES] = stage_modules,   /* coldplug, fuse, virtiofs, binfmt_misc */
+	[STAGE_MODULES] = stage_modules,   /* transport, fuse, virtiofs, binfmt_misc */
 	[STAGE_SHARE] = stage_share,	   /* mount the translator's virtiofs share */
 	[STAGE_VERIFY] = stage_verify,	   /* file, ELF, optional SHA-256 pin */
 	[STAGE_REGISTER] = stage_register, /* the binfmt_misc entry */

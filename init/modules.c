@@ -1,7 +1,12 @@
-/* Stage modules: load, with libkmod, the modules for the devices present
- * (coldplug of /sys modaliases) and the filesystems the boot needs. Built-in
- * drivers are fine and silent. Guarantees that virtiofs and binfmt_misc are
- * filesystems the kernel knows. */
+/* Stage modules: load, with libkmod, what the boot needs. rosetta.coldplug=boot
+ * (the default): the drivers of the PCI bus's devices (the virtio transport,
+ * or virtio_mmio when no virtio device is on PCI), fuse, virtiofs and
+ * binfmt_misc by name, then the drivers of the virtio devices (console, disk,
+ * rng, network); the root's filesystem comes in stage root. Other buses are
+ * not walked. rosetta.coldplug=all: a driver for every device of every bus
+ * (modaliases under /sys), as udev's coldplug would. Built-in drivers are fine
+ * and silent. Guarantees that virtiofs and binfmt_misc are filesystems the kernel
+ * knows. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,9 +14,12 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "context.h"
 #include "log.h"
 #include "modules.h"
 #include "stages.h"
@@ -19,6 +27,9 @@
 #include "lib/whole_file.h"
 
 static const char *const wanted[] = { "fuse", "virtiofs", "binfmt_misc" };
+/* The virtio transport when the PCI bus has no virtio device (vendor 0x1af4). */
+#define VIRTIO_PCI_ALIAS "pci:v00001AF4"
+#define VIRTIO_MMIO	 "virtio_mmio"
 static const char *const needed_fs[] = { "virtiofs", "binfmt_misc" };
 
 static void kmod_log(void *data, int priority, const char *file, int line, const char *fn,
@@ -93,68 +104,101 @@ static bool seen_before(struct seen *seen, const char *bus, const char *dev)
 	return false;
 }
 
-/* Every device on every bus that names a modalias and has no driver yet
- * gets its driver, once. */
+/* What one bus's coldplug found: the modules loaded, and whether a virtio
+ * device was among its devices. */
+struct plugged {
+	int loaded;
+	bool virtio;
+};
+
+/* Every device of bus that names a modalias and has no driver yet gets its
+ * driver, once. */
+static void coldplug_bus(struct kmod_ctx *k, struct seen *seen, const char *bus, struct plugged *p)
+{
+	char path[1024], alias[256];
+	struct dirent *dev;
+	DIR *devs;
+
+	snprintf(path, sizeof(path), "/sys/bus/%s/devices", bus);
+	devs = opendir(path);
+	while (devs && (dev = readdir(devs))) {
+		if (dev->d_name[0] == '.' || has_driver(bus, dev->d_name) ||
+		    seen_before(seen, bus, dev->d_name))
+			continue;
+		snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/modalias", bus, dev->d_name);
+		if (read_first_line(path, alias, sizeof(alias)) == 0) {
+			int r = load(k, alias);
+
+			p->virtio |=
+			    !strncasecmp(alias, VIRTIO_PCI_ALIAS, strlen(VIRTIO_PCI_ALIAS));
+			if (r < 0)
+				log_warn("modules: driver for %s: %s", alias, strerror(-r));
+			else
+				p->loaded += r;
+		}
+	}
+	if (devs)
+		closedir(devs);
+}
+
 static int coldplug(struct kmod_ctx *k, struct seen *seen)
 {
+	struct plugged p = { 0 };
 	DIR *buses = opendir("/sys/bus");
 	struct dirent *bus;
-	int loaded = 0;
 
-	if (!buses)
-		return 0;
-	while ((bus = readdir(buses))) {
-		char path[1024], alias[256];
-		struct dirent *dev;
-		DIR *devs;
-
-		if (bus->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "/sys/bus/%s/devices", bus->d_name);
-		devs = opendir(path);
-		while (devs && (dev = readdir(devs))) {
-			if (dev->d_name[0] == '.' || has_driver(bus->d_name, dev->d_name) ||
-			    seen_before(seen, bus->d_name, dev->d_name))
-				continue;
-			snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/modalias", bus->d_name,
-				 dev->d_name);
-			if (read_first_line(path, alias, sizeof(alias)) == 0) {
-				int r = load(k, alias);
-
-				if (r < 0)
-					log_warn("modules: driver for %s: %s", alias, strerror(-r));
-				else
-					loaded += r;
-			}
-		}
-		if (devs)
-			closedir(devs);
-	}
-	closedir(buses);
-	return loaded;
+	while (buses && (bus = readdir(buses)))
+		if (bus->d_name[0] != '.')
+			coldplug_bus(k, seen, bus->d_name, &p);
+	if (buses)
+		closedir(buses);
+	return p.loaded;
 }
 
-static int kernel_has_fs(const char *name)
+/* /proc/filesystems, read once for every check. */
+static void read_filesystems(char *text, size_t size)
 {
-	char text[4096], pattern[64];
 	int fd = open("/proc/filesystems", O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	ssize_t n = fd < 0 ? -1 : read(fd, text, size - 1);
 
-	if (fd < 0)
-		return 0;
-	n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	text[n] = '\0';
-	snprintf(pattern, sizeof(pattern), "\t%s\n", name);
-	return strstr(text, pattern) != NULL;
+	if (fd >= 0)
+		close(fd);
+	text[n > 0 ? n : 0] = '\0';
 }
 
-static int load_all(struct kmod_ctx *k, struct failure *f)
+static bool kernel_has_fs(const char *filesystems, const char *name)
+{
+	char pattern[64];
+
+	snprintf(pattern, sizeof(pattern), "\t%s\n", name);
+	return strstr(filesystems, pattern) != NULL;
+}
+
+/* The PCI devices' drivers (the virtio transport among them), or
+ * virtio_mmio when PCI has no virtio device. */
+static int load_transport(struct kmod_ctx *k, struct seen *seen)
+{
+	struct plugged p = { 0 };
+	int r;
+
+	coldplug_bus(k, seen, "pci", &p);
+	if (!p.virtio && (r = load(k, VIRTIO_MMIO)) > 0)
+		p.loaded += r;
+	return p.loaded;
+}
+
+static int load_virtio_drivers(struct kmod_ctx *k, struct seen *seen)
+{
+	struct plugged p = { 0 };
+
+	coldplug_bus(k, seen, "virtio", &p);
+	return p.loaded;
+}
+
+static int load_all(struct kmod_ctx *k, enum coldplug_mode mode, struct failure *f)
 {
 	struct seen seen = { .n = 0 };
-	int loaded = coldplug(k, &seen);
+	int loaded = mode == COLDPLUG_ALL ? coldplug(k, &seen) : load_transport(k, &seen);
 
 	for (size_t i = 0; i < ARRAY_SIZE(wanted); i++) {
 		int r = load(k, wanted[i]);
@@ -165,66 +209,72 @@ static int load_all(struct kmod_ctx *k, struct failure *f)
 				    "loading module %s", wanted[i]);
 		loaded += r;
 	}
-	/* Drivers loaded above may have brought new devices (virtio ones). */
-	loaded += coldplug(k, &seen);
-	log_info("modules: %d loaded", loaded);
+	/* The transport brought the virtio devices. */
+	loaded += mode == COLDPLUG_ALL ? coldplug(k, &seen) : load_virtio_drivers(k, &seen);
+	log_info("modules: %d loaded (rosetta.coldplug=%s)", loaded, config_coldplug_names[mode]);
 	return 0;
 }
 
-/* A libkmod context for the running kernel's modules, or NULL with errno
+/* ctx->kmod for the running kernel's modules, opened once; NULL with errno
  * ENOENT when the initramfs carries none for it. dir receives the path. */
-static struct kmod_ctx *open_modules(const char *modules_dir, char *dir, size_t size)
+static struct kmod_ctx *modules_context(struct boot_ctx *ctx, char *dir, size_t size)
 {
-	struct kmod_ctx *k;
 	struct utsname uts;
 	int r;
 
 	uname(&uts);
-	snprintf(dir, size, "%s/%s", modules_dir, uts.release);
+	snprintf(dir, size, "%s/%s", ctx->modules_dir, uts.release);
+	if (ctx->kmod)
+		return ctx->kmod;
 	if (access(dir, F_OK) < 0)
 		return NULL;
-	k = kmod_new(dir, NULL);
-	if (!k) {
+	ctx->kmod = kmod_new(dir, NULL);
+	if (!ctx->kmod) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	kmod_set_log_fn(k, kmod_log, NULL);
-	r = kmod_load_resources(k);
+	kmod_set_log_fn(ctx->kmod, kmod_log, NULL);
+	r = kmod_load_resources(ctx->kmod);
 	if (r < 0)
 		log_warn("modules: no usable modules.dep in %s: %s", dir, strerror(-r));
-	return k;
+	return ctx->kmod;
 }
 
-int modules_load(const char *modules_dir, const char *name)
+void modules_release(struct boot_ctx *ctx)
+{
+	if (ctx->kmod)
+		kmod_unref(ctx->kmod);
+	ctx->kmod = NULL;
+}
+
+int modules_load(struct boot_ctx *ctx, const char *name)
 {
 	char dir[512];
-	struct kmod_ctx *k = open_modules(modules_dir, dir, sizeof(dir));
+	struct kmod_ctx *k = modules_context(ctx, dir, sizeof(dir));
 	int r;
 
 	if (!k)
 		return -errno;
 	r = load(k, name);
-	kmod_unref(k);
 	return r < 0 ? r : 0;
 }
 
 int stage_modules(struct boot_ctx *ctx, struct failure *f)
 {
-	char dir[512];
-	struct kmod_ctx *k = open_modules(ctx->modules_dir, dir, sizeof(dir));
+	char dir[512], filesystems[4096];
+	struct kmod_ctx *k = modules_context(ctx, dir, sizeof(dir));
 	int r = 0;
 
-	if (k) {
-		r = load_all(k, f);
-		kmod_unref(k);
-	} else if (errno == ENOENT) {
+	if (k)
+		r = load_all(k, ctx->cfg.coldplug, f);
+	else if (errno == ENOENT)
 		log_info("modules: no %s, relying on built-in drivers", dir);
-	} else {
+	else
 		return fail(f, errno, "check the memory given to the VM",
 			    "creating a libkmod context for %s", dir);
-	}
+	read_filesystems(filesystems, sizeof(filesystems));
 	for (size_t i = 0; r == 0 && i < ARRAY_SIZE(needed_fs); i++)
-		if (!kernel_has_fs(needed_fs[i]))
+		if (!kernel_has_fs(filesystems, needed_fs[i]))
 			return fail(f, ENODEV,
 				    "build the kernel with the filesystem, or add its module and "
 				    "modules.dep (depmod) to the initramfs",

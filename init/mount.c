@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <libmount.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 
 #include "lib/clock.h"
 #include "lib/fs.h"
@@ -50,6 +52,14 @@ int mount_at(const char *source, const char *target, const char *type, unsigned 
 		r = mount_result(cxt, mnt_context_mount(cxt));
 	mnt_free_context(cxt);
 	return r;
+}
+
+int mount_plain(const char *source, const char *target, const char *type, unsigned long flags,
+		const char *options)
+{
+	if (mkdir(target, 0755) < 0 && errno != EEXIST)
+		return -errno;
+	return mount(source, target, type, flags, options) < 0 ? -errno : 0;
 }
 
 int mount_virtiofs_wait(const char *tag, const char *target, unsigned long flags,

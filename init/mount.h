@@ -1,4 +1,6 @@
-/* Mounting through libmount, as every stage of rosetta-init does it. */
+/* Mounting: through libmount where its parsing counts (the share's options,
+ * the roots' sources and types), with plain mount(2) where it adds nothing
+ * but system calls (the API filesystems, the moves of the switch). */
 #ifndef INIT_MOUNT_H
 #define INIT_MOUNT_H
 
@@ -8,6 +10,11 @@
  * Returns 0 or -errno. mkdir's target (mode 0755) when it is missing. */
 int mount_at(const char *source, const char *target, const char *type, unsigned long flags,
 	     const char *options);
+
+/* The same with mount(2) alone: target made (mode 0755, its parent must
+ * exist) when missing, options passed to the kernel as they are. */
+int mount_plain(const char *source, const char *target, const char *type, unsigned long flags,
+		const char *options);
 
 /* Mount the virtio-fs share tagged tag on target, retrying while no device
  * has that tag (the host may attach it late) until boot_ms() reaches

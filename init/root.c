@@ -35,9 +35,9 @@ struct root_mounter {
 
 /* A module that will not load may be built in: the mount that needs it says
  * what is wrong if it is not. */
-static void load_module(const struct boot_ctx *ctx, const char *name)
+static void load_module(struct boot_ctx *ctx, const char *name)
 {
-	int r = modules_load(ctx->modules_dir, name);
+	int r = modules_load(ctx, name);
 
 	if (r < 0)
 		log_warn("root: loading the module %s: %s", name, strerror(-r));

@@ -3,6 +3,7 @@
  * power request, then shut down. The init and the supervise harness both
  * run it, so the harness tests the wiring the guest boots with. */
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,7 +16,9 @@
 #include "supervise.h"
 
 /* The old initramfs is freed by a child while the entry starts: the sweep
- * is hundreds of unlinks, none of which the entry has to wait for. */
+ * is hundreds of unlinks, none of which the entry has to wait for. At
+ * SCHED_IDLE it takes only the CPU time nothing else wants, so it never
+ * competes with the entry for the guest's vCPUs. */
 static void free_old_root_aside(struct boot_ctx *ctx)
 {
 	pid_t pid;
@@ -24,8 +27,13 @@ static void free_old_root_aside(struct boot_ctx *ctx)
 		return;
 	pid = fork();
 	if (pid == 0) {
+		static const struct sched_param idle = { .sched_priority = 0 };
+
 		/* Not PID 1: shutdown's SIGTERM must end it. */
 		signals_reset();
+		if (sched_setscheduler(0, SCHED_IDLE, &idle) < 0)
+			log_warn("switch: freeing the initramfs at SCHED_IDLE: %s",
+				 strerror(errno));
 		switch_free_old_root(ctx);
 		_exit(0);
 	}

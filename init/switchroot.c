@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "modules.h"
 #include "mount.h"
 #include "stages.h"
 #include "lib/array_size.h"
@@ -90,7 +91,7 @@ static void move_api_mounts(const char *newroot)
 		int r;
 
 		snprintf(target, sizeof(target), "%s%s", newroot, moved[i]);
-		r = mount_at(moved[i], target, NULL, MS_MOVE, NULL);
+		r = mount_plain(moved[i], target, NULL, MS_MOVE, NULL);
 		if (r < 0) {
 			log_warn("switch: moving %s to %s: %s; detaching it", moved[i], target,
 				 strerror(-r));
@@ -104,13 +105,14 @@ int stage_switch(struct boot_ctx *ctx, struct failure *f)
 	static const char remedy[] = "report this with the console log";
 	int oldroot, r;
 
+	modules_release(ctx);
 	move_api_mounts(ctx->newroot);
 	if (chdir(ctx->newroot) < 0)
 		return fail(f, errno, remedy, "changing directory to %s", ctx->newroot);
 	oldroot = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (oldroot < 0)
 		return fail(f, errno, remedy, "opening the old root");
-	r = mount_at(ctx->newroot, "/", NULL, MS_MOVE, NULL);
+	r = mount_plain(ctx->newroot, "/", NULL, MS_MOVE, NULL);
 	if (r < 0) {
 		close(oldroot);
 		return fail(f, -r, remedy, "moving %s onto /", ctx->newroot);

@@ -38,7 +38,7 @@ static int hash_translator(struct boot_ctx *ctx, unsigned char sum[SHA256_LEN])
 	int r = digest_sha256_fd(ctx->translator_fd, sum);
 
 	if (r == -EAFNOSUPPORT || r == -ENOENT) {
-		int m = modules_load(ctx->modules_dir, "algif_hash");
+		int m = modules_load(ctx, "algif_hash");
 
 		if (m < 0)
 			log_warn("verify: loading algif_hash: %s", strerror(-m));

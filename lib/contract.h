@@ -35,6 +35,7 @@
 #define KEY_CACHE	     "cache"
 #define KEY_QUIET	     "quiet"
 #define KEY_DEBUG	     "debug"
+#define KEY_COLDPLUG	     "coldplug"
 #define KEY_WORKDIR	     "workdir"
 #define KEY_USER	     "user"
 #define KEY_ENV_PREFIX	     "env."

@@ -47,6 +47,7 @@ static void defaults_match_design(void **state)
 	assert_string_equal(cfg.root, "initramfs:/x86");
 	assert_string_equal(cfg.entry, "/bin/sh");
 	assert_int_equal(cfg.timeout_ms, 10000);
+	assert_int_equal(cfg.coldplug, COLDPLUG_BOOT);
 	assert_string_equal(cfg.binfmt_name, "rosetta");
 	assert_string_equal(cfg.binfmt_flags, "CFP");
 	assert_int_equal(cfg.emergency, EMERGENCY_AUTO);
@@ -75,7 +76,7 @@ static void every_key_applies(void **state)
 			       "rosetta.root=initramfs:/tree rosetta.timeout=3 "
 			       "rosetta.binfmt.name=x86_64 rosetta.binfmt.flags=CF "
 			       "rosetta.emergency=halt rosetta.entry=/bin/true rosetta.verify=elf "
-			       "rosetta.selftest=0 rosetta.selftest.timeout=5 "
+			       "rosetta.selftest=0 rosetta.selftest.timeout=5 rosetta.coldplug=all "
 			       "rosetta.sha256="
 			       "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
 			       &w),
@@ -89,6 +90,7 @@ static void every_key_applies(void **state)
 	assert_int_equal(cfg.emergency, EMERGENCY_HALT);
 	assert_string_equal(cfg.entry, "/bin/true");
 	assert_int_equal(cfg.verify, VERIFY_ELF);
+	assert_int_equal(cfg.coldplug, COLDPLUG_ALL);
 	assert_int_equal(cfg.selftest, 0);
 	assert_int_equal(cfg.selftest_timeout_ms, 5000);
 	assert_string_equal(cfg.sha256,
@@ -263,6 +265,7 @@ static void bad_values_warn_and_keep_defaults(void **state)
 		{ "rosetta.binfmt.name=a/b", "rosetta.binfmt.name: 'a/b' " BINFMT_NAME },
 		{ "rosetta.emergency=panic",
 		  "rosetta.emergency: 'panic' is not one of shell, poweroff, halt, reboot, auto" },
+		{ "rosetta.coldplug=some", "rosetta.coldplug: 'some' is not one of boot, all" },
 		{ "rosetta.emergency=Shell",
 		  "rosetta.emergency: 'Shell' is not one of shell, poweroff, halt, reboot, auto" },
 		{ "rosetta.colour=blue", "rosetta.colour: unknown key" },

@@ -17,8 +17,8 @@ static int usage(void)
 	fputs("Usage: " PROG " [options] IMAGE [OUTPUT]\n"
 	      "Unpack an x86-64 container image into a root tree for rosetta-init.\n"
 	      "IMAGE is an OCI layout directory (DIR or DIR:TAG), an oci-archive tar or a\n"
-	      "docker save tar. Without OUTPUT the root goes into the cache rosetta-launch\n"
-	      "--image uses. The root's path is printed.\n\n",
+	      "docker save tar. Without OUTPUT the root goes into the cache that\n"
+	      "rosetta-launch boots images from. The root's path is printed.\n\n",
 	      stdout);
 	cli_print_options(stdout, mkroot_options, mkroot_options_count);
 	return cli_exit_stdout(PROG, CLI_EXIT_OK, CLI_EXIT_SYSTEM);

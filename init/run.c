@@ -4,6 +4,7 @@
  * run it, so the harness tests the wiring the guest boots with. */
 #include <errno.h>
 #include <sched.h>
+#include <sys/syscall.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,7 +32,8 @@ static void free_old_root_aside(struct boot_ctx *ctx)
 
 		/* Not PID 1: shutdown's SIGTERM must end it. */
 		signals_reset();
-		if (sched_setscheduler(0, SCHED_IDLE, &idle) < 0)
+		/* musl's sched_setscheduler() is a stub that fails with ENOSYS. */
+		if (syscall(SYS_sched_setscheduler, 0, SCHED_IDLE, &idle) < 0)
 			log_warn("switch: freeing the initramfs at SCHED_IDLE: %s",
 				 strerror(errno));
 		switch_free_old_root(ctx);

@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 10
 
 check: deps
 	@$(MAKE) --no-print-directory all kernel deb unit-build fuzz-build test-progs debian-amd64 debian-arm64 \
-		test-images test-images-debian
+		test-images test-images-debian bench-image
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run $(BUILD)
 
 # `make fuzz`: each target runs FUZZ_RUNS inputs (10^7 by default; about 3
@@ -20,7 +20,7 @@ integration: host test-progs test-images
 unit: unit-build
 	@sh tests/run $(BUILD) unit
 
-e2e: all kernel deb debian-amd64 debian-arm64 test-images test-images-debian
+e2e: all kernel deb debian-amd64 debian-arm64 test-images test-images-debian bench-image
 	@sh tests/run $(BUILD) e2e
 
 # Programs the tests run: TEST_HOST_PROGS (mk/flavors.mk), or

@@ -176,6 +176,7 @@ check "IMAGE alone: the root names its manifest" sh -c "head -n 1 '$cached/etc/r
 mk "IMAGE alone, --format ext4: exits 2" 2 --format ext4 "$img/busybox"
 unset ROSETTA_CACHE
 mk "three arguments: exits 2" 2 "$img/busybox" "$o" extra
+mk "an OUTPUT ending in '/': exits 2" 2 "$img/busybox" "$o/"
 mk "an unknown option: exits 2" 2 --no-such-option "$img/busybox" "$o"
 mk "--format tar: exits 2" 2 --format tar "$img/busybox" "$o"
 mk "--format without its value: exits 2" 2 "$img/busybox" "$o" --format

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char passwd[] = "root:x:0:0:root:/root:/bin/sh\n"
@@ -127,6 +128,17 @@ static void what_the_image_lacks(void **state)
 	assert_refused(s, ":staff", -EINVAL, "the image's user ':staff' is not NAME or NAME:GROUP");
 }
 
+/* An image's passwd that is no regular file (a FIFO here; as root, a device
+ * node could be the host's) is never opened for reading. */
+static void not_a_regular_file(void **state)
+{
+	struct scratch *s = *state;
+
+	assert_int_equal(unlink(scratch_path(s, "root/etc/passwd")), 0);
+	assert_int_equal(mkfifo(scratch_path(s, "root/etc/passwd"), 0644), 0);
+	assert_refused(s, "nginx", -EINVAL, "the image's /etc/passwd is not a regular file");
+}
+
 /* Without the files, numbers still do; names do not. */
 static void no_files(void **state)
 {
@@ -174,9 +186,10 @@ static void unreadable_file(void **state)
 
 	assert_int_equal(unlink(scratch_path(s, "root/etc/passwd")), 0);
 	assert_int_equal(make_dirs(scratch_path(s, "root/etc/passwd"), 0755), 0);
-	assert_int_equal(resolve(s, "root", &u, &g, &e), -EISDIR);
-	assert_true(e.system);
-	assert_non_null(strstr(e.msg[0].text, "reading the image's /etc/passwd"));
+	/* The image's fault, not the system's: a directory is no passwd file. */
+	assert_int_equal(resolve(s, "root", &u, &g, &e), -EINVAL);
+	assert_false(e.system);
+	assert_non_null(strstr(e.msg[0].text, "the image's /etc/passwd is not a regular file"));
 }
 
 int main(void)
@@ -184,6 +197,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(every_form, setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(what_the_image_lacks, setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(not_a_regular_file, setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(no_files, setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(links_stay_inside, setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(unreadable_file, setup, scratch_teardown),

@@ -59,10 +59,28 @@ static int by_depth(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* The directory path names, never through a link a later layer made of one
+ * of its parents: its mode and time belong to that directory, not to one the
+ * link leads to. */
+static int open_dir(int root_fd, const char *path)
+{
+	const char *last;
+	int parent, fd;
+
+	if (!*path)
+		return in_root_open(root_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	parent = in_root_parent(root_fd, path, 0, IN_ROOT_LINKS_REFUSE, &last);
+	if (parent < 0)
+		return parent;
+	fd = openat(parent, last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	fd = fd < 0 ? -errno : fd;
+	close(parent);
+	return fd;
+}
+
 static int apply_one(int root_fd, const struct dir_time *d, struct error_record *e)
 {
-	int fd = in_root_open(root_fd, *d->path ? d->path : ".",
-			      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+	int fd = open_dir(root_fd, d->path);
 	char name[512];
 	int r = 0;
 

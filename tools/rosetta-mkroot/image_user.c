@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/in_root.h"
@@ -28,11 +29,21 @@ static int accounts_read(int root_fd, struct accounts *a, struct error_record *e
 {
 	size_t len = 0;
 	char *text = NULL;
-	int fd = in_root_open(root_fd, a->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0), r;
+	int fd = in_root_open(root_fd, a->path, O_PATH | O_CLOEXEC, 0), r;
+	struct stat st;
 
 	a->text = NULL;
 	if (fd == -ENOENT)
 		return 0;
+	if (fd < 0)
+		return error_system(e, fd, "opening the image's %s: %m", a->path);
+	/* Only a regular file is opened for reading: a device node of the image
+	 * (made when running as root) could be the host's watchdog or disk. */
+	r = fstat(fd, &st) < 0 ? -errno : S_ISREG(st.st_mode) ? 0 : -EINVAL;
+	close(fd);
+	if (r == -EINVAL)
+		return error_set(e, r, "the image's %s is not a regular file", a->path);
+	fd = r < 0 ? r : in_root_open(root_fd, a->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
 	if (fd < 0)
 		return error_system(e, fd, "opening the image's %s: %m", a->path);
 	r = read_whole_fd(fd, ACCOUNTS_FILE_MAX, &text, &len);

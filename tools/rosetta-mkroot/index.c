@@ -8,12 +8,16 @@
 
 /* Deep enough for a layout's index.json naming a multi-platform index; no registry nests more. */
 #define INDEX_DEPTH_MAX 4
-#define NO_MATCH	1
+/* Nested indexes followed in one choice, whatever their depth: an index of
+ * many entries naming the same nested index must not cost its square. */
+#define INDEX_FOLLOWS_MAX 64
+#define NO_MATCH	  1
 
 struct choice {
 	const struct image *img;
 	const struct platform *want;
 	char seen[512]; /* the platforms the image has, for the error */
+	unsigned int follows;
 };
 
 static bool is_image(json_t *d)
@@ -40,6 +44,9 @@ static int follow(struct choice *c, const struct blob_ref *ref, int depth, struc
 	if (depth > INDEX_DEPTH_MAX)
 		return error_set(e, -EINVAL, "index %s: indexes nested more than %d deep",
 				 ref->digest, INDEX_DEPTH_MAX);
+	if (++c->follows > INDEX_FOLLOWS_MAX)
+		return error_set(e, -EINVAL, "index %s: more than %d nested indexes to read",
+				 ref->digest, INDEX_FOLLOWS_MAX);
 	r = blob_read_json(c->img, ref, &index, e);
 	if (r < 0)
 		return r;

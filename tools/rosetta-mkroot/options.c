@@ -74,6 +74,11 @@ int mkroot_parse_options(int argc, char **argv, struct mkroot_options *o, struct
 				 argv[optind + 2]);
 	o->image = argv[optind];
 	o->output = argc - optind == 2 ? argv[optind + 1] : NULL;
+	if (o->output && (!*o->output || o->output[strlen(o->output) - 1] == '/'))
+		return error_set(err, -EINVAL,
+				 "bad OUTPUT '%s': name a file or directory to make, without a "
+				 "trailing '/'",
+				 o->output);
 	if (!o->output && o->format == MKROOT_FORMAT_EXT4)
 		return error_set(err, -EINVAL, "--format ext4 needs an OUTPUT file");
 	return MKROOT_RUN;

@@ -40,7 +40,10 @@ static int output_parent(const struct mkroot_options *o, const char *cache, char
 	if (n < 0 || (size_t)n >= size)
 		return error_set(e, -ENAMETOOLONG, "directory name too long: %s",
 				 o->output ? o->output : cache);
-	if (!o->output && (r = make_dirs(dir, 0755)) < 0)
+	/* The cache's roots hold what images put there, set-id programs and, as root,
+	 * device nodes: for the user who unpacked them only. */
+	if (!o->output &&
+	    ((r = make_dirs(dir, 0700)) < 0 || (r = chmod(dir, 0700) < 0 ? -errno : 0) < 0))
 		return error_system(e, r, "cannot make the cache directory %s: %m", dir);
 	return 0;
 }

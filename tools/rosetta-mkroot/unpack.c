@@ -239,9 +239,11 @@ static int entry_unpack(struct archive *a, struct archive_entry *ent, int dirfd,
 	if (!name || !unpack_name_ok(name, type == AE_IFDIR))
 		return name_refuse(raw, e);
 	if (type == AE_IFDIR) {
-		if (mkdirat(dirfd, name, 0755) < 0 && errno != EEXIST)
-			return error_system(e, -errno, "cannot make %s: %m", name);
-		return parents_make(dirfd, name, e);
+		int r = parents_make(dirfd, name, e);
+
+		if (r == 0 && mkdirat(dirfd, name, 0755) < 0 && errno != EEXIST)
+			r = error_system(e, -errno, "cannot make %s: %m", name);
+		return r;
 	}
 	if (is_small(name) && archive_entry_size(ent) > (la_int64_t)IMAGE_JSON_MAX)
 		return error_set(e, -EINVAL, "tar member %s: larger than %u bytes", name,

@@ -198,6 +198,10 @@ static void begin_call(struct marks_reader *r, long nr, uint64_t us)
 	r->call_nr = nr >= 0 && nr < MARKS_NR_SLOTS ? nr : -1;
 	r->call_stage = stage_at(&r->m, us);
 	tally_call(r, 1, 0);
+	if (r->m.seq_n < MARKS_SEQ_MAX) {
+		r->m.seq_nr[r->m.seq_n] = (short)r->call_nr;
+		r->m.seq_stage[r->m.seq_n++] = (signed char)r->call_stage;
+	}
 }
 
 /* raw_syscalls:sys_enter, "NR 221 (...)": on pass 1 an exec is noted, on

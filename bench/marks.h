@@ -20,6 +20,9 @@
  * is under 500); larger ones are counted in the totals only. */
 #define MARKS_NR_SLOTS 512
 
+/* PID 1's calls kept in order, for a listing. */
+#define MARKS_SEQ_MAX 2048
+
 /* System calls of PID 1: how many, and the time from each one's sys_enter
  * to its sys_exit, cut at the entry's execve. */
 struct syscall_tally {
@@ -53,6 +56,12 @@ struct boot_marks {
 	struct syscall_tally by_stage[STAGE_COUNT];
 	struct syscall_tally by_nr[MARKS_NR_SLOTS];
 	struct syscall_tally pid1;
+	/* PID 1's calls in the window in order, the first MARKS_SEQ_MAX: each
+	 * one's number (-1 beyond MARKS_NR_SLOTS) and stage (-1 without
+	 * rosetta-init's marks), for bench.calls=1. */
+	short seq_nr[MARKS_SEQ_MAX];
+	signed char seq_stage[MARKS_SEQ_MAX];
+	unsigned seq_n;
 };
 
 /* The state of a pass over a trace: per-pid bookkeeping is too large for a

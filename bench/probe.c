@@ -8,7 +8,8 @@
  *   timing    (default) the boot's milestones from the kernel trace, PID 1's
  *             memory, the modules loaded and the translator's entry
  *   syscalls  the system calls the init made, from a raw_syscalls trace;
- *             PID 1's by number and, for rosetta-init, by stage, timed
+ *             PID 1's by number and, for rosetta-init, by stage, timed;
+ *             with bench.calls=1, PID 1's calls in order as well
  *   exec      program starts through binfmt_misc, through the translator
  *             named explicitly, and native; bench.runs= each (default 20)
  * Every figure is a line "bench: KEY=VALUE"; the last is "bench: done", or
@@ -206,6 +207,21 @@ static int mode_timing(const char *entry)
 	return 0;
 }
 
+/* bench.calls=1: PID 1's calls in order, "STAGE NR" (stage "-" when the
+ * init marks none), for finding what a stage spends its calls on. */
+static void say_call_list(const struct boot_marks *m)
+{
+	char on[4] = "0";
+
+	(void)cmdline_value("bench.calls", on, sizeof(on));
+	if (strcmp(on, "1") != 0)
+		return;
+	for (unsigned i = 0; i < m->seq_n; i++)
+		say("call", "%s %d",
+		    m->seq_stage[i] < 0 ? "-" : contract_stage_names[m->seq_stage[i]],
+		    m->seq_nr[i]);
+}
+
 static int mode_syscalls(const char *entry)
 {
 	struct boot_marks m = { 0 };
@@ -219,6 +235,7 @@ static int mode_syscalls(const char *entry)
 	say("init_to_entry_exec_us", "%llu", (unsigned long long)(m.entry_execve - m.init_exec));
 	say_stages(&m, true);
 	say_syscalls_by_nr(&m);
+	say_call_list(&m);
 	return 0;
 }
 

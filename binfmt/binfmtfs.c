@@ -37,28 +37,17 @@ int binfmt_fs_is_mounted(const char *dir)
 	return r;
 }
 
-/* An autofs mount point (systemd's proc-sys-fs-binfmt_misc.automount) is
- * mounted by the first open of the directory that is not O_PATH; after it
- * the real filesystem is there to be seen. On a plain directory the open
- * does nothing. */
-static int trigger_automount(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return binfmt_fs_is_mounted(dir);
-}
-
 int binfmt_fs_ensure_mounted(const char *dir)
 {
-	int r = binfmt_fs_is_mounted(dir);
+	struct statfs sfs;
 
-	if (r == 0)
-		r = trigger_automount(dir);
-	if (r != 0)
-		return r < 0 ? r : 0;
+	/* statfs(2) follows an automount point as any lookup does: systemd's
+	 * proc-sys-fs-binfmt_misc.automount mounts binfmt_misc for it, and
+	 * one call tells whether the filesystem is there. */
+	if (statfs(dir, &sfs) < 0)
+		return -errno;
+	if (sfs.f_type == BINFMTFS_MAGIC)
+		return 0;
 	/* Nothing on binfmt_misc should be run, set-id or a device node. */
 	if (mount("binfmt_misc", dir, "binfmt_misc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
 		return -errno;

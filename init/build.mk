@@ -1,12 +1,14 @@
 # rosetta-init: PID 1 of the guest. libinit holds every stage, so that other
 # programs and the tests call the same code; main.c is PID 1's own setup.
 ARCHIVES += libinit
-libinit_SRCS := $(filter-out init/main.c,$(wildcard init/*.c))
+libinit_SRCS := $(filter-out init/main.c init/open_direct.c,$(wildcard init/*.c))
 libinit_LIBS := $(MOUNT_LIBS)
 INIT_ARCHIVES := libinit $(BINFMT_ARCHIVES)
 
 GUEST_PROGS += rosetta-init
-rosetta-init_SRCS := init/main.c
+rosetta-init_SRCS := init/main.c init/open_direct.c
+# Every open() of PID 1, musl's own included, is open_direct.c's.
+rosetta-init_LDFLAGS := -Wl,--wrap=open
 rosetta-init_ARCHIVES := $(INIT_ARCHIVES)
 
 # The configuration readers and the log; the entry's workdir and user and the

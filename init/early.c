@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "mount.h"
 #include "stages.h"
 #include "unpacked.h"
 #include "lib/array_size.h"
@@ -31,22 +30,55 @@ static const struct api_mount api_mounts[] = {
 	{ "cgroup2", "/sys/fs/cgroup", "cgroup2", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0 },
 };
 
-/* A mount point sits on another device than its parent directory ("/" for
- * the first level, "/dev" for /dev/pts). */
-static int is_mountpoint(const char *path)
+/* The device of the last parent stat'ed: the first four targets share "/". */
+struct parent_memo {
+	char path[64];
+	dev_t dev;
+};
+
+/* Whether target needs mounting: 1 when it is missing (made here, mode 0755)
+ * or on its parent's device, 0 when something is mounted there already
+ * (the boot goes on with it), -errno when it cannot be told. */
+static int needs_mount(const char *target, struct parent_memo *memo)
 {
-	const char *slash = strrchr(path, '/');
-	char parent[64];
+	const char *slash = strrchr(target, '/');
+	char parent[sizeof(memo->path)];
 	struct stat self, up;
 
-	snprintf(parent, sizeof(parent), "%.*s", slash == path ? 1 : (int)(slash - path), path);
-	return stat(path, &self) == 0 && stat(parent, &up) == 0 && self.st_dev != up.st_dev;
+	if (stat(target, &self) < 0) {
+		if (errno != ENOENT)
+			return -errno;
+		return mkdir(target, 0755) < 0 && errno != EEXIST ? -errno : 1;
+	}
+	snprintf(parent, sizeof(parent), "%.*s", slash == target ? 1 : (int)(slash - target),
+		 target);
+	if (strcmp(parent, memo->path) != 0) {
+		if (stat(parent, &up) < 0)
+			return -errno;
+		snprintf(memo->path, sizeof(memo->path), "%s", parent);
+		memo->dev = up.st_dev;
+	}
+	return self.st_dev == memo->dev;
 }
 
+static int mount_api(const struct api_mount *m, struct parent_memo *memo)
+{
+	int r = needs_mount(m->target, memo);
+
+	if (r <= 0)
+		return r;
+	return mount(m->source, m->target, m->type, m->flags, m->options) < 0 ? -errno : 0;
+}
+
+/* The kernel gives /init the console as fds 0-2 (all three or none) when the
+ * initramfs has /dev/console; otherwise they are made from devtmpfs's. */
 static void console_stdio(void)
 {
-	int fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	int fd;
 
+	if (fcntl(STDIN_FILENO, F_GETFD) >= 0)
+		return;
+	fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	for (int i = 0; i < 3; i++)
@@ -71,13 +103,13 @@ static int check_unpacked(struct failure *f)
 
 int stage_early(struct boot_ctx *ctx, struct failure *f)
 {
+	struct parent_memo memo = { .path = "" };
+
 	(void)ctx;
 	umask(022);
 	for (size_t i = 0; i < ARRAY_SIZE(api_mounts); i++) {
 		const struct api_mount *m = &api_mounts[i];
-		int r = is_mountpoint(m->target)
-			    ? 0
-			    : mount_plain(m->source, m->target, m->type, m->flags, m->options);
+		int r = mount_api(m, &memo);
 
 		if (r < 0 && m->required)
 			return fail(f, -r,

@@ -1,6 +1,6 @@
 /* Stage modules: load, with libkmod, what the boot needs. rosetta.coldplug=boot
  * (the default): the drivers of the PCI bus's devices (the virtio transport,
- * or virtio_mmio when no virtio device is on PCI), fuse, virtiofs and
+ * or virtio_mmio when no virtio device is on PCI), virtiofs (with fuse) and
  * binfmt_misc by name, then the drivers of the virtio devices (console, disk,
  * rng, network); the root's filesystem comes in stage root. Other buses are
  * not walked. rosetta.coldplug=all: a driver for every device of every bus
@@ -26,7 +26,8 @@
 #include "lib/array_size.h"
 #include "lib/whole_file.h"
 
-static const char *const wanted[] = { "fuse", "virtiofs", "binfmt_misc" };
+/* virtiofs brings fuse, on which it depends. */
+static const char *const wanted[] = { "virtiofs", "binfmt_misc" };
 /* The virtio transport when the PCI bus has no virtio device (vendor 0x1af4). */
 #define VIRTIO_PCI_ALIAS "pci:v00001AF4"
 #define VIRTIO_MMIO	 "virtio_mmio"
@@ -43,6 +44,21 @@ static void kmod_log(void *data, int priority, const char *file, int line, const
 	log_warn("libkmod: %s", msg);
 }
 
+/* Insert mod and its dependencies. libkmod would read each one's sysfs
+ * state first, two to four system calls a module; the kernel answers
+ * EEXIST for one loaded already, so the insertion is the check: the module
+ * itself loaded before is -EEXIST, its dependencies loaded before are fine.
+ * A module without a path in modules.dep is built in: nothing to do. */
+static int insert(struct kmod_module *mod)
+{
+	const unsigned flags =
+	    KMOD_PROBE_APPLY_BLACKLIST | KMOD_PROBE_IGNORE_LOADED | KMOD_PROBE_FAIL_ON_LOADED;
+
+	if (!kmod_module_get_path(mod))
+		return -EEXIST;
+	return kmod_module_probe_insert_module(mod, flags, NULL, NULL, NULL, NULL);
+}
+
 /* Load whatever a name or modalias resolves to. Returns the modules newly
  * inserted, or -errno from the first failed insertion. */
 static int load(struct kmod_ctx *k, const char *alias)
@@ -55,14 +71,12 @@ static int load(struct kmod_ctx *k, const char *alias)
 	kmod_list_foreach(it, list)
 	{
 		struct kmod_module *mod = kmod_module_get_module(it);
-		int before = kmod_module_get_initstate(mod);
-		int r = kmod_module_probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST, NULL, NULL,
-							NULL, NULL);
+		int r = insert(mod);
 
-		if (r < 0 && !err)
-			err = r;
-		else if (r == 0 && before < 0)
+		if (r == 0)
 			loaded++;
+		else if (r < 0 && r != -EEXIST && !err)
+			err = r;
 		kmod_module_unref(mod);
 	}
 	kmod_module_unref_list(list);
@@ -215,6 +229,11 @@ static int load_all(struct kmod_ctx *k, enum coldplug_mode mode, struct failure 
 	return 0;
 }
 
+/* Where an initramfs keeps modprobe.d files. libkmod's default list adds
+ * /run/modprobe.d, which is the tmpfs stage early has just mounted, empty,
+ * and /usr/local/lib/modprobe.d: a stat(2) each for nothing. */
+static const char *const modprobe_d[] = { "/etc/modprobe.d", "/lib/modprobe.d", NULL };
+
 /* ctx->kmod for the running kernel's modules, opened once; NULL with errno
  * ENOENT when the initramfs carries none for it. dir receives the path. */
 static struct kmod_ctx *modules_context(struct boot_ctx *ctx, char *dir, size_t size)
@@ -228,7 +247,7 @@ static struct kmod_ctx *modules_context(struct boot_ctx *ctx, char *dir, size_t 
 		return ctx->kmod;
 	if (access(dir, F_OK) < 0)
 		return NULL;
-	ctx->kmod = kmod_new(dir, NULL);
+	ctx->kmod = kmod_new(dir, modprobe_d);
 	if (!ctx->kmod) {
 		errno = ENOMEM;
 		return NULL;

@@ -57,7 +57,11 @@ int mount_at(const char *source, const char *target, const char *type, unsigned 
 int mount_plain(const char *source, const char *target, const char *type, unsigned long flags,
 		const char *options)
 {
-	if (mkdir(target, 0755) < 0 && errno != EEXIST)
+	/* The target is there but for the first boot of a new tree: mkdir
+	 * only when the mount says it is missing. */
+	if (mount(source, target, type, flags, options) == 0)
+		return 0;
+	if (errno != ENOENT || (mkdir(target, 0755) < 0 && errno != EEXIST))
 		return -errno;
 	return mount(source, target, type, flags, options) < 0 ? -errno : 0;
 }

@@ -8,6 +8,7 @@
 #                             NAME_SRCS := the program's own files (its main)
 #                             NAME_ARCHIVES := the archives it links, users before providers
 #                             NAME_LIBS := system libraries of its own
+#                             NAME_LDFLAGS := linker options of its own (guest programs)
 #   UNIT_ARCHIVES += libNAME  archives every unit test links after its own
 # Flavors: guest (static aarch64 musl), host (the build machine's tools), unit
 # (ASan + UBSan, for cmocka tests), fuzz (clang, libFuzzer). Each compiles into
@@ -66,7 +67,7 @@ endef
 # The guest's link map shows what each library costs in the static binary.
 GUEST_MAP = -Wl,-Map,$@.map
 $(foreach p,$(GUEST_PROGS),$(eval $(call link_rule,guest,guest,$(p),\
-	$$(GUEST_CC) $$(GUEST_LDFLAGS) $$(GUEST_MAP),$$(GUEST_LIBS))))
+	$$(GUEST_CC) $$(GUEST_LDFLAGS) $$($(p)_LDFLAGS) $$(GUEST_MAP),$$(GUEST_LIBS))))
 $(foreach p,$(HOST_PROGS),$(eval $(call link_rule,host,host,$(p),$$(HOST_CC) $$(HOST_LDFLAGS),\
 	$(call link_libs,$(p)))))
 $(foreach p,$(TEST_HOST_PROGS),$(eval $(call link_rule,host,test,$(p),\

@@ -33,6 +33,8 @@ struct boot_ctx {
 	const char *newroot;	   /* where the x86-64 tree is mounted */
 	const char *selftest_prog; /* the x86-64 self-test program */
 	int translator_fd;	   /* kept open from verify to register */
+	pid_t selftest_runner;	   /* the self-test begun early (0: none), */
+	int selftest_fd;	   /* and the pipe its report comes through */
 	struct rivals disabled;	   /* by stage register */
 	char entry_buf[CONFIG_ENTRY_MAX]; /* rosetta.entry split into words */
 	char *entry_argv[CONFIG_ARGV_MAX];

@@ -23,8 +23,8 @@ static const stage_fn stages[STAGE_COUNT] = {
 	[STAGE_SHARE] = stage_share,	   /* mount the translator's virtiofs share */
 	[STAGE_VERIFY] = stage_verify,	   /* file, ELF, optional SHA-256 pin */
 	[STAGE_REGISTER] = stage_register, /* the binfmt_misc entry */
-	[STAGE_SELFTEST] = stage_selftest, /* x86-64 code through it, sandboxed */
 	[STAGE_ROOT] = stage_root,	   /* mount the x86-64 tree */
+	[STAGE_SELFTEST] = stage_selftest, /* x86-64 code through it, sandboxed */
 	[STAGE_SWITCH] = stage_switch,	   /* make it / */
 	[STAGE_RUN] = stage_run,	   /* exec the tree's init, or supervise; shut down */
 };
@@ -53,6 +53,11 @@ static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 	for (int i = 0; i < STAGE_COUNT; i++) {
 		struct failure f;
 
+		/* The self-test needs only the registered handler: its program
+		 * runs while stage root finds and mounts the tree, and stage
+		 * selftest takes the verdict. */
+		if (i == STAGE_ROOT)
+			selftest_begin(ctx);
 		stop_before(ctx, (enum stage)i);
 		if (stage_step((enum stage)i, stages[i], ctx, &f) < 0)
 			emergency(ctx, &f);
@@ -73,6 +78,7 @@ int main(void)
 		.newroot = "/newroot",
 		.selftest_prog = SELFTEST_PROGRAM,
 		.translator_fd = -1,
+		.selftest_fd = -1,
 		.oldroot_fd = -1,
 		.console = "/dev/console",
 		.rosettad_dir = CACHE_LINK_DIR,

@@ -21,6 +21,12 @@ int stage_modules(struct boot_ctx *ctx, struct failure *f);
 int stage_share(struct boot_ctx *ctx, struct failure *f);
 int stage_verify(struct boot_ctx *ctx, struct failure *f);
 int stage_register(struct boot_ctx *ctx, struct failure *f);
+/* Start the self-test program in a child of its own (selftest_runner, its
+ * report through selftest_fd), so that it runs while the boot goes on; stage
+ * selftest then waits for the report. Nothing when rosetta.selftest=0, or
+ * when the child cannot be made: the stage then runs the program itself. */
+void selftest_begin(struct boot_ctx *ctx);
+/* Judge the self-test begun early, or run it now. */
 int stage_selftest(struct boot_ctx *ctx, struct failure *f);
 /* Its two halves, which leave the entry alone (rosettactl test): run the
  * self-test program in the sandbox and judge it (0, the verdict in *rule,
@@ -32,6 +38,11 @@ int selftest_sandboxed(const struct boot_ctx *ctx, struct failure *f, struct san
 		       enum selftest_rule *rule);
 int selftest_refuse(const struct boot_ctx *ctx, struct failure *f, enum selftest_rule rule,
 		    const struct sandbox_result *r);
+/* The same as selftest_sandboxed for the run selftest_begin started: its
+ * report read (waiting at most rosetta.selftest.timeout and a grace) and
+ * its runner reaped. */
+int selftest_collect(struct boot_ctx *ctx, struct failure *f, struct sandbox_result *r,
+		     enum selftest_rule *rule);
 int stage_root(struct boot_ctx *ctx, struct failure *f);
 int stage_switch(struct boot_ctx *ctx, struct failure *f);
 /* Returns only when exec mode failed; otherwise supervises, then shuts

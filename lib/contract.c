@@ -11,10 +11,10 @@ const char contract_root_forms[] = "one of initramfs:/PATH, virtiofs:TAG, /dev/N
 				   "UUID=UUID, PARTUUID=PARTUUID, of at most 255 bytes";
 
 const char *const contract_stage_names[STAGE_COUNT + 1] = {
-	[STAGE_EARLY] = "early",       [STAGE_CONFIG] = "config", [STAGE_MODULES] = "modules",
-	[STAGE_SHARE] = "share",       [STAGE_VERIFY] = "verify", [STAGE_REGISTER] = "register",
-	[STAGE_SELFTEST] = "selftest", [STAGE_ROOT] = "root",	  [STAGE_SWITCH] = "switch",
-	[STAGE_RUN] = "run",	       [STAGE_COUNT] = NULL,
+	[STAGE_EARLY] = "early", [STAGE_CONFIG] = "config",	[STAGE_MODULES] = "modules",
+	[STAGE_SHARE] = "share", [STAGE_VERIFY] = "verify",	[STAGE_REGISTER] = "register",
+	[STAGE_ROOT] = "root",	 [STAGE_SELFTEST] = "selftest", [STAGE_SWITCH] = "switch",
+	[STAGE_RUN] = "run",	 [STAGE_COUNT] = NULL,
 };
 
 int contract_stage_find(const char *name)

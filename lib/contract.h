@@ -124,7 +124,9 @@ bool contract_tag_ok(const char *tag);
 
 /* rosetta-init's stages in the order they run: the boot stages up to the
  * switch, then run (the entry and services). rosetta.break=NAME stops
- * before any of them; the init's stage table is indexed by this enum. */
+ * before any of them; the init's stage table is indexed by this enum. The
+ * self-test program starts before root and runs while the tree is mounted;
+ * stage selftest takes its verdict, before the switch. */
 enum stage {
 	STAGE_EARLY,
 	STAGE_CONFIG,
@@ -132,8 +134,8 @@ enum stage {
 	STAGE_SHARE,
 	STAGE_VERIFY,
 	STAGE_REGISTER,
-	STAGE_SELFTEST,
 	STAGE_ROOT,
+	STAGE_SELFTEST,
 	STAGE_SWITCH,
 	STAGE_RUN,
 	STAGE_COUNT,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -143,4 +144,24 @@ int scratch_teardown(void **state)
 	free(s);
 	*state = NULL;
 	return r < 0 ? -1 : 0;
+}
+
+const char *scratch_install_test_prog(struct scratch *s, const char *name)
+{
+	char self[PATH_MAX], cmd[3 * PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	const char *path = scratch_path(s, name);
+	char *slash;
+
+	if (n < 0 || chmod(s->dir, 0755) < 0)
+		return NULL;
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	*slash = '\0';
+	snprintf(cmd, sizeof(cmd), "install -m 0755 %s/../test/%s %s", self, name, path);
+	if (system(cmd) != 0 || access(path, X_OK) != 0) {
+		fprintf(stderr, "no %s/../test/%s (built by make test-progs)\n", self, name);
+		return NULL;
+	}
+	return path;
 }

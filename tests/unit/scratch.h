@@ -35,6 +35,12 @@ int scratch_write(const struct scratch *s, const char *rel, const void *data, si
 /* scratch_write of a string, without its NUL. */
 int scratch_put(const struct scratch *s, const char *rel, const char *text, mode_t mode);
 
+/* Copies the test program name (build/test/NAME, made by make test-progs beside the unit
+ * tests' build/unit/) into s's directory, which becomes mode 0755: run as root, a sandbox
+ * runs it as nobody, who may not reach into the build tree. Its path, or NULL with a
+ * message on stderr. */
+const char *scratch_install_test_prog(struct scratch *s, const char *name);
+
 /* Removes path and everything below it, not following symbolic links; a path that is not
  * there is no error (rm -rf). Returns 0 or the -errno of the first removal that failed. */
 int scratch_remove_tree(const char *path);

@@ -440,12 +440,12 @@ static const char *const stage_trace[] = {
 	STAGE_OK("1.012000", "share"),
 	STAGE_OK("1.013000", "verify"),
 	STAGE_OK("1.014000", "register"),
-	LINE_D("init-1", "1.014200",
-	       "console: rosetta-init: selftest: skipped (rosetta.selftest=0)"),
 	RAW("init-1", "1.014500", "64"),
 	RAW_EXIT("init-1", "1.014600", "64"),
-	STAGE_OK("1.015000", "selftest"),
-	STAGE_OK("1.016000", "root"),
+	STAGE_OK("1.015000", "root"),
+	LINE_D("init-1", "1.015200",
+	       "console: rosetta-init: selftest: skipped (rosetta.selftest=0)"),
+	STAGE_OK("1.016000", "selftest"),
 	STAGE_OK("1.017000", "switch"),
 	RAW("init-1", "1.017100", "220"),
 	LINE("init-1", "1.017200",
@@ -491,7 +491,8 @@ static void test_marks_stages(void **state)
 	assert_tally(&m.by_stage[STAGE_CONFIG], 1, 50);
 	assert_tally(&m.by_stage[STAGE_MODULES], 1, 6000);
 	assert_tally(&m.by_stage[STAGE_SHARE], 0, 0);
-	assert_tally(&m.by_stage[STAGE_SELFTEST], 1, 100);
+	assert_tally(&m.by_stage[STAGE_ROOT], 1, 100);
+	assert_tally(&m.by_stage[STAGE_SELFTEST], 0, 0);
 	assert_tally(&m.by_stage[STAGE_SWITCH], 0, 0);
 	assert_tally(&m.by_stage[STAGE_RUN], 3, 820);
 	assert_tally(&m.by_nr[56], 1, 200);

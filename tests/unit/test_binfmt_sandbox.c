@@ -27,31 +27,12 @@
 /* The fake translator's path, in the group's scratch directory. */
 static const char *fake;
 
-/* The fake is built beside the test binaries (build/unit/X -> build/test/)
- * and copied to a directory everyone may enter: run as root, the sandbox
- * runs it as nobody, who may not reach into the build tree. */
 static int find_fake(void **state)
 {
-	char self[PATH_MAX], cmd[3 * PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	struct scratch *s;
-	char *slash;
-
-	if (n < 0 || scratch_setup(state) < 0)
+	if (scratch_setup(state) < 0)
 		return -1;
-	s = *state;
-	if (chmod(s->dir, 0755) < 0)
-		return -1;
-	self[n] = '\0';
-	slash = strrchr(self, '/');
-	*slash = '\0';
-	fake = scratch_path(s, "fake-translator");
-	snprintf(cmd, sizeof(cmd), "install -m 0755 %s/../test/fake-translator %s", self, fake);
-	if (system(cmd) != 0 || access(fake, X_OK) != 0) {
-		fprintf(stderr, "no %s/../test/fake-translator (built by make test-progs)\n", self);
-		return -1;
-	}
-	return 0;
+	fake = scratch_install_test_prog(*state, "fake-translator");
+	return fake ? 0 : -1;
 }
 
 static int run_quietly(const char *mode, unsigned int timeout_ms, struct sandbox_result *r)

@@ -234,7 +234,7 @@ static void refused_root_keys_are_remembered(void **state)
 
 #define SECONDS	 "is not a number of seconds from 1 to 3600"
 #define ABS_PATH "is not an absolute path of at most 255 bytes"
-#define STAGES	 "one of early, config, modules, share, verify, register, selftest, root, switch, run"
+#define STAGES	 "one of early, config, modules, share, verify, register, root, selftest, switch, run"
 #define ENV_NAME "is not a variable name ([A-Za-z_][A-Za-z0-9_]*)"
 #define BINFMT_NAME                                                                                \
 	"is not a binfmt_misc entry name of 1 to 63 bytes without '/' or ':', other than "         \
@@ -397,8 +397,8 @@ static void emergency_values(void **state)
 static void break_takes_every_stage_name(void **state)
 {
 	static const char *const expected[] = {
-		"early",    "config",	"modules", "share",  "verify",
-		"register", "selftest", "root",	   "switch", "run",
+		"early",    "config", "modules",  "share",  "verify",
+		"register", "root",   "selftest", "switch", "run",
 	};
 	const size_t count = ARRAY_SIZE(expected);
 	char cmdline[64];

@@ -188,7 +188,7 @@ static void bad_lines_warn_with_file_and_line(void **state)
 		{ "tag", "test.conf:1: tag: no value, expected a virtiofs tag of 1 to 255 bytes" },
 		{ "break=later", "test.conf:1: break: 'later' is not one of early, config, "
 				 "modules, share, verify, "
-				 "register, selftest, root, switch, run" },
+				 "register, root, selftest, switch, run" },
 		{ "emergency=panic", "test.conf:1: emergency: 'panic' is not one of shell, "
 				     "poweroff, halt, reboot, auto" },
 		{ "=x", "test.conf:1: no key before '='" },

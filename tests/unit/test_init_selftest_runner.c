@@ -114,7 +114,9 @@ static void hang(int fd)
 	pause();
 }
 
-static void runner_without_report_fails(void **state)
+/* A runner doing fn fails the collection with err, f saying what, and is
+ * reaped. */
+static void assert_runner_fails(void (*fn)(int fd), unsigned timeout_ms, int err, const char *what)
 {
 	struct boot_ctx ctx = boot_ctx_for(fake);
 	struct sandbox_result r;
@@ -122,29 +124,25 @@ static void runner_without_report_fails(void **state)
 	struct failure f = { 0 };
 	pid_t runner;
 
-	(void)state;
-	fake_runner(&ctx, say_half);
+	ctx.cfg.selftest_timeout_ms = timeout_ms;
+	fake_runner(&ctx, fn);
 	runner = ctx.selftest_runner;
-	assert_int_equal(selftest_collect(&ctx, &f, &r, &rule), -EPIPE);
-	assert_non_null(strstr(f.what, "runner ended without a report"));
+	assert_int_equal(selftest_collect(&ctx, &f, &r, &rule), err);
+	assert_non_null(strstr(f.what, what));
 	assert_reaped(&ctx, runner);
 }
 
+static void runner_without_report_fails(void **state)
+{
+	(void)state;
+	assert_runner_fails(say_half, 60000, -EPIPE, "runner ended without a report");
+}
+
+/* At rosetta.selftest.timeout=0, the grace alone. */
 static void silent_runner_is_killed_at_the_bound(void **state)
 {
-	struct boot_ctx ctx = boot_ctx_for(fake);
-	struct sandbox_result r;
-	enum selftest_rule rule;
-	struct failure f = { 0 };
-	pid_t runner;
-
 	(void)state;
-	ctx.cfg.selftest_timeout_ms = 0; /* the grace alone */
-	fake_runner(&ctx, hang);
-	runner = ctx.selftest_runner;
-	assert_int_equal(selftest_collect(&ctx, &f, &r, &rule), -ETIME);
-	assert_non_null(strstr(f.what, "runner gave no report in time"));
-	assert_reaped(&ctx, runner);
+	assert_runner_fails(hang, 0, -ETIME, "runner gave no report in time");
 }
 
 static void nothing_begins_without_the_selftest(void **state)

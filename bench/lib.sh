@@ -1,9 +1,25 @@
-# Sourced by bench/run, the parts it runs (kernels.sh, images.sh) and the
-# e2e test that pins PID 1's system calls (tests/e2e/test_syscalls.sh): how a
-# bench script gives up, and the kernel trace the probe reads back.
+# Sourced by bench/run, the parts it runs (kernels.sh, images.sh, roots.sh)
+# and the e2e test that pins PID 1's system calls (tests/e2e/test_syscalls.sh):
+# how a bench script gives up, the kernel trace the probe reads back, and
+# what the timing boots of both inits are given.
 die() {
 	echo "bench: error: $*" >&2
 	exit 1
+}
+
+# probe_samples LOG NAME VARIANT: the probe's "bench: KEY=VALUE" lines in
+# boot NAME's console LOG (copied to LOG.txt without the serial line's \r),
+# printed as "VARIANT KEY VALUE". The reference init reports no exit status
+# (rosetta-launch exits 126): the probe's "bench: done" says the boot worked.
+probe_samples() {
+	tr -d '\r' <"$1" >"$1.txt"
+	if ! grep -qx 'bench: done' "$1.txt"; then
+		echo >&2
+		grep -m1 '^bench: error' "$1.txt" >&2 || tail -n 15 "$1.txt" >&2
+		die "boot $2 did not finish; its console is in $1.txt"
+	fi
+	sed -n 's/^bench: \([a-z0-9_]*\)=\(.*\)$/\1 \2/p' "$1.txt" |
+		while read -r key value; do echo "$3 $key $value"; done
 }
 
 # What the probe reads back. trace_clock=boot stamps events with
@@ -22,3 +38,16 @@ SYSCALL_TRACE="trace_event=$SYSCALL_EVENTS trace_buf_size=8M bench.mode=syscalls
 # The probe, the entry of a traced boot.
 PROBE=/usr/lib/rosetta-bench/probe
 COMMON="trace_clock=boot printk.devkmsg=on"
+# Both inits skip the self-test in the timing boots: the script has none
+# (rosetta-init's is measured on its own, in bench/run's exec boot).
+NO_SELFTEST=rosetta.selftest=0
+# The reference init, from the same initramfs.
+SCRIPT=rdinit=/bench/reference-init
+
+# bench/roots.sh's roots, the Debian amd64 tree and its ext4 image: bench/run
+# looks for them before its first boot.
+check_debian_tree() { # BUILD
+	for f in "$1/trees/debian-amd64/usr/bin/python3" "$1/trees/debian-amd64.ext4"; do
+		[ -e "$f" ] || die "missing $f (run: make debian-amd64)"
+	done
+}

@@ -75,25 +75,35 @@ function kib(b) {
 	return sprintf("%.0f KiB", b / 1024)
 }
 
-# Every timing boot of both inits must end with the same modules loaded:
-# otherwise they did not do the same work.
-function same_modules(    v, i, ref) {
-	ref = first("rosetta", "modules")
-	for (v = 0; v < 2; v++)
-		for (i = 1; i <= count[vname[v], "modules"]; i++)
-			if (val[vname[v], "modules", i] != ref)
-				return 0
-	return ref != "" && count["script", "modules"] == runs
+# Every timing boot of both inits (variants a, rosetta-init, and b, the
+# script) must end with the same modules loaded: otherwise they did not do
+# the same work.
+function same_modules(a, b,    i, ref) {
+	ref = first(a, "modules")
+	for (i = 1; i <= count[a, "modules"]; i++)
+		if (val[a, "modules", i] != ref)
+			return 0
+	for (i = 1; i <= count[b, "modules"]; i++)
+		if (val[b, "modules", i] != ref)
+			return 0
+	return ref != "" && count[b, "modules"] == runs
+}
+
+# KEY's medians in variants a (rosetta-init) and b (the script), as a JSON
+# member: both, their ratio and the samples.
+function pair_json(key, a, b,    ma, mb) {
+	ma = median(a, key)
+	mb = median(b, key)
+	return sprintf("\"%s\": {\"rosetta_init_us\": %s, \"script_us\": %s, \"ratio\": %s, " \
+		"\"rosetta_init_samples\": %s, \"script_samples\": %s}", key, num(ma), num(mb),
+		num(ratio(mb, ma)), samples(a, key), samples(b, key))
 }
 
 function timing_row(label, key,    a, b) {
 	a = median("rosetta", key)
 	b = median("script", key)
 	printf "| %s | %s | %s | %s |\n", label, ms(a), ms(b), times(ratio(b, a))
-	jtiming = jtiming sprintf("%s\n    \"%s\": {\"rosetta_init_us\": %s, \"script_us\": %s, " \
-		"\"ratio\": %s, \"rosetta_init_samples\": %s, \"script_samples\": %s}",
-		jtiming == "" ? "" : ",", key, num(a), num(b), num(ratio(b, a)),
-		samples("rosetta", key), samples("script", key))
+	jtiming = jtiming sprintf("%s\n    %s", jtiming == "" ? "" : ",", pair_json(key, "rosetta", "script"))
 }
 
 function num(x) {
@@ -110,8 +120,7 @@ function target(label, goal, measured, met) {
 }
 
 function timing_table(    same) {
-	vname[0] = "rosetta"; vname[1] = "script"
-	same = same_modules()
+	same = same_modules("rosetta", "script")
 	printf "## Boot: rosetta-init vs. the reference script (%d boots each, alternating; medians)\n\n", runs
 	print "Both skip the self-test. Times are CLOCK_BOOTTIME from the guest's kernel trace."
 	print ""
@@ -318,6 +327,52 @@ function image_table(    name) {
 	print ""
 }
 
+# The Debian tree as the root, when bench/roots.sh ran: a row of one root
+# kind (virtiofs, ext4), rosetta-init against the script mounting it.
+function root_row(kind, label, what, key,    a, b, ra, rb) {
+	a = "root-" kind "-rosetta"
+	b = "root-" kind "-script"
+	ra = median(a, key)
+	rb = median(b, key)
+	printf "| %s | %s | %s | %s | %s |\n", label, what, ms(ra), ms(rb), times(ratio(rb, ra))
+	return pair_json(key, a, b)
+}
+
+function root_kind(kind, label,    a, b, same, j) {
+	a = "root-" kind "-rosetta"
+	b = "root-" kind "-script"
+	if (!count[a, "init_to_first_line_us"])
+		return
+	same = same_modules(a, b)
+	j = root_row(kind, label, "python3's exec", "init_to_entry_exec_us")
+	j = j ", " root_row(kind, "", "**python3's first line**", "init_to_first_line_us")
+	j = j ", " root_row(kind, "", "(inside finit_module)", "module_load_us")
+	j = j ", " root_row(kind, "", "the init's own work (to the exec, minus module loading)",
+		"own_work_us")
+	roots_same = roots_same sprintf("%s%s %s (%s)", roots_same == "" ? "" : "; ", label,
+		same ? "yes" : "**NO**", first(a, "modules"))
+	jroots = jroots sprintf("%s\n    \"%s\": {%s, \"same_modules\": %s, \"modules\": \"%s\"}",
+		jroots == "" ? "" : ",", kind, j, same ? "true" : "false", first(a, "modules"))
+}
+
+function roots_table() {
+	if (!count["root-virtiofs-rosetta", "init_to_first_line_us"] &&
+	    !count["root-ext4-rosetta", "init_to_first_line_us"])
+		return
+	printf "## The Debian tree as the root: rosetta-init vs. the reference script (%d boots " \
+		"each, alternating; medians)\n\n", runs
+	print "The Debian amd64 tree of `make debian-amd64`, the script mounting the same root " \
+		"(ROOT=); the entry is the tree's x86-64 python3 through the translator. Both skip " \
+		"the self-test. Times are CLOCK_BOOTTIME from the guest's kernel trace."
+	print ""
+	print "| root | from /init's exec to | rosetta-init | reference script | ratio |"
+	print "|---|---|---:|---:|---:|"
+	roots_same = ""
+	root_kind("virtiofs", "virtio-fs (host directory, read-only)")
+	root_kind("ext4", "ext4 disk (virtio-blk)")
+	printf "\nModules loaded, the same in every boot of both: %s\n\n", roots_same
+}
+
 function targets_table(    own, path, size, rss, over) {
 	own = ratio(median("script", "own_work_us"), median("rosetta", "own_work_us"))
 	path = ratio(median("script", "init_to_entry_exec_us"), median("rosetta", "init_to_entry_exec_us"))
@@ -363,6 +418,7 @@ function write_json() {
 		num(first("footprint", "busybox_static_bytes")) > json
 	printf "  \"kernels_ms\": {%s\n  },\n", jkernels > json
 	printf "  \"images_ms\": {%s\n  },\n", jimages > json
+	printf "  \"roots\": {%s\n  },\n", jroots > json
 	printf "  \"targets\": [%s\n  ]\n}\n", jtargets > json
 }
 
@@ -375,6 +431,7 @@ END {
 	exec_table()
 	kernel_table()
 	image_table()
+	roots_table()
 	targets_table()
 	write_json()
 }

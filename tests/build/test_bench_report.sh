@@ -15,7 +15,7 @@ result() { # STATUS DESCRIPTION
 has() { grep -qF -- "$1" "$tmp/table"; }
 
 for f in bench/run bench/reference-init bench/entry bench/footprint.sh bench/kernels.sh \
-	bench/syscall-names.sh; do
+	bench/roots.sh bench/lib.sh bench/syscall-names.sh; do
 	sh -n "$f"
 	result $? "$f parses as a shell script"
 done
@@ -86,6 +86,16 @@ result $? "the names are one per number, over 250 of them"
 		echo "syscalls-rosetta nr_273_calls 7"
 		echo "syscalls-rosetta nr_273_us 250000"
 	done
+	# The Debian tree from virtio-fs (no ext4 boots): python3 exec'd at
+	# 400 vs 600 ms, its first line at 10 vs 11 s.
+	for i in 1 2 3 4 5; do
+		echo "root-virtiofs-rosetta init_to_entry_exec_us $((397000 + i * 1000))"
+		echo "root-virtiofs-script init_to_entry_exec_us 600000"
+		echo "root-virtiofs-rosetta init_to_first_line_us 10000000"
+		echo "root-virtiofs-script init_to_first_line_us 11000000"
+		echo "root-virtiofs-rosetta modules fuse,virtiofs"
+		echo "root-virtiofs-script modules fuse,virtiofs"
+	done
 	echo "syscalls-rosetta nr_499_calls 1"
 	echo "syscalls-rosetta nr_499_us 1"
 } >"$tmp/samples"
@@ -137,6 +147,17 @@ grep -q '"by_time": \[$' "$tmp/results.json" &&
 result $? "results.json carries the top system calls"
 grep -q '"syscalls": {"rosetta_init_pid1": 1023,' "$tmp/results.json"
 result $? "results.json keeps its syscalls key"
+has "| virtio-fs (host directory, read-only) | python3's exec | 400.0 ms | 600.0 ms | 1.50× |"
+result $? "the roots table compares python3's exec under both inits"
+has "|  | **python3's first line** | 10000.0 ms | 11000.0 ms | 1.10× |"
+result $? "the roots table compares python3's first line"
+! has "| ext4 disk"
+result $? "a root kind without boots has no rows"
+has "the same in every boot of both: virtio-fs (host directory, read-only) yes (fuse,virtiofs)"
+result $? "the roots' modules are compared"
+grep -q '"virtiofs": {"init_to_entry_exec_us": {"rosetta_init_us": 400000, "script_us": 600000, "ratio": 1.5' \
+	"$tmp/results.json"
+result $? "results.json carries the roots' medians and ratio"
 # python3 comes with make deps.
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/results.json"
 result $? "results.json is valid JSON (python3's json module reads it)"

@@ -115,8 +115,8 @@ int stage_config(struct boot_ctx *ctx, struct failure *f)
 		return rc;
 	snprintf(ctx->translator, sizeof(ctx->translator), "%s/" DEFAULT_TRANSLATOR_FILE,
 		 ctx->cfg.mount);
-	log_info("config: tag=%s mount=%s root=%s entry=%s flags=%s", ctx->cfg.tag, ctx->cfg.mount,
-		 ctx->cfg.root, ctx->cfg.entry, ctx->cfg.binfmt_flags);
+	stage_say(ctx, "tag=%s mount=%s root=%s entry=%s flags=%s", ctx->cfg.tag, ctx->cfg.mount,
+		  ctx->cfg.root, ctx->cfg.entry, ctx->cfg.binfmt_flags);
 	log_details(&ctx->cfg);
 	ctx->configured = true;
 	return entry_absolute(ctx, "rosetta.entry", f);

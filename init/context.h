@@ -41,6 +41,7 @@ struct boot_ctx {
 	dev_t tree_dev; /* the x86-64 tree's directory, which */
 	ino_t tree_ino; /* switch must not delete */
 	int oldroot_fd; /* the old initramfs, from switch until it is freed */
+	char said[768]; /* what the running stage did, for its ok line (stage_say) */
 	/* Stage run's. */
 	const char *console;	   /* the entry's terminal; NULL keeps stdio */
 	const char *rosettad_dir;  /* where rosettad's socket is linked */

@@ -209,7 +209,8 @@ static int load_virtio_drivers(struct kmod_ctx *k, struct seen *seen)
 	return p.loaded;
 }
 
-static int load_all(struct kmod_ctx *k, enum coldplug_mode mode, struct failure *f)
+static int load_all(struct boot_ctx *ctx, struct kmod_ctx *k, enum coldplug_mode mode,
+		    struct failure *f)
 {
 	struct seen seen = { .n = 0 };
 	int loaded = mode == COLDPLUG_ALL ? coldplug(k, &seen) : load_transport(k, &seen);
@@ -225,7 +226,7 @@ static int load_all(struct kmod_ctx *k, enum coldplug_mode mode, struct failure 
 	}
 	/* The transport brought the virtio devices. */
 	loaded += mode == COLDPLUG_ALL ? coldplug(k, &seen) : load_virtio_drivers(k, &seen);
-	log_info("modules: %d loaded (rosetta.coldplug=%s)", loaded, config_coldplug_names[mode]);
+	stage_say(ctx, "%d loaded (rosetta.coldplug=%s)", loaded, config_coldplug_names[mode]);
 	return 0;
 }
 
@@ -285,9 +286,9 @@ int stage_modules(struct boot_ctx *ctx, struct failure *f)
 	int r = 0;
 
 	if (k)
-		r = load_all(k, ctx->cfg.coldplug, f);
+		r = load_all(ctx, k, ctx->cfg.coldplug, f);
 	else if (errno == ENOENT)
-		log_info("modules: no %s, relying on built-in drivers", dir);
+		stage_say(ctx, "no %s, relying on built-in drivers", dir);
 	else
 		return fail(f, errno, "check the memory given to the VM",
 			    "creating a libkmod context for %s", dir);

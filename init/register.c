@@ -113,8 +113,8 @@ int stage_register(struct boot_ctx *ctx, struct failure *f)
 	r = check_same_file(ctx, &e, f);
 	if (r < 0)
 		return r;
-	log_info("register: %s %s/%s -> %s (flags %s)", action_str[action], ctx->binfmt_dir, e.name,
-		 e.interpreter, e.flags);
+	stage_say(ctx, "%s %s/%s -> %s (flags %s)", action_str[action], ctx->binfmt_dir, e.name,
+		  e.interpreter, e.flags);
 	/* A rival that cannot be read is worth a warning, not a failed boot. */
 	r = binfmt_fs_conflicts(ctx->binfmt_dir, &e, disable_rival, ctx);
 	if (r < 0)

@@ -234,8 +234,8 @@ int stage_root(struct boot_ctx *ctx, struct failure *f)
 		r = root_check_workdir(ctx, f);
 	if (r < 0)
 		return r;
-	log_info("root: %s on %s%s%s, entry %s", cfg->root, ctx->newroot,
-		 cfg->overlay ? " under a tmpfs overlay" : "", cfg->root_ro ? ", read-only" : "",
-		 ctx->entry_argv[0]);
+	stage_say(ctx, "%s on %s%s%s, entry %s", cfg->root, ctx->newroot,
+		  cfg->overlay ? " under a tmpfs overlay" : "", cfg->root_ro ? ", read-only" : "",
+		  ctx->entry_argv[0]);
 	return 0;
 }

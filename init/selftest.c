@@ -72,7 +72,7 @@ int stage_selftest(struct boot_ctx *ctx, struct failure *f)
 				 ctx->cfg.binfmt_name);
 		return selftest_refuse(ctx, f, rule, &r);
 	}
-	log_info("selftest: %s ran x86-64 code in %u ms and exited %d", ctx->translator,
-		 r.elapsed_ms, r.code);
+	stage_say(ctx, "%s ran x86-64 code in %u ms and exited %d", ctx->translator, r.elapsed_ms,
+		  r.code);
 	return 0;
 }

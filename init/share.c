@@ -51,7 +51,7 @@ int stage_share(struct boot_ctx *ctx, struct failure *f)
 	int r;
 
 	if (share_is_mounted(cfg->mount)) {
-		log_info("share: %s already mounted", cfg->mount);
+		stage_say(ctx, "%s already mounted", cfg->mount);
 		return 0;
 	}
 	r = mount_virtiofs_wait(cfg->tag, cfg->mount, flags, NULL, deadline);
@@ -60,6 +60,6 @@ int stage_share(struct boot_ctx *ctx, struct failure *f)
 	if (r < 0)
 		return fail(f, -r, "check the share's tag and that the kernel has VIRTIO_FS",
 			    "mounting virtiofs tag '%s' on %s", cfg->tag, cfg->mount);
-	log_info("share: tag '%s' mounted read-only on %s", cfg->tag, cfg->mount);
+	stage_say(ctx, "tag '%s' mounted read-only on %s", cfg->tag, cfg->mount);
 	return 0;
 }

@@ -14,6 +14,11 @@ typedef int (*stage_fn)(struct boot_ctx *ctx, struct failure *f);
  * what fn returned. */
 int stage_step(enum stage stage, stage_fn fn, struct boot_ctx *ctx, struct failure *f);
 
+/* What the running stage did, in a few words: the end of its line, "NAME
+ * ... ok (N ms): WHAT" (one line per stage: each costs a write to the
+ * console and one to the kernel log). A second call adds "; " and more. */
+void stage_say(struct boot_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 int stage_early(struct boot_ctx *ctx, struct failure *f);
 int stage_config(struct boot_ctx *ctx, struct failure *f);
 int stage_modules(struct boot_ctx *ctx, struct failure *f);

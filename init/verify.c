@@ -62,7 +62,7 @@ static int check_pin(struct boot_ctx *ctx, struct failure *f)
 	    memcmp(want, have, SHA256_LEN) != 0)
 		return fail(f, 0, remedy_pin, "%s has SHA-256 %s, rosetta.sha256 pins %s",
 			    ctx->translator, hex, ctx->cfg.sha256);
-	log_info("verify: SHA-256 %s matches the pin", hex);
+	stage_say(ctx, "SHA-256 %s matches the pin", hex);
 	return 0;
 }
 
@@ -93,8 +93,8 @@ int stage_verify(struct boot_ctx *ctx, struct failure *f)
 			 "it for every x86-64 program, setuid ones included",
 			 ctx->translator);
 	else
-		log_info("verify: %s is a static aarch64 executable (%lld bytes, %s checks)",
-			 ctx->translator, (long long)report.st.st_size,
-			 ctx->cfg.verify == VERIFY_STRICT ? "strict" : "ELF");
+		stage_say(ctx, "%s is a static aarch64 executable (%lld bytes, %s checks)",
+			  ctx->translator, (long long)report.st.st_size,
+			  ctx->cfg.verify == VERIFY_STRICT ? "strict" : "ELF");
 	return 0;
 }

@@ -47,7 +47,7 @@ expect_distro() { # the lines run.sh prints in a working Debian amd64 root
 
 boot debian-dir "$share" --root-dir "$tree" --root-ro $checks -- /bin/sh -c "$mnt/run.sh"
 expect_distro
-expect_text "root: virtiofs:rosetta-root on /newroot, read-only" "the host directory is the root, read-only"
+expect_text "): virtiofs:rosetta-root on /newroot, read-only" "the host directory is the root, read-only"
 
 cp --sparse=always "$image" "$work/disk.ext4"
 boot debian-image "$share" --root-image "$work/disk.ext4" $checks \

@@ -101,7 +101,7 @@ cat >"$work/checks/activate.sh" <<'CHECKS'
 CHECKS
 boot rosettactl-activate "$share" --cmdline rosetta.selftest=0 $checks -- /bin/sh -c "$run/activate.sh"
 expect_line "true-exit: 126"
-expect_text "rosettactl: register: registered /proc/sys/fs/binfmt_misc/rosetta" \
+expect_text "): registered /proc/sys/fs/binfmt_misc/rosetta" \
 	"activate registers with the init's register stage"
 expect_line "activate-exit: 0"
 expect_line "x86-ran"

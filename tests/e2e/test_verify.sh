@@ -27,7 +27,7 @@ expect_text "rosetta.sha256 pins $zeros" "the pin and the real hash are both nam
 sum=$(sha256sum "$share/rosetta" | cut -d' ' -f1)
 boot pin-match "$share" --cmdline "rosetta.sha256=$sum" -- /bin/sh -c 'echo machine: $(uname -m)'
 expect_status 0 "a matching pin boots"
-expect_text "verify: SHA-256 $sum matches the pin" "the pin is checked in the guest"
+expect_text "): SHA-256 $sum matches the pin" "the pin is checked in the guest"
 expect_line "machine: x86_64"
 
 share_static=$(make_share "$build/test/static-aarch64" 0755)

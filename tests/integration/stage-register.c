@@ -2,7 +2,8 @@
  * directory and translator given, as the init would run it in the guest,
  * with the descriptor verify would have kept open: of VERIFIED (default:
  * TRANSLATOR itself), so that a test can make the path name another file
- * than the one checked. VERIFY is strict (default) or elf.
+ * than the one checked, and through stage_step, which logs its line. VERIFY
+ * is strict (default) or elf.
  * Usage: stage-register BINFMT_DIR TRANSLATOR [FLAGS [VERIFIED [VERIFY]]]
  * Exit 0 when the stage succeeds, 1 with the failure printed otherwise. */
 #include <fcntl.h>
@@ -15,7 +16,7 @@
 int main(int argc, char **argv)
 {
 	struct boot_ctx ctx = { .translator_fd = -1 };
-	struct failure f = { .stage = "register" };
+	struct failure f;
 
 	if (argc < 3 || argc > 6) {
 		fprintf(stderr, "Usage: stage-register BINFMT_DIR TRANSLATOR [FLAGS [VERIFIED "
@@ -30,7 +31,7 @@ int main(int argc, char **argv)
 		ctx.cfg.verify = VERIFY_ELF;
 	ctx.binfmt_dir = argv[1];
 	snprintf(ctx.translator, sizeof(ctx.translator), "%s", argv[2]);
-	if (stage_register(&ctx, &f) == 0) {
+	if (stage_step(STAGE_REGISTER, stage_register, &ctx, &f) == 0) {
 		close(ctx.translator_fd);
 		return 0;
 	}

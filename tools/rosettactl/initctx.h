@@ -1,8 +1,9 @@
 /* The init's own context for the commands that run its code (activate and
  * test): the target's paths and configuration in a struct boot_ctx, and the
  * init's log lines handed to rosettactl's report, so that they read as the
- * init writes them ("share: tag 'rosetta' mounted read-only on ...",
- * "warning: register: disabled ..."), without the console's time stamps. */
+ * init writes them ("share ... ok (9 ms): tag 'rosetta' mounted read-only on
+ * ...", "warning: register: disabled ..."), without the console's time
+ * stamps. */
 #ifndef ROSETTACTL_INITCTX_H
 #define ROSETTACTL_INITCTX_H
 

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/clock.h"
 #include "lib/io.h"
 #include "lib/signals.h"
 #include "stages.h"
@@ -57,9 +58,10 @@ void selftest_begin(struct boot_ctx *ctx)
 static int read_report(struct boot_ctx *ctx, struct selftest_report *rep)
 {
 	struct pollfd pfd = { ctx->selftest_fd, POLLIN, 0 };
-	int wait_ms = (int)ctx->cfg.selftest_timeout_ms + RUNNER_GRACE_MS, r;
+	uint64_t deadline = monotonic_ms() + ctx->cfg.selftest_timeout_ms + RUNNER_GRACE_MS;
+	int r;
 
-	while ((r = poll(&pfd, 1, wait_ms)) < 0 && errno == EINTR)
+	while ((r = poll(&pfd, 1, ms_until(deadline))) < 0 && errno == EINTR)
 		;
 	if (r <= 0)
 		r = -ETIME;

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/clock.h"
+
 static void copy_value(blkid_probe pr, const char *name, char *dst, size_t size)
 {
 	const char *data = NULL;
@@ -82,6 +84,22 @@ size_t blockdev_scan(const char *sysdir, const char *devdir, struct blockdev *bd
 	}
 	closedir(d);
 	return n;
+}
+
+int blockdev_wait(const struct root_spec *spec, uint64_t deadline, struct blockdev *bd, size_t max,
+		  size_t *n, size_t *found)
+{
+	for (;;) {
+		*n = blockdev_scan("/sys/class/block", "/dev", bd, max);
+		for (size_t i = 0; i < *n; i++)
+			if (blockdev_matches(&bd[i], spec)) {
+				*found = i;
+				return 0;
+			}
+		if (boot_ms() >= deadline)
+			return -ETIMEDOUT;
+		sleep_ms(50);
+	}
 }
 
 bool blockdev_matches(const struct blockdev *bd, const struct root_spec *spec)

@@ -5,8 +5,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lib/contract.h"
+
+/* The most devices a scan keeps. */
+#define BLOCKDEV_MAX 32
 
 struct blockdev {
 	char name[32];	   /* as in /sys/class/block: "vda", "vda1" */
@@ -27,6 +31,12 @@ size_t blockdev_scan(const char *sysdir, const char *devdir, struct blockdev *bd
 /* Whether bd is the device a LABEL=, UUID= or PARTUUID= spec names, or,
  * for a /dev/NAME spec, the device of that name. */
 bool blockdev_matches(const struct blockdev *bd, const struct root_spec *spec);
+
+/* Scan until a device matches spec or boot_ms() reaches deadline, as the
+ * host's disks show up when their driver binds. Returns 0 with bd[*found]
+ * the match, or -ETIMEDOUT; bd[0..*n) is what the last scan saw. */
+int blockdev_wait(const struct root_spec *spec, uint64_t deadline, struct blockdev *bd, size_t max,
+		  size_t *n, size_t *found);
 
 /* "vda (ext4, label 'debian-amd64'), vdb (no filesystem)", cut to fit. */
 void blockdev_describe(const struct blockdev *bd, size_t n, char *buf, size_t size);

@@ -17,7 +17,7 @@ rosetta-init_ARCHIVES := $(INIT_ARCHIVES)
 # with the fake translator; the key and stage tables
 # against the man page.
 INIT_TESTS := test_init_config test_init_config_file test_init_config_log test_init_root \
-	test_init_config_image test_init_selftest_runner \
+	test_init_config_image test_init_selftest_runner test_init_root_preload \
 	test_docs_contract
 UNIT_TESTS += $(INIT_TESTS)
 $(foreach t,$(INIT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))

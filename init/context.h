@@ -6,8 +6,10 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
+#include "child_report.h"
 #include "config.h"
 #include "rivals.h"
 
@@ -29,13 +31,14 @@ struct boot_ctx {
 	char translator[CONFIG_STR_MAX + 16]; /* <mount>/rosetta */
 	const char *binfmt_dir;		      /* /proc/sys/fs/binfmt_misc */
 	const char *modules_dir;	      /* /lib/modules */
-	struct kmod_ctx *kmod;	   /* its indexes, loaded once; NULL until needed (modules.h) */
-	const char *newroot;	   /* where the x86-64 tree is mounted */
-	const char *selftest_prog; /* the x86-64 self-test program */
-	int translator_fd;	   /* kept open from verify to register */
-	pid_t selftest_runner;	   /* the self-test begun early (0: none), */
-	int selftest_fd;	   /* and the pipe its report comes through */
-	struct rivals disabled;	   /* by stage register */
+	struct kmod_ctx *kmod;	      /* its indexes, loaded once; NULL until needed (modules.h) */
+	const char *newroot;	      /* where the x86-64 tree is mounted */
+	const char *selftest_prog;    /* the x86-64 self-test program */
+	int translator_fd;	      /* kept open from verify to register */
+	struct child_report selftest; /* the self-test begun early */
+	struct child_report root_preload; /* the root's modules, loaded ahead */
+	uint64_t root_device_deadline;	  /* boot_ms(); 0 until a wait for the disk */
+	struct rivals disabled;		  /* by stage register */
 	char entry_buf[CONFIG_ENTRY_MAX]; /* rosetta.entry split into words */
 	char *entry_argv[CONFIG_ARGV_MAX];
 	dev_t tree_dev; /* the x86-64 tree's directory, which */

@@ -9,6 +9,7 @@
 
 #include "emergency.h"
 #include "log.h"
+#include "root_preload.h"
 #include "shutdown.h"
 #include "stages.h"
 #include "service_cache.h"
@@ -53,9 +54,13 @@ static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 	for (int i = 0; i < STAGE_COUNT; i++) {
 		struct failure f;
 
-		/* The self-test needs only the registered handler: its program
-		 * runs while stage root finds and mounts the tree, and stage
-		 * selftest takes the verdict. */
+		/* Work that overlaps the stages before the one that needs it:
+		 * the root's modules load while the modules stage loads the
+		 * rest (root_preload.h); the self-test needs only the
+		 * registered handler, so its program runs while stage root
+		 * mounts the tree, and stage selftest takes the verdict. */
+		if (i == STAGE_MODULES)
+			root_preload_begin(ctx);
 		if (i == STAGE_ROOT)
 			selftest_begin(ctx);
 		stop_before(ctx, (enum stage)i);
@@ -78,7 +83,8 @@ int main(void)
 		.newroot = "/newroot",
 		.selftest_prog = SELFTEST_PROGRAM,
 		.translator_fd = -1,
-		.selftest_fd = -1,
+		.selftest = CHILD_REPORT_NONE,
+		.root_preload = CHILD_REPORT_NONE,
 		.oldroot_fd = -1,
 		.console = "/dev/console",
 		.rosettad_dir = CACHE_LINK_DIR,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "blockdev.h"
 #include "lib/clock.h"
@@ -16,6 +17,7 @@
 #include "mount.h"
 #include "root_check.h"
 #include "root_image.h"
+#include "root_preload.h"
 #include "stages.h"
 #include "lib/array_size.h"
 
@@ -23,8 +25,6 @@
  * overlay root stay visible there, as initramfs-tools keeps /run/initramfs. */
 #define OVERLAY_LOWER "/run/rosetta-root/lower"
 #define OVERLAY_RW    "/run/rosetta-root/rw"
-
-#define BLOCKDEV_MAX 32
 
 struct root_mounter {
 	enum root_type type;
@@ -34,11 +34,18 @@ struct root_mounter {
 };
 
 /* A module that will not load may be built in: the mount that needs it says
- * what is wrong if it is not. */
+ * what is wrong if it is not. One loaded already (by the modules stage, or
+ * ahead by the preloader) shows in /sys/module: one call, not libkmod's
+ * dozen. */
 static void load_module(struct boot_ctx *ctx, const char *name)
 {
-	int r = modules_load(ctx, name);
+	char path[256];
+	int r;
 
+	snprintf(path, sizeof(path), "%s/module/%s", ctx->sys_dir, name);
+	if (access(path, F_OK) == 0)
+		return;
+	r = modules_load(ctx, name);
 	if (r < 0)
 		log_warn("root: loading the module %s: %s", name, strerror(-r));
 }
@@ -84,24 +91,14 @@ static int mount_virtiofs(struct boot_ctx *ctx, const struct root_spec *spec, co
 	return 0;
 }
 
-/* Wait, up to rosetta.timeout, for the device spec names; the host's disks
- * show up as their driver binds. On a timeout bd[0..*n) is what was seen. */
+/* Wait for the device spec names, up to rosetta.timeout from the first to
+ * wait for it (the preloader, when it ran: root_preload.h). */
 static int find_device(struct boot_ctx *ctx, const struct root_spec *spec, struct blockdev *bd,
 		       size_t *n, size_t *found)
 {
-	uint64_t deadline = boot_ms() + ctx->cfg.timeout_ms;
-
-	for (;;) {
-		*n = blockdev_scan("/sys/class/block", "/dev", bd, BLOCKDEV_MAX);
-		for (size_t i = 0; i < *n; i++)
-			if (blockdev_matches(&bd[i], spec)) {
-				*found = i;
-				return 0;
-			}
-		if (boot_ms() >= deadline)
-			return -ETIMEDOUT;
-		sleep_ms(50);
-	}
+	if (!ctx->root_device_deadline)
+		ctx->root_device_deadline = boot_ms() + ctx->cfg.timeout_ms;
+	return blockdev_wait(spec, ctx->root_device_deadline, bd, BLOCKDEV_MAX, n, found);
 }
 
 static int no_device(const struct boot_ctx *ctx, const struct blockdev *bd, size_t n,
@@ -196,6 +193,13 @@ static const struct root_mounter *find_type(enum root_type type)
 	return NULL;
 }
 
+const char *root_driver_module(enum root_type type)
+{
+	const struct root_mounter *t = find_type(type);
+
+	return t ? t->module : NULL;
+}
+
 static int mount_root(struct boot_ctx *ctx, struct failure *f)
 {
 	static const char remedy[] = "set rosetta.root= to one of the forms named";
@@ -221,7 +225,11 @@ static int mount_root(struct boot_ctx *ctx, struct failure *f)
 int stage_root(struct boot_ctx *ctx, struct failure *f)
 {
 	const struct config *cfg = &ctx->cfg;
-	int r = mount_root(ctx, f);
+	char ahead[256];
+	int r;
+
+	root_preload_end(ctx, ahead, sizeof(ahead));
+	r = mount_root(ctx, f);
 
 	/* Before the checks: the image's entry and workdir are what run. */
 	if (r == 0)
@@ -237,5 +245,7 @@ int stage_root(struct boot_ctx *ctx, struct failure *f)
 	stage_say(ctx, "%s on %s%s%s, entry %s", cfg->root, ctx->newroot,
 		  cfg->overlay ? " under a tmpfs overlay" : "", cfg->root_ro ? ", read-only" : "",
 		  ctx->entry_argv[0]);
+	if (ahead[0])
+		stage_say(ctx, "loaded ahead: %s", ahead);
 	return 0;
 }

@@ -57,8 +57,8 @@ int stage_selftest(struct boot_ctx *ctx, struct failure *f)
 		log_warn("selftest: skipped (rosetta.selftest=0): the translator was not tried");
 		return 0;
 	}
-	err = ctx->selftest_runner > 0 ? selftest_collect(ctx, f, &r, &rule)
-				       : selftest_sandboxed(ctx, f, &r, &rule);
+	err = ctx->selftest.pid > 0 ? selftest_collect(ctx, f, &r, &rule)
+				    : selftest_sandboxed(ctx, f, &r, &rule);
 	if (err < 0)
 		return err;
 	if (rule != SELFTEST_OK) {

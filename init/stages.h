@@ -26,8 +26,8 @@ int stage_modules(struct boot_ctx *ctx, struct failure *f);
 int stage_share(struct boot_ctx *ctx, struct failure *f);
 int stage_verify(struct boot_ctx *ctx, struct failure *f);
 int stage_register(struct boot_ctx *ctx, struct failure *f);
-/* Start the self-test program in a child of its own (selftest_runner, its
- * report through selftest_fd), so that it runs while the boot goes on; stage
+/* Start the self-test program in a child of its own (ctx->selftest), so
+ * that it runs while the boot goes on; stage
  * selftest then waits for the report. Nothing when rosetta.selftest=0, or
  * when the child cannot be made: the stage then runs the program itself. */
 void selftest_begin(struct boot_ctx *ctx);

@@ -54,6 +54,7 @@ boot debian-image "$share" --root-image "$work/disk.ext4" $checks \
 	-- /bin/sh -c "$mnt/run.sh && sh /mnt/write.sh kept"
 expect_distro
 expect_text "root: /dev/vda is /dev/vda (ext4, label debian-amd64)" "the disk image is the root"
+expect_text "loaded ahead: virtio_blk ext4" "the disk's driver and filesystem were loaded ahead of stage root"
 expect_line "wrote: kept"
 boot image-kept "$share" --root-image "$work/disk.ext4" $checks -- /bin/sh -c "$mnt/read.sh"
 expect_line "found: kept"
@@ -66,6 +67,7 @@ boot image-overlay "$share" --root-image "$work/disk.ext4" --cmdline rosetta.ove
 	$checks -- /bin/sh -c "$mnt/write.sh overlaid"
 expect_line "wrote: overlaid"
 expect_text "under a tmpfs overlay" "the init says the root is overlaid"
+expect_text "loaded ahead: virtio_blk overlay ext4" "the overlay's module was loaded ahead too"
 if [ "$(sha256sum <"$work/disk.ext4")" = "$sum" ]; then
 	ok "image-overlay: --ephemeral and rosetta.overlay=tmpfs leave the image unchanged"
 else

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "init/log.h"
+#include "lib/clock.h"
 #include "init/stages.h"
 #include "tests/unit/scratch.h"
 
@@ -37,7 +38,7 @@ static void quiet(void *arg, const char *label, const char *msg)
 
 static struct boot_ctx boot_ctx_for(const char *prog)
 {
-	struct boot_ctx ctx = { .selftest_prog = prog, .selftest_fd = -1 };
+	struct boot_ctx ctx = { .selftest_prog = prog, .selftest = CHILD_REPORT_NONE };
 
 	config_defaults(&ctx.cfg);
 	return ctx;
@@ -45,8 +46,8 @@ static struct boot_ctx boot_ctx_for(const char *prog)
 
 static void assert_reaped(const struct boot_ctx *ctx, pid_t runner)
 {
-	assert_int_equal(ctx->selftest_runner, 0);
-	assert_int_equal(ctx->selftest_fd, -1);
+	assert_int_equal(ctx->selftest.pid, 0);
+	assert_int_equal(ctx->selftest.fd, -1);
 	assert_int_equal(waitpid(runner, NULL, WNOHANG), -1);
 	assert_int_equal(errno, ECHILD);
 }
@@ -61,7 +62,7 @@ static void begun_run_is_judged(void **state)
 
 	(void)state;
 	selftest_begin(&ctx);
-	runner = ctx.selftest_runner;
+	runner = ctx.selftest.pid;
 	assert_true(runner > 0);
 	assert_int_equal(selftest_collect(&ctx, &f, &r, &rule), 0);
 	assert_int_equal(rule, SELFTEST_OK);
@@ -78,7 +79,7 @@ static void begun_run_of_a_wrong_program_is_judged_wrong(void **state)
 
 	(void)state;
 	selftest_begin(&ctx);
-	assert_true(ctx.selftest_runner > 0);
+	assert_true(ctx.selftest.pid > 0);
 	assert_int_equal(selftest_collect(&ctx, &f, &r, &rule), 0);
 	assert_int_equal(rule, SELFTEST_WRONG_CODE);
 	assert_int_equal(r.code, 0);
@@ -99,8 +100,8 @@ static void fake_runner(struct boot_ctx *ctx, void (*fn)(int fd))
 		_exit(0);
 	}
 	close(fds[1]);
-	ctx->selftest_runner = pid;
-	ctx->selftest_fd = fds[0];
+	ctx->selftest =
+	    (struct child_report){ .pid = pid, .fd = fds[0], .started_ms = monotonic_ms() };
 }
 
 static void say_half(int fd)
@@ -126,7 +127,7 @@ static void assert_runner_fails(void (*fn)(int fd), unsigned timeout_ms, int err
 
 	ctx.cfg.selftest_timeout_ms = timeout_ms;
 	fake_runner(&ctx, fn);
-	runner = ctx.selftest_runner;
+	runner = ctx.selftest.pid;
 	assert_int_equal(selftest_collect(&ctx, &f, &r, &rule), err);
 	assert_non_null(strstr(f.what, what));
 	assert_reaped(&ctx, runner);
@@ -152,8 +153,8 @@ static void nothing_begins_without_the_selftest(void **state)
 	(void)state;
 	ctx.cfg.selftest = false;
 	selftest_begin(&ctx);
-	assert_int_equal(ctx.selftest_runner, 0);
-	assert_int_equal(ctx.selftest_fd, -1);
+	assert_int_equal(ctx.selftest.pid, 0);
+	assert_int_equal(ctx.selftest.fd, -1);
 }
 
 int main(void)

@@ -111,7 +111,7 @@ static void assert_cmdline(const struct launch_config *cfg, const char *want)
 	char buf[LAUNCH_CMDLINE_MAX + 1];
 	struct error_record err = { 0 };
 
-	assert_int_equal(launch_build_cmdline(cfg, buf, sizeof(buf), &err), 0);
+	assert_int_equal(launch_build_cmdline(cfg, NULL, buf, sizeof(buf), &err), 0);
 	assert_string_equal(buf, want);
 }
 
@@ -238,7 +238,7 @@ static void test_cmdline_entry_refused(void **state)
 	(void)state;
 	cfg.entry = entry;
 	cfg.entry_count = 2;
-	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -EINVAL);
+	assert_int_equal(launch_build_cmdline(&cfg, NULL, buf, sizeof(buf), &err), -EINVAL);
 	assert_non_null(strstr(err.msg[0].text, "entry word 2 contains a double quote"));
 }
 
@@ -254,11 +254,11 @@ static void test_cmdline_too_long(void **state)
 	memset(big, 'a', room);
 	big[room] = '\0';
 	cfg.cmdline = big;
-	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), 0);
+	assert_int_equal(launch_build_cmdline(&cfg, NULL, buf, sizeof(buf), &err), 0);
 	assert_int_equal(strlen(buf), LAUNCH_CMDLINE_MAX);
 	big[room] = 'a';
 	big[room + 1] = '\0';
-	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -E2BIG);
+	assert_int_equal(launch_build_cmdline(&cfg, NULL, buf, sizeof(buf), &err), -E2BIG);
 	assert_non_null(strstr(err.msg[0].text, "2047"));
 }
 
@@ -276,13 +276,13 @@ static void test_cmdline_entry_limits(void **state)
 	big[0] = '/';
 	cfg.entry = entry;
 	cfg.entry_count = 1;
-	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), 0);
+	assert_int_equal(launch_build_cmdline(&cfg, NULL, buf, sizeof(buf), &err), 0);
 	big[ENTRY_MAX] = 'a';
-	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -E2BIG);
+	assert_int_equal(launch_build_cmdline(&cfg, NULL, buf, sizeof(buf), &err), -E2BIG);
 	assert_non_null(strstr(err.msg[0].text, "1023 bytes rosetta-init accepts"));
 	error_init(&err);
 	cfg.entry = relative;
-	assert_int_equal(launch_build_cmdline(&cfg, buf, sizeof(buf), &err), -EINVAL);
+	assert_int_equal(launch_build_cmdline(&cfg, NULL, buf, sizeof(buf), &err), -EINVAL);
 	assert_non_null(strstr(err.msg[0].text, "absolute path"));
 }
 

@@ -309,12 +309,38 @@ static void test_stop_escalates_to_sigkill(void **state)
 	assert_int_equal(WTERMSIG(status), SIGKILL);
 }
 
+/* A raw image's filesystem type, by libblkid: ext4 made by mkfs.ext4, nothing for an empty
+ * image or swap (not a filesystem), an error for a missing file. */
+static void test_image_fstype(void **state)
+{
+	struct scratch *s = *state;
+	char cmd[3 * PATH_MAX], type[32] = "stale";
+	const char *ext4 = scratch_path(s, "root.ext4"), *empty = scratch_path(s, "empty.img"),
+		   *swap = scratch_path(s, "swap.img");
+
+	snprintf(cmd, sizeof(cmd),
+		 "truncate -s 4M %s %s %s && mkfs.ext4 -q %s && mkswap %s >/dev/null", ext4, empty,
+		 swap, ext4, swap);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(launch_image_fstype(ext4, type, sizeof(type)), 0);
+	assert_string_equal(type, "ext4");
+	assert_int_equal(launch_image_fstype(ext4, type, 4), 0);
+	assert_string_equal(type, "");
+	assert_int_equal(launch_image_fstype(empty, type, sizeof(type)), 0);
+	assert_string_equal(type, "");
+	assert_int_equal(launch_image_fstype(swap, type, sizeof(type)), 0);
+	assert_string_equal(type, "");
+	assert_true(launch_image_fstype(scratch_path(s, "missing.img"), type, sizeof(type)) < 0);
+	assert_string_equal(type, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_find_program, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_check_files, scratch_setup, scratch_teardown),
 		cmocka_unit_test(test_unix_line),
+		cmocka_unit_test_setup_teardown(test_image_fstype, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_socket_listening, scratch_setup,
 						scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_rundir, scratch_setup, scratch_teardown),

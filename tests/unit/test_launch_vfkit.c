@@ -78,7 +78,8 @@ static void check_vfkit(struct launch_config *cfg, const char *image, const char
 
 	memset(&plan, 0, sizeof(plan));
 	snprintf(plan.vm, sizeof(plan.vm), "%s", VFKIT);
-	assert_int_equal(launch_build_cmdline(cfg, plan.cmdline, sizeof(plan.cmdline), &err), 0);
+	assert_int_equal(launch_build_cmdline(cfg, NULL, plan.cmdline, sizeof(plan.cmdline), &err),
+			 0);
 	assert_int_equal(launch_plan_shares(&plan, cfg), 0);
 	assert_int_equal(plan.nservers, 0);
 	if (image)

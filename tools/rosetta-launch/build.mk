@@ -2,6 +2,8 @@
 # the unit tests of its parts.
 ARCHIVES += liblaunch
 liblaunch_SRCS := $(filter-out %/main.c,$(wildcard tools/rosetta-launch/*.c))
+# A raw root image's filesystem type, for rosetta.rootfstype.
+liblaunch_LIBS := $(shell pkg-config --libs blkid 2>/dev/null || echo -lblkid)
 LAUNCH_ARCHIVES := liblaunch libmkroot librosetta
 
 HOST_PROGS += rosetta-launch

@@ -63,20 +63,22 @@ static int add_entry(struct text *t, const struct launch_config *cfg, struct err
 
 /* The root: a virtio-fs share or the first virtio-blk disk. The disk's --ephemeral is
  * qemu's business (snapshot=on); the share's is the guest's, a tmpfs over it. */
-static void add_root(struct text *t, const struct launch_config *cfg)
+static void add_root(struct text *t, const struct launch_config *cfg, const char *root_fstype)
 {
 	if (cfg->root_dir)
 		text_add(t, " " CMDLINE_KEY(KEY_ROOT) "=virtiofs:%s", ROOT_SHARE_TAG);
 	else if (cfg->root_image)
 		text_add(t, " " CMDLINE_KEY(KEY_ROOT) "=%s", ROOT_IMAGE_DEVICE);
+	if (cfg->root_image && root_fstype && root_fstype[0])
+		text_add(t, " " CMDLINE_KEY(KEY_ROOTFSTYPE) "=%s", root_fstype);
 	if (cfg->root_ro)
 		text_add(t, " " CMDLINE_KEY(KEY_RO));
 	if (cfg->ephemeral && cfg->root_dir)
 		text_add(t, " " CMDLINE_KEY(KEY_OVERLAY) "=%s", OVERLAY_TMPFS);
 }
 
-int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
-			 struct error_record *err)
+int launch_build_cmdline(const struct launch_config *cfg, const char *root_fstype, char *buf,
+			 size_t size, struct error_record *err)
 {
 	struct text t = { buf, size, 0, false };
 
@@ -90,7 +92,7 @@ int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size
 		text_add(&t, " quiet");
 	if (strcmp(cfg->tag, DEFAULT_TAG) != 0)
 		text_add(&t, " " CMDLINE_KEY(KEY_TAG) "=%s", cfg->tag);
-	add_root(&t, cfg);
+	add_root(&t, cfg, root_fstype);
 	/* Nobody could type into an emergency shell: a failed boot powers off
 	 * instead of waiting. --cmdline comes later, and the init's last
 	 * rosetta.emergency wins. */

@@ -18,8 +18,11 @@
 
 /* The entry's quoting is the contract's: contract_entry_quote (lib/contract.h). */
 
-/* Build the whole command line into buf (size > LAUNCH_CMDLINE_MAX). 0 or -errno. */
-int launch_build_cmdline(const struct launch_config *cfg, char *buf, size_t size,
-			 struct error_record *err);
+/* Build the whole command line into buf (size > LAUNCH_CMDLINE_MAX). root_fstype, when
+ * not NULL or "", is the root image's filesystem type (launch_image_fstype), passed as
+ * rosetta.rootfstype so that the guest loads its module ahead of the disk; --cmdline may
+ * still override it. 0 or -errno. */
+int launch_build_cmdline(const struct launch_config *cfg, const char *root_fstype, char *buf,
+			 size_t size, struct error_record *err);
 
 #endif

@@ -1,4 +1,5 @@
 /* Looking at the host before a launch; see host.h. */
+#include <blkid/blkid.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -120,6 +121,36 @@ int launch_probe_image(const char *path, bool *qcow2)
 	}
 	close(fd);
 	return r;
+}
+
+/* A type the kernel command line carries as one word: libblkid's names are short words. */
+static bool plain_word(const char *s)
+{
+	return s[0] &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
+		   strlen(s);
+}
+
+int launch_image_fstype(const char *path, char *type, size_t size)
+{
+	blkid_probe pr = blkid_new_probe_from_filename(path);
+	const char *value = NULL, *usage = NULL;
+	int r;
+
+	type[0] = '\0';
+	if (!pr)
+		return errno ? -errno : -ENOMEM;
+	blkid_probe_enable_superblocks(pr, 1);
+	blkid_probe_set_superblocks_flags(pr, BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE);
+	/* 1: nothing found; -2: ambiguous, which the guest's probe refuses too. */
+	r = blkid_do_safeprobe(pr);
+	if (r == 0 && blkid_probe_lookup_value(pr, "USAGE", &usage, NULL) == 0 &&
+	    !strcmp(usage, "filesystem") &&
+	    blkid_probe_lookup_value(pr, "TYPE", &value, NULL) == 0 && plain_word(value) &&
+	    strlen(value) < size)
+		memcpy(type, value, strlen(value) + 1);
+	blkid_free_probe(pr);
+	return r == -1 ? -EIO : 0;
 }
 
 ssize_t launch_read_head(const char *path, void *buf, size_t size)

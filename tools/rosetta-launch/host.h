@@ -32,6 +32,13 @@ int launch_check_readable(const char *path);
  */
 int launch_probe_image(const char *path, bool *qcow2);
 
+/*
+ * The type of the filesystem on the whole of the raw image at path, as libblkid sees it
+ * ("ext4"), into type; "" when there is none it knows (a partitioned disk, an empty one).
+ * 0 or -errno.
+ */
+int launch_image_fstype(const char *path, char *type, size_t size);
+
 /* Up to size bytes from the start of the file at path: the count read, or -errno. */
 ssize_t launch_read_head(const char *path, void *buf, size_t size);
 

@@ -45,6 +45,7 @@ struct launch_plan {
 	size_t nservers;	   /* the first nservers shares get a virtiofsd: all with qemu, none
 				      with vfkit */
 	char root_image[PATH_MAX]; /* absolute; "" without --root-image */
+	char root_fstype[32];	   /* its filesystem's type, "" when unknown (a qcow2 one) */
 	enum launch_image_format image_format;
 };
 

@@ -151,6 +151,17 @@ static int root_image(const struct launch_config *cfg, struct launch_plan *plan,
 	return 0;
 }
 
+/* A raw image's filesystem type, "" for none or a qcow2 one: only a hint for the guest, so
+ * an image that cannot be read is check_image's to report. */
+static void root_fstype(const struct launch_config *cfg, char *type, size_t size)
+{
+	bool qcow2 = true;
+
+	type[0] = '\0';
+	if (cfg->root_image && launch_probe_image(cfg->root_image, &qcow2) == 0 && !qcow2)
+		(void)launch_image_fstype(cfg->root_image, type, size);
+}
+
 /* qemu-system-aarch64 or vfkit: the --qemu or --vfkit override, else from the PATH. */
 static int find_vm(const struct launch_config *cfg, const char *path_env, struct launch_plan *plan,
 		   struct error_record *err)
@@ -236,7 +247,8 @@ int launch_preflight(const struct launch_config *cfg, const char *path_env,
 	int r;
 
 	memset(plan, 0, sizeof(*plan));
-	r = launch_build_cmdline(cfg, plan->cmdline, sizeof(plan->cmdline), err);
+	root_fstype(cfg, plan->root_fstype, sizeof(plan->root_fstype));
+	r = launch_build_cmdline(cfg, plan->root_fstype, plan->cmdline, sizeof(plan->cmdline), err);
 	if (r == 0)
 		r = check_host(cfg, err);
 	if (r == 0 && !cfg->dry_run)

@@ -16,6 +16,8 @@ struct marks_reader {
 	bool tracked[MARKS_PID_SLOTS];	     /* PID 1 and what it started */
 	uint64_t execve_at[MARKS_PID_SLOTS]; /* the pid's last execve, entered */
 	uint64_t module_at[MARKS_PID_SLOTS]; /* its module load in flight */
+	unsigned loading;		     /* loads in flight, all processes */
+	uint64_t loading_since;		     /* the first of them began */
 	/* PID 1's system call in flight on pass 2: entered at call_at, in
 	 * call_stage (-1: none known), number call_nr (-1: out of range). */
 	bool in_call;
@@ -135,12 +137,17 @@ static void on_module_load(struct marks_reader *r, const struct trace_event *ev)
 {
 	if (!in_init(r) || !is_tracked(r, ev->pid))
 		return;
+	/* Loads by several processes at once (rosetta-init's preloader and
+	 * PID 1) count once: the wall time during which any was loading. */
 	if (ev->kind == TRACE_SYS_ENTER) {
 		r->module_at[ev->pid] = ev->us;
+		if (r->loading++ == 0)
+			r->loading_since = ev->us;
 	} else if (r->module_at[ev->pid]) {
-		r->m.module_load_us += ev->us - r->module_at[ev->pid];
 		r->m.module_loads++;
 		r->module_at[ev->pid] = 0;
+		if (--r->loading == 0)
+			r->m.module_load_us += ev->us - r->loading_since;
 	}
 }
 

@@ -38,7 +38,7 @@ struct boot_marks {
 	uint64_t entry_execve;	 /* the execve() that starts the entry, entered */
 	uint64_t entry_exec;	 /* that exec done (sched_process_exec) */
 	uint64_t entry_line;	 /* the entry's first write to stdout */
-	uint64_t module_load_us; /* time inside finit_module/init_module */
+	uint64_t module_load_us; /* time a tracked process was in finit_/init_module */
 	unsigned module_loads;
 	unsigned entry_pid;
 	/* Counted on a second pass, once entry_execve is known: system calls

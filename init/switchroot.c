@@ -42,12 +42,18 @@ static void sweep_dir(int dirfd, struct sweep *s)
 	}
 	while ((e = readdir(d))) {
 		struct stat st;
-		int isdir;
+		int isdir = e->d_type == DT_DIR || e->d_type == DT_UNKNOWN;
 
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
-		    fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != s->dev)
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		isdir = S_ISDIR(st.st_mode);
+		/* Only a directory can lead into another filesystem or be the
+		 * tree: a file is unlinked unstat'ed (the kernel refuses to
+		 * unlink a mount point), half the calls, as util-linux's
+		 * switch_root does. */
+		if (isdir && (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+			      st.st_dev != s->dev))
+			continue;
+		isdir = isdir && S_ISDIR(st.st_mode);
 		if (isdir && st.st_ino == s->keep_ino && st.st_dev == s->keep_dev)
 			continue;
 		if (isdir) {

@@ -38,12 +38,15 @@ done
 result $? "the names are one per number, over 250 of them"
 
 # Five boots each: rosetta-init's own work 10 ms, the script's 250 ms (25x);
-# to the entry's exec 400 vs 600 ms (1.5x: missed); binfmt 2 % slower.
+# to the entry's exec 400 vs 600 ms; to its first line 1200 vs 1800 ms (1.5x:
+# missed), sooner in every boot; binfmt 2 % slower.
 {
 	for t in 9000 10000 11000 10000 12000; do echo "rosetta own_work_us $t"; done
 	for t in 250000 240000 260000 250000 255000; do echo "script own_work_us $t"; done
 	for t in 400000 390000 410000 400000 405000; do echo "rosetta init_to_entry_exec_us $t"; done
 	for t in 600000 590000 610000 600000 605000; do echo "script init_to_entry_exec_us $t"; done
+	for t in 1200000 1190000 1210000 1200000 1250000; do echo "rosetta init_to_first_line_us $t"; done
+	for t in 1800000 1790000 1810000 1800000 1805000; do echo "script init_to_first_line_us $t"; done
 	for i in 1 2 3 4 5; do
 		echo "rosetta modules fuse,virtiofs"
 		echo "script modules fuse,virtiofs"
@@ -95,7 +98,7 @@ result $? "the names are one per number, over 250 of them"
 	for i in 1 2 3 4 5; do
 		echo "root-virtiofs-rosetta init_to_entry_exec_us $((397000 + i * 1000))"
 		echo "root-virtiofs-script init_to_entry_exec_us 600000"
-		echo "root-virtiofs-rosetta init_to_first_line_us 10000000"
+		echo "root-virtiofs-rosetta init_to_first_line_us $((10000000 + (i / 5) * 2000000))"
 		echo "root-virtiofs-script init_to_first_line_us 11000000"
 		echo "root-virtiofs-rosetta modules fuse,virtiofs"
 		echo "root-virtiofs-script modules fuse,virtiofs"
@@ -110,8 +113,12 @@ has "| **the init's own work** (to the exec, minus module loading) | 10.0 ms | 2
 result $? "medians and the ratio of the init's own work"
 has "| init's own work, vs. the script | >= 20x shorter | 25.00× | met |"
 result $? "a target met says met"
-has "| /init to the entry's exec, vs. the script | >= 2x shorter | 1.50× | **MISSED** |"
+has "| /init to the entry's first line, vs. the script | >= 2x shorter | 1.50× | **MISSED** |"
 result $? "a target missed says MISSED"
+has "| the entry's first line, every boot | sooner in every boot | 5 of 5 | met |"
+result $? "the first line sooner in every boot, boot by boot"
+has "| python3's first line, virtio-fs root, every boot | sooner in every boot | 4 of 5 | **MISSED** |"
+result $? "a boot that came later than its pair misses the target"
 has "| x86-64 start via binfmt_misc vs. translator named | within 5 % | +2.0 % | met |"
 result $? "the exec overhead is compared with the translator named"
 has "Modules loaded, the same in every boot of both: yes"

@@ -302,6 +302,30 @@ static void test_marks_rosetta_init_getline_lines(void **state)
 	assert_rosetta_marks(&m);
 }
 
+/* rosetta-init's preloader, a child of PID 1, loads a module while PID 1
+ * loads one: the 100 ms they overlap count once. */
+static const char *const overlapping_loads_trace[] = {
+	LINE("swapper/0-1", "2.000000", "sched_process_exec: filename=/init pid=1 old_pid=1"),
+	LINE("init-1", "2.010000",
+	     "sched_process_fork: comm=init pid=1 child_comm=init child_pid=80"),
+	LINE("init-80", "2.100000", "sys_finit_module(fd: 3, uargs: 4671ae, flags: 0)"),
+	LINE("init-1", "2.200000", "sys_finit_module(fd: 3, uargs: 4671ae, flags: 0)"),
+	LINE("init-80", "2.300000", "sys_finit_module -> 0x0"),
+	LINE("init-1", "2.350000", "sys_finit_module -> 0x0"),
+	LINE("init-1", "2.400000", "sys_finit_module(fd: 4, uargs: 4671ae, flags: 0)"),
+	LINE("init-1", "2.450000", "sys_finit_module -> 0x0"),
+};
+
+static void test_marks_overlapping_loads(void **state)
+{
+	struct boot_marks m = read_marks(overlapping_loads_trace, N(overlapping_loads_trace));
+
+	(void)state;
+	/* 2.100 to 2.350, then 2.400 to 2.450: 300 ms, not the 400 ms summed. */
+	assert_int_equal(m.module_load_us, 300000);
+	assert_int_equal(m.module_loads, 3);
+}
+
 /* bench/reference-init: a busybox script; PID 1 ends with
  * `exec chroot . "$entry"`, so PID 1 itself becomes the entry. */
 static const char *const reference_trace[] = {
@@ -679,6 +703,7 @@ int main(void)
 		cmocka_unit_test(test_marks_rosetta_init),
 		cmocka_unit_test(test_marks_rosetta_init_getline_lines),
 		cmocka_unit_test(test_marks_reference_init),
+		cmocka_unit_test(test_marks_overlapping_loads),
 		cmocka_unit_test(test_marks_syscalls),
 		cmocka_unit_test(test_marks_syscalls_without_execve),
 		cmocka_unit_test(test_marks_stages),

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,6 +35,42 @@ int child_report_begin(struct child_report *c, child_work_fn work, struct boot_c
 	return 0;
 }
 
+/* How long a child that has reported, or was killed, may take to end. */
+#define END_MS 2000
+
+/* Whether the child's end of the pipe closed (it has exited) by deadline;
+ * whatever more it wrote is dropped. */
+static bool hung_up(int fd, uint64_t deadline)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	char drop[64];
+
+	for (;;) {
+		int r = poll(&pfd, 1, ms_until(deadline));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		if (read(fd, drop, sizeof(drop)) == 0)
+			return true;
+	}
+}
+
+/* Reap the child once its pipe says it has exited. One stuck in the kernel
+ * (a module's init that never returns) is left, even killed, to PID 1's
+ * reaper, which takes every child: PID 1 never blocks on it. */
+static void end_child(const struct child_report *c, bool kill_now)
+{
+	if (kill_now || !hung_up(c->fd, monotonic_ms() + END_MS)) {
+		kill(c->pid, SIGKILL);
+		if (!hung_up(c->fd, monotonic_ms() + END_MS))
+			return;
+	}
+	while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
 ssize_t child_report_collect(struct child_report *c, void *buf, size_t size, uint64_t deadline)
 {
 	struct pollfd pfd = { c->fd, POLLIN, 0 };
@@ -50,10 +87,7 @@ ssize_t child_report_collect(struct child_report *c, void *buf, size_t size, uin
 		if (r <= 0)
 			r = -EPIPE;
 	}
-	if (r == -ETIME)
-		kill(c->pid, SIGKILL);
-	while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
-		;
+	end_child(c, r == -ETIME);
 	close(c->fd);
 	*c = CHILD_REPORT_NONE;
 	return r;

@@ -29,8 +29,10 @@ int child_report_begin(struct child_report *c, child_work_fn work, struct boot_c
  * (monotonic_ms). Returns the bytes read (the one write's, so fewer than
  * the child meant only if it broke the rule above),
  * -ETIME when nothing came by the deadline (the child is killed) or -EPIPE
- * when it ended without a word. The child is reaped and *c is none after,
- * whatever the outcome. */
+ * when it ended without a word. The child is reaped, or killed when it has
+ * not ended 2 s after its report; one that does not end even then (stuck in
+ * the kernel) is left to PID 1's reaper rather than waited for. *c is none
+ * after, whatever the outcome. */
 ssize_t child_report_collect(struct child_report *c, void *buf, size_t size, uint64_t deadline);
 
 #endif

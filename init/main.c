@@ -59,11 +59,12 @@ static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 		 * rest (root_preload.h); the self-test needs only the
 		 * registered handler, so its program runs while stage root
 		 * mounts the tree, and stage selftest takes the verdict. */
-		if (i == STAGE_MODULES)
-			root_preload_begin(ctx);
 		if (i == STAGE_ROOT)
 			selftest_begin(ctx);
 		stop_before(ctx, (enum stage)i);
+		/* After rosetta.break=modules's shell: nothing loads before it. */
+		if (i == STAGE_MODULES)
+			root_preload_begin(ctx);
 		if (stage_step((enum stage)i, stages[i], ctx, &f) < 0)
 			emergency(ctx, &f);
 	}

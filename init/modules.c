@@ -271,12 +271,10 @@ int modules_load(struct boot_ctx *ctx, const char *name)
 {
 	char dir[512];
 	struct kmod_ctx *k = modules_context(ctx, dir, sizeof(dir));
-	int r;
 
 	if (!k)
 		return -errno;
-	r = load(k, name);
-	return r < 0 ? r : 0;
+	return load(k, name);
 }
 
 int stage_modules(struct boot_ctx *ctx, struct failure *f)

@@ -8,8 +8,9 @@ struct boot_ctx;
 
 /* Load the module name (and what it depends on) from
  * modules_dir/$(uname -r), opening ctx->kmod when it is not yet. Already
- * loaded or built in is success. Returns 0 or -errno; -ENOENT when there is
- * no module directory. */
+ * loaded, built in or unknown to the indexes is success. Returns how many
+ * modules this call inserted, or -errno; -ENOENT when there is no module
+ * directory. */
 int modules_load(struct boot_ctx *ctx, const char *name);
 
 /* Drop ctx->kmod: its indexes are mapped from the initramfs, which the

@@ -13,12 +13,14 @@
 #define PRELOAD_GRACE_MS 5000
 #define LOADED_MAX	 256 /* the report, well under PIPE_BUF */
 
-/* Load name; it joins the report when it is there afterwards. */
+/* Load name; it joins the report only when this child inserted it (or
+ * what it depends on): built in, loaded first by PID 1's coldplug, or
+ * unknown says nothing about what the preloader saved. */
 static void load(struct boot_ctx *ctx, const char *name, char *loaded, size_t size)
 {
 	size_t len = strlen(loaded);
 
-	if (modules_load(ctx, name) == 0)
+	if (modules_load(ctx, name) > 0)
 		snprintf(loaded + len, size - len, "%s%s", len ? " " : "", name);
 }
 
@@ -66,8 +68,13 @@ void root_preload_begin(struct boot_ctx *ctx)
 	if (ctx->cfg.root_refused[0] || contract_root_parse(ctx->cfg.root, &spec) < 0 ||
 	    !(contract_root_is_block(spec.type) || ctx->cfg.overlay))
 		return;
+	/* The child's wait for the disk, which stage root then shares (no
+	 * second rosetta.timeout for a disk that never shows); stage root has a
+	 * wait of its own when no child waits. */
 	ctx->root_device_deadline = boot_ms() + ctx->cfg.timeout_ms;
-	(void)child_report_begin(&ctx->root_preload, preload, ctx);
+	if (child_report_begin(&ctx->root_preload, preload, ctx) < 0 ||
+	    !contract_root_is_block(spec.type) || ctx->cfg.rootfstype[0])
+		ctx->root_device_deadline = 0;
 }
 
 void root_preload_end(struct boot_ctx *ctx, char *loaded, size_t size)

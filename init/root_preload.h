@@ -15,9 +15,10 @@
 #include "context.h"
 
 /* Start the child (ctx->root_preload) when the root needs a module: a
- * block device root, or an overlay. Its wait for the disk starts
- * rosetta.timeout (ctx->root_device_deadline), which stage root's own wait
- * then shares. Nothing when no child can be made. */
+ * block device root, or an overlay. When it waits for the disk (no
+ * rosetta.rootfstype), that wait's rosetta.timeout starts now
+ * (ctx->root_device_deadline) and stage root's wait shares it. Nothing when
+ * no child can be made. */
 void root_preload_begin(struct boot_ctx *ctx);
 
 /* Wait for the child (bounded by rosetta.timeout and a grace; killed then)

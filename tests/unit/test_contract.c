@@ -277,6 +277,15 @@ static void test_user_keys_win(void **state)
 	assert_string_equal(got.root, ROOT_IMAGE_DEVICE);
 	assert_false(got.root_ro);
 	assert_string_equal(got.rootfstype, "ext4");
+
+	/* A root of the user's own: the image's type is not passed for it. */
+	words[11] = "rosetta.root=/dev/vda1";
+	assert_int_equal(launch_parse_options(12, (char **)words, &cfg, &err), LAUNCH_RUN);
+	assert_int_equal(launch_build_cmdline(&cfg, "xfs", cmdline, sizeof(cmdline), &err), 0);
+	config_defaults(&got);
+	assert_int_equal(config_parse_cmdline(&got, cmdline, record, &w), 0);
+	assert_string_equal(got.root, "/dev/vda1");
+	assert_string_equal(got.rootfstype, "");
 }
 
 int main(void)

@@ -144,6 +144,31 @@ static void test_image_format_and_path(void **state)
 	assert_int_equal(chdir(cwd), 0);
 }
 
+/* A raw image holding ext4: its type goes on the command line for the guest to load ahead;
+ * none for a qcow2 image, whose filesystem libblkid cannot see from here. */
+static void test_image_fstype_passed(void **state)
+{
+	struct scratch *s = *state;
+	struct launch_config cfg = config(s);
+	struct result *res;
+	char cmd[PATH_MAX + 64];
+
+	snprintf(cmd, sizeof(cmd), "truncate -s 4M %s && mkfs.ext4 -q %s",
+		 scratch_path(s, "root.ext4"), scratch_path(s, "root.ext4"));
+	assert_int_equal(system(cmd), 0);
+	cfg.root_image = scratch_path(s, "root.ext4");
+	res = preflight(&cfg);
+	assert_int_equal(res->r, 0);
+	assert_string_equal(res->plan.root_fstype, "ext4");
+	assert_string_equal(res->plan.cmdline,
+			    "console=ttyAMA0 panic=-1 quiet rosetta.root=/dev/vda "
+			    "rosetta.rootfstype=ext4");
+	cfg.root_image = scratch_path(s, "disk.qcow2");
+	res = preflight(&cfg);
+	assert_int_equal(res->r, 0);
+	assert_string_equal(res->plan.root_fstype, "");
+}
+
 static void test_dirs_refused(void **state)
 {
 	struct scratch *s = *state;
@@ -224,6 +249,7 @@ static int group_setup(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_image_fstype_passed),
 		cmocka_unit_test(test_image_missing),
 		cmocka_unit_test(test_image_not_a_file),
 		cmocka_unit_test(test_image_not_writable),

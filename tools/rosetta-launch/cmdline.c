@@ -61,6 +61,22 @@ static int add_entry(struct text *t, const struct launch_config *cfg, struct err
 	return 0;
 }
 
+/* Whether the user's --cmdline gives key a value ("KEY=..." as a word of its own). A
+ * quoted entry word that looks the same only costs the hint below. */
+static bool user_sets(const struct launch_config *cfg, const char *key)
+{
+	size_t len = strlen(key);
+	const char *w = cfg->cmdline;
+
+	while (w && *w) {
+		w += strspn(w, " ");
+		if (!strncmp(w, key, len) && w[len] == '=')
+			return true;
+		w += strcspn(w, " ");
+	}
+	return false;
+}
+
 /* The root: a virtio-fs share or the first virtio-blk disk. The disk's --ephemeral is
  * qemu's business (snapshot=on); the share's is the guest's, a tmpfs over it. */
 static void add_root(struct text *t, const struct launch_config *cfg, const char *root_fstype)
@@ -69,7 +85,9 @@ static void add_root(struct text *t, const struct launch_config *cfg, const char
 		text_add(t, " " CMDLINE_KEY(KEY_ROOT) "=virtiofs:%s", ROOT_SHARE_TAG);
 	else if (cfg->root_image)
 		text_add(t, " " CMDLINE_KEY(KEY_ROOT) "=%s", ROOT_IMAGE_DEVICE);
-	if (cfg->root_image && root_fstype && root_fstype[0])
+	/* The image's type says nothing of another root the user names. */
+	if (cfg->root_image && root_fstype && root_fstype[0] &&
+	    !user_sets(cfg, CMDLINE_KEY(KEY_ROOT)))
 		text_add(t, " " CMDLINE_KEY(KEY_ROOTFSTYPE) "=%s", root_fstype);
 	if (cfg->root_ro)
 		text_add(t, " " CMDLINE_KEY(KEY_RO));

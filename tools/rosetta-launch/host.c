@@ -133,11 +133,13 @@ static bool plain_word(const char *s)
 
 int launch_image_fstype(const char *path, char *type, size_t size)
 {
-	blkid_probe pr = blkid_new_probe_from_filename(path);
 	const char *value = NULL, *usage = NULL;
+	blkid_probe pr;
 	int r;
 
 	type[0] = '\0';
+	errno = 0;
+	pr = blkid_new_probe_from_filename(path);
 	if (!pr)
 		return errno ? -errno : -ENOMEM;
 	blkid_probe_enable_superblocks(pr, 1);

@@ -68,12 +68,12 @@ void root_preload_begin(struct boot_ctx *ctx)
 	if (ctx->cfg.root_refused[0] || contract_root_parse(ctx->cfg.root, &spec) < 0 ||
 	    !(contract_root_is_block(spec.type) || ctx->cfg.overlay))
 		return;
-	/* The child's wait for the disk, which stage root then shares (no
-	 * second rosetta.timeout for a disk that never shows); stage root has a
-	 * wait of its own when no child waits. */
-	ctx->root_device_deadline = boot_ms() + ctx->cfg.timeout_ms;
-	if (child_report_begin(&ctx->root_preload, preload, ctx) < 0 ||
-	    !contract_root_is_block(spec.type) || ctx->cfg.rootfstype[0])
+	/* The child's wait for the disk (root_fstype), which stage root then
+	 * shares (no second rosetta.timeout for a disk that never shows);
+	 * stage root has a wait of its own when no child waits. */
+	if (contract_root_is_block(spec.type) && !ctx->cfg.rootfstype[0])
+		ctx->root_device_deadline = boot_ms() + ctx->cfg.timeout_ms;
+	if (child_report_begin(&ctx->root_preload, preload, ctx) < 0)
 		ctx->root_device_deadline = 0;
 }
 

@@ -22,8 +22,8 @@
 void root_preload_begin(struct boot_ctx *ctx);
 
 /* Wait for the child (bounded by rosetta.timeout and a grace; killed then)
- * and reap it. loaded receives the modules it saw loaded, space-separated,
- * "" when there was none or no report. */
+ * and reap it. loaded receives the modules it inserted itself,
+ * space-separated, "" when there were none or no report. */
 void root_preload_end(struct boot_ctx *ctx, char *loaded, size_t size);
 
 /* The driver that a root of this type needs before its device shows, NULL

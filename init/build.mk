@@ -14,10 +14,11 @@ rosetta-init_ARCHIVES := $(INIT_ARCHIVES)
 # The configuration readers and the log; the entry's workdir and user and the
 # image config (on scratch roots); the root stage's checks and block
 # device probing, on scratch trees and images; the self-test begun early,
-# with the fake translator; the key and stage tables
-# against the man page.
+# with the fake translator; the root's preloader and the children's
+# reports; the key and stage tables against the man page.
 INIT_TESTS := test_init_config test_init_config_file test_init_config_log test_init_root \
 	test_init_config_image test_init_selftest_runner test_init_root_preload \
+	test_init_child_report \
 	test_docs_contract
 UNIT_TESTS += $(INIT_TESTS)
 $(foreach t,$(INIT_TESTS),$(eval $(t)_SRCS := tests/unit/$(t).c))

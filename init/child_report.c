@@ -92,3 +92,12 @@ ssize_t child_report_collect(struct child_report *c, void *buf, size_t size, uin
 	*c = CHILD_REPORT_NONE;
 	return r;
 }
+
+void child_report_stop(struct child_report *c)
+{
+	if (c->pid <= 0)
+		return;
+	end_child(c, true);
+	close(c->fd);
+	*c = CHILD_REPORT_NONE;
+}

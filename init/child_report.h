@@ -35,4 +35,9 @@ int child_report_begin(struct child_report *c, child_work_fn work, struct boot_c
  * after, whatever the outcome. */
 ssize_t child_report_collect(struct child_report *c, void *buf, size_t size, uint64_t deadline);
 
+/* Kill the child, if one runs, and reap it as collect does; its report is
+ * dropped. For a boot that has stopped: nothing of it runs on behind the
+ * emergency shell. *c is none after. */
+void child_report_stop(struct child_report *c);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "child_report.h"
 #include "emergency.h"
 #include "log.h"
 #include "root_preload.h"
@@ -48,6 +49,14 @@ static void stop_before(const struct boot_ctx *ctx, enum stage stage)
 		log_info("break: debug shell exited, going on with %s", name);
 }
 
+/* A failed boot stops the work begun ahead of its stage, so that the
+ * emergency shell has the console and the machine to itself. */
+static void stop_children(struct boot_ctx *ctx)
+{
+	child_report_stop(&ctx->selftest);
+	child_report_stop(&ctx->root_preload);
+}
+
 /* Run never returns but to fail, so the loop ends in the shutdown. */
 static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 {
@@ -65,8 +74,10 @@ static void __attribute__((noreturn)) boot(struct boot_ctx *ctx)
 		/* After rosetta.break=modules's shell: nothing loads before it. */
 		if (i == STAGE_MODULES)
 			root_preload_begin(ctx);
-		if (stage_step((enum stage)i, stages[i], ctx, &f) < 0)
+		if (stage_step((enum stage)i, stages[i], ctx, &f) < 0) {
+			stop_children(ctx);
 			emergency(ctx, &f);
+		}
 	}
 	/* Not reached: run shuts down, or fails to the emergency. PID 1 must
 	 * not exit all the same. */

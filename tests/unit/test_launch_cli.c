@@ -489,8 +489,9 @@ static void test_dry_run(void **state)
 	static const char want[] =
 	    "/opt/vfsd --socket-path=/run/test/rosetta-launch.XXXXXX/vfs0.sock "
 	    "-o source=/srv/share -o sandbox=chroot\n"
-	    "/opt/qemu -M virt -accel tcg -cpu max -smp 3 -m 512 -nographic -no-reboot "
-	    "-nic none -kernel /nonexistent/vmlinuz -initrd /nonexistent/initrd "
+	    "/opt/qemu -M virt -accel tcg -cpu max,pauth-impdef=on -smp 3 -m 512 "
+	    "-nographic -no-reboot -nic none -kernel /nonexistent/vmlinuz "
+	    "-initrd /nonexistent/initrd "
 	    "-append 'console=ttyAMA0 panic=-1 quiet rosetta.emergency=poweroff "
 	    "rosetta.entry=\"/bin/echo '\\''a b'\\''\"' "
 	    "-object memory-backend-memfd,id=mem,size=512M,share=on -numa node,memdev=mem "

@@ -22,6 +22,12 @@ probe_samples() {
 		while read -r key value; do echo "$3 $key $value"; done
 }
 
+# selftest_sample LOG: rosetta-init's "selftest ... ok (N ms): WHAT" line in
+# a boot's console LOG (without \r) as the sample "exec selftest_ms N".
+selftest_sample() {
+	sed -n 's/^rosetta-init: \[[ 0-9.]*\] selftest \.\.\. ok (\([0-9]*\) ms)\(: .*\)\{0,1\}$/exec selftest_ms \1/p' "$1"
+}
+
 # What the probe reads back. trace_clock=boot stamps events with
 # CLOCK_BOOTTIME. printk.devkmsg=on: /dev/kmsg allows a writer 10 lines per
 # 5 s otherwise, and both inits mark their stages there.

@@ -268,7 +268,7 @@ function footprint_table(    i, name, total, b) {
 		first("footprint", "busybox_static_bytes"), kib(first("footprint", "busybox_static_bytes"))
 }
 
-function exec_table(    b, d, n) {
+function exec_table(    b, d, n, t) {
 	b = first("exec", "exec_binfmt_us"); d = first("exec", "exec_direct_us")
 	n = first("exec", "exec_native_us")
 	printf "## Program starts in the guest (median of %s each, interleaved)\n\n",
@@ -278,8 +278,8 @@ function exec_table(    b, d, n) {
 	printf "| x86-64 through binfmt_misc | %s | %s |\n", ms(b), times(ratio(b, d))
 	printf "| x86-64, translator named explicitly | %s | 1.00× |\n", ms(d)
 	printf "| aarch64, native | %s | %s |\n\n", ms(n), times(ratio(n, d))
-	printf "rosetta-init's self-test (default on; not in the boot comparison): %s ms\n\n",
-		first("exec", "selftest_ms")
+	printf "rosetta-init's self-test (default on; not in the boot comparison): %s\n\n",
+		ms((t = first("exec", "selftest_ms")) == "" ? "" : t * 1000)
 	printf "PID 1 (rosetta-init) after boot: VmRSS %s, VmHWM %s (medians)\n\n",
 		kb(median("rosetta", "pid1_vmrss_kb")), kb(median("rosetta", "pid1_vmhwm_kb"))
 }

@@ -4,6 +4,7 @@
  * its working directory (or rosetta.exec) can start in it. A refused or unknown root is a
  * failure: never a fallback to another tree. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -222,6 +223,28 @@ static int mount_root(struct boot_ctx *ctx, struct failure *f)
 	return t->mount(ctx, &spec, ctx->newroot, cfg->root_ro ? MS_RDONLY : 0, f);
 }
 
+/* What the tree must hold for the entry to start, through one descriptor
+ * of it for every check. */
+static int check_tree(struct boot_ctx *ctx, struct failure *f)
+{
+	const struct config *cfg = &ctx->cfg;
+	int tree = open(ctx->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC), r;
+
+	if (tree < 0)
+		return fail(f, errno, "report this with the console log", "opening the tree at %s",
+			    ctx->newroot);
+	/* Before the checks: the image's entry and workdir are what run. */
+	r = root_image_config(ctx, tree, f);
+	if (r == 0)
+		r = root_check_program(tree, cfg->root, "entry", ctx->entry_argv[0], f);
+	if (r == 0 && cfg->exec[0])
+		r = root_check_program(tree, cfg->root, "rosetta.exec", cfg->exec, f);
+	else if (r == 0)
+		r = root_check_workdir(ctx, tree, f);
+	close(tree);
+	return r;
+}
+
 int stage_root(struct boot_ctx *ctx, struct failure *f)
 {
 	const struct config *cfg = &ctx->cfg;
@@ -230,16 +253,8 @@ int stage_root(struct boot_ctx *ctx, struct failure *f)
 
 	root_preload_end(ctx, ahead, sizeof(ahead));
 	r = mount_root(ctx, f);
-
-	/* Before the checks: the image's entry and workdir are what run. */
 	if (r == 0)
-		r = root_image_config(ctx, f);
-	if (r == 0)
-		r = root_check_program(ctx->newroot, cfg->root, "entry", ctx->entry_argv[0], f);
-	if (r == 0 && cfg->exec[0])
-		r = root_check_program(ctx->newroot, cfg->root, "rosetta.exec", cfg->exec, f);
-	else if (r == 0)
-		r = root_check_workdir(ctx, f);
+		r = check_tree(ctx, f);
 	if (r < 0)
 		return r;
 	stage_say(ctx, "%s on %s%s%s, entry %s", cfg->root, ctx->newroot,

@@ -17,16 +17,9 @@
 /* A script's "#!" line names one interpreter, at most this long. */
 #define SHEBANG_MAX 256
 
-int root_open_in(const char *root, const char *path, int flags)
+int root_open_in(int tree_fd, const char *path, int flags)
 {
-	int rootfd, fd = in_root_dir_open(root, &rootfd);
-
-	if (fd < 0)
-		return fd;
-	fd = in_root_open(rootfd, path, flags | O_CLOEXEC, 0);
-	if (rootfd >= 0)
-		close(rootfd);
-	return fd;
+	return in_root_open(tree_fd, path, flags | O_CLOEXEC, 0);
 }
 
 /* The interpreter a "#!" line names, or "" when the file is no script. */
@@ -46,8 +39,8 @@ static void shebang(int fd, char *interp, size_t size)
 		memcpy(interp, p, strlen(p) + 1);
 }
 
-static int check_loader(const char *root, const char *tree, const char *what, const char *prog,
-			int fd, struct failure *f)
+static int check_loader(int tree_fd, const char *tree, const char *what, const char *prog, int fd,
+			struct failure *f)
 {
 	char interp[PATH_MAX], mbuf[24];
 	uint16_t machine = 0;
@@ -55,7 +48,7 @@ static int check_loader(const char *root, const char *tree, const char *what, co
 
 	if (r <= 0)
 		return 0; /* static, or no ELF: the kernel and binfmt_misc judge */
-	lfd = root_open_in(root, interp, O_PATH);
+	lfd = root_open_in(tree_fd, interp, O_PATH);
 	if (lfd >= 0) {
 		close(lfd);
 		return 0;
@@ -67,12 +60,12 @@ static int check_loader(const char *root, const char *tree, const char *what, co
 		    elf_machine_name(machine, mbuf, sizeof(mbuf)), interp, what, prog);
 }
 
-static int check_file(const char *root, const char *tree, const char *what, const char *prog,
-		      int depth, struct failure *f)
+static int check_file(int tree_fd, const char *tree, const char *what, const char *prog, int depth,
+		      struct failure *f)
 {
 	char interp[SHEBANG_MAX];
 	struct stat st;
-	int fd = root_open_in(root, prog, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
+	int fd = root_open_in(tree_fd, prog, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
 
 	if (fd < 0)
 		return fail(f, -fd, "set rosetta.entry= to a program inside the x86-64 tree",
@@ -87,16 +80,16 @@ static int check_file(const char *root, const char *tree, const char *what, cons
 		char nested[SHEBANG_MAX + 32];
 
 		snprintf(nested, sizeof(nested), "%.*s's interpreter", SHEBANG_MAX, prog);
-		r = check_file(root, tree, nested, interp, depth + 1, f);
+		r = check_file(tree_fd, tree, nested, interp, depth + 1, f);
 	} else {
-		r = check_loader(root, tree, what, prog, fd, f);
+		r = check_loader(tree_fd, tree, what, prog, fd, f);
 	}
 	close(fd);
 	return r;
 }
 
-int root_check_program(const char *newroot, const char *tree, const char *what, const char *prog,
+int root_check_program(int tree_fd, const char *tree, const char *what, const char *prog,
 		       struct failure *f)
 {
-	return check_file(newroot, tree, what, prog, 0, f);
+	return check_file(tree_fd, tree, what, prog, 0, f);
 }

@@ -17,13 +17,13 @@
 
 /* The file's text: 0 (*text NULL when there is none, which is normal), or
  * -errno with f filled. */
-static int read_image_config(const struct boot_ctx *ctx, char **text, size_t *len,
+static int read_image_config(const struct boot_ctx *ctx, int tree_fd, char **text, size_t *len,
 			     struct failure *f)
 {
 	static const char remedy[] =
 	    "make the root again with rosetta-mkroot, or remove " IMAGE_CONFIG_FILE
 	    " from it and set rosetta.entry= instead";
-	int fd = root_open_in(ctx->newroot, IMAGE_CONFIG_FILE, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
+	int fd = root_open_in(tree_fd, IMAGE_CONFIG_FILE, O_RDONLY | O_NONBLOCK | O_NOCTTY), r;
 
 	*text = NULL;
 	if (fd == -ENOENT)
@@ -38,11 +38,11 @@ static int read_image_config(const struct boot_ctx *ctx, char **text, size_t *le
 	return 0;
 }
 
-int root_image_config(struct boot_ctx *ctx, struct failure *f)
+int root_image_config(struct boot_ctx *ctx, int tree_fd, struct failure *f)
 {
 	char *text, user[32];
 	size_t len = 0;
-	int r = read_image_config(ctx, &text, &len, f);
+	int r = read_image_config(ctx, tree_fd, &text, &len, f);
 
 	if (r < 0 || !text)
 		return r;
@@ -55,9 +55,9 @@ int root_image_config(struct boot_ctx *ctx, struct failure *f)
 	return config_entry_words(ctx, "the entry of " IMAGE_CONFIG_FILE " or rosetta.entry", f);
 }
 
-int root_check_workdir(const struct boot_ctx *ctx, struct failure *f)
+int root_check_workdir(const struct boot_ctx *ctx, int tree_fd, struct failure *f)
 {
-	int fd = root_open_in(ctx->newroot, ctx->cfg.workdir, O_PATH | O_DIRECTORY);
+	int fd = root_open_in(tree_fd, ctx->cfg.workdir, O_PATH | O_DIRECTORY);
 
 	if (fd < 0)
 		return fail(

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/../../bench/lib.sh"
 
-PID1_SYSCALLS_MAX=280
+PID1_SYSCALLS_MAX=270
 initrd=$build/bench/initramfs.cpio.gz
 if [ ! -f "$initrd" ]; then
 	not_ok "make bench's initramfs exists (run: make bench-image)"

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,6 +246,27 @@ static void boot_ctx_over(struct boot_ctx *ctx, const struct scratch *s, const c
 	assert_int_equal(config_entry_words(ctx, "rosetta.entry", &f), 0);
 }
 
+/* Stage root's calls, each with a descriptor of the tree of its own. */
+static int image_config(struct boot_ctx *ctx, struct failure *f)
+{
+	int tree = open(ctx->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC), r;
+
+	assert_true(tree >= 0);
+	r = root_image_config(ctx, tree, f);
+	close(tree);
+	return r;
+}
+
+static int check_workdir(const struct boot_ctx *ctx, struct failure *f)
+{
+	int tree = open(ctx->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC), r;
+
+	assert_true(tree >= 0);
+	r = root_check_workdir(ctx, tree, f);
+	close(tree);
+	return r;
+}
+
 static void put(struct scratch *s, const char *rel, const char *text)
 {
 	assert_int_equal(make_dirs(scratch_path(s, "etc"), 0755), 0);
@@ -258,7 +280,7 @@ static void root_without_image_config(void **state)
 	struct failure f = { 0 };
 
 	boot_ctx_over(&ctx, s, "rosetta.entry=/bin/true");
-	assert_int_equal(root_image_config(&ctx, &f), 0);
+	assert_int_equal(image_config(&ctx, &f), 0);
 	assert_string_equal(ctx.cfg.entry, "/bin/true");
 	assert_string_equal(ctx.entry_argv[0], "/bin/true");
 	assert_string_equal(ctx.cfg.workdir, "/");
@@ -273,7 +295,7 @@ static void root_image_config_applies(void **state)
 	put(s, "etc/rosetta-image.conf",
 	    "entry=/bin/sh -c 'echo  hi'\nworkdir=/srv\nuser=5\nenv.X=1\n");
 	boot_ctx_over(&ctx, s, "");
-	assert_int_equal(root_image_config(&ctx, &f), 0);
+	assert_int_equal(image_config(&ctx, &f), 0);
 	assert_string_equal(ctx.entry_argv[0], "/bin/sh");
 	assert_string_equal(ctx.entry_argv[1], "-c");
 	assert_string_equal(ctx.entry_argv[2], "echo  hi");
@@ -285,7 +307,7 @@ static void root_image_config_applies(void **state)
 
 	/* The command line's entry wins. */
 	boot_ctx_over(&ctx, s, "rosetta.entry=/bin/true");
-	assert_int_equal(root_image_config(&ctx, &f), 0);
+	assert_int_equal(image_config(&ctx, &f), 0);
 	assert_string_equal(ctx.entry_argv[0], "/bin/true");
 	assert_null(ctx.entry_argv[1]);
 	assert_string_equal(ctx.cfg.workdir, "/srv");
@@ -306,7 +328,7 @@ static void root_image_config_link_stays_inside(void **state)
 	assert_int_equal(symlink(outside, scratch_path(s, "root/etc/rosetta-image.conf")), 0);
 	boot_ctx_over(&ctx, s, "");
 	ctx.newroot = scratch_path(s, "root");
-	assert_int_equal(root_image_config(&ctx, &f), 0);
+	assert_int_equal(image_config(&ctx, &f), 0);
 	assert_string_equal(ctx.cfg.entry, DEFAULT_ENTRY);
 }
 
@@ -320,14 +342,14 @@ static void root_image_config_failures(void **state)
 	assert_non_null(big);
 	put(s, "etc/rosetta-image.conf", "entry=nginx -g 'daemon off;'\n");
 	boot_ctx_over(&ctx, s, "");
-	assert_int_equal(root_image_config(&ctx, &f), -EINVAL);
+	assert_int_equal(image_config(&ctx, &f), -EINVAL);
 	assert_string_equal(f.what,
 			    "the entry of /etc/rosetta-image.conf or rosetta.entry "
 			    "'nginx -g 'daemon off;'' does not start with an absolute path");
 
 	put(s, "etc/rosetta-image.conf", "entry=/bin/sh -c 'unpaired\n");
 	boot_ctx_over(&ctx, s, "");
-	assert_int_equal(root_image_config(&ctx, &f), -EINVAL);
+	assert_int_equal(image_config(&ctx, &f), -EINVAL);
 	assert_non_null(strstr(f.what, "splitting the entry of /etc/rosetta-image.conf"));
 
 	/* 64 KiB of comments are read; a byte more fails the stage. */
@@ -335,15 +357,15 @@ static void root_image_config_failures(void **state)
 	big[CONFIG_FILE_MAX + 1] = '\0';
 	put(s, "etc/rosetta-image.conf", big + 1);
 	boot_ctx_over(&ctx, s, "");
-	assert_int_equal(root_image_config(&ctx, &f), 0);
+	assert_int_equal(image_config(&ctx, &f), 0);
 	put(s, "etc/rosetta-image.conf", big);
-	assert_int_equal(root_image_config(&ctx, &f), -EFBIG);
+	assert_int_equal(image_config(&ctx, &f), -EFBIG);
 	assert_non_null(strstr(f.what, "reading /etc/rosetta-image.conf"));
 	free(big);
 
 	assert_int_equal(unlink(scratch_path(s, "etc/rosetta-image.conf")), 0);
 	assert_int_equal(make_dirs(scratch_path(s, "etc/rosetta-image.conf"), 0755), 0);
-	assert_int_equal(root_image_config(&ctx, &f), -EISDIR);
+	assert_int_equal(image_config(&ctx, &f), -EISDIR);
 }
 
 static void workdir_must_be_a_directory_of_the_tree(void **state)
@@ -355,14 +377,14 @@ static void workdir_must_be_a_directory_of_the_tree(void **state)
 	assert_int_equal(make_dirs(scratch_path(s, "srv/app"), 0755), 0);
 	put(s, "etc/file", "");
 	boot_ctx_over(&ctx, s, "rosetta.workdir=/srv/app");
-	assert_int_equal(root_check_workdir(&ctx, &f), 0);
+	assert_int_equal(check_workdir(&ctx, &f), 0);
 	boot_ctx_over(&ctx, s, "");
-	assert_int_equal(root_check_workdir(&ctx, &f), 0);
+	assert_int_equal(check_workdir(&ctx, &f), 0);
 	boot_ctx_over(&ctx, s, "rosetta.workdir=/srv/none");
-	assert_int_equal(root_check_workdir(&ctx, &f), -ENOENT);
+	assert_int_equal(check_workdir(&ctx, &f), -ENOENT);
 	assert_string_equal(f.what, "the entry's working directory /srv/none in initramfs:/x86");
 	boot_ctx_over(&ctx, s, "rosetta.workdir=/etc/file");
-	assert_int_equal(root_check_workdir(&ctx, &f), -ENOTDIR);
+	assert_int_equal(check_workdir(&ctx, &f), -ENOTDIR);
 }
 
 /* In a child, as the supervisor runs it: the directory it ends in. */

@@ -55,8 +55,13 @@ static int setup(void **state)
 
 static int check(const struct scratch *s, const char *prog, struct failure *f)
 {
+	int tree = open(s->dir, O_PATH | O_DIRECTORY | O_CLOEXEC), r;
+
+	assert_true(tree >= 0);
 	memset(f, 0, sizeof(*f));
-	return root_check_program(s->dir, "virtiofs:t", "entry", prog, f);
+	r = root_check_program(tree, "virtiofs:t", "entry", prog, f);
+	close(tree);
+	return r;
 }
 
 /* A stage's way to fail: the record filled and its errno returned (-EINVAL

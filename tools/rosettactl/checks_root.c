@@ -2,11 +2,13 @@
  * opens /proc/self/exe) and the x86-64 dynamic loader there (the root
  * stage's check of a tree, init/root_check.c). */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "init/root_check.h"
+#include "lib/in_root.h"
 
 #define X86_64_LOADER "/lib64/ld-linux-x86-64.so.2"
 
@@ -32,9 +34,14 @@ const struct rctl_check rctl_check_proc = {
 static enum rctl_verdict check_loader(const struct rctl_target *t, struct rctl_finding *f)
 {
 	struct failure why;
+	int tree, r = in_root_dir_open(t->root, &tree);
 
-	if (root_check_program(t->root, t->root, "the x86-64 dynamic loader", X86_64_LOADER, &why) <
-	    0)
+	if (r < 0)
+		return rctl_found(f, RCTL_ERROR, NULL, "%s: %s", t->root, strerror(-r));
+	r = root_check_program(tree, t->root, "the x86-64 dynamic loader", X86_64_LOADER, &why);
+	if (tree != AT_FDCWD)
+		close(tree);
+	if (r < 0)
 		return rctl_found(
 		    f, RCTL_FAILED,
 		    "install the x86-64 C library in this root (Debian: libc6:amd64); "

@@ -246,23 +246,27 @@ static void boot_ctx_over(struct boot_ctx *ctx, const struct scratch *s, const c
 	assert_int_equal(config_entry_words(ctx, "rosetta.entry", &f), 0);
 }
 
-/* Stage root's calls, each with a descriptor of the tree of its own. */
-static int image_config(struct boot_ctx *ctx, struct failure *f)
+/* The tree at ctx->newroot, as stage root opens it for its checks. */
+static int open_tree(const struct boot_ctx *ctx)
 {
-	int tree = open(ctx->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC), r;
+	int tree = open(ctx->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
 
 	assert_true(tree >= 0);
-	r = root_image_config(ctx, tree, f);
+	return tree;
+}
+
+static int image_config(struct boot_ctx *ctx, struct failure *f)
+{
+	int tree = open_tree(ctx), r = root_image_config(ctx, tree, f);
+
 	close(tree);
 	return r;
 }
 
 static int check_workdir(const struct boot_ctx *ctx, struct failure *f)
 {
-	int tree = open(ctx->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC), r;
+	int tree = open_tree(ctx), r = root_check_workdir(ctx, tree, f);
 
-	assert_true(tree >= 0);
-	r = root_check_workdir(ctx, tree, f);
 	close(tree);
 	return r;
 }

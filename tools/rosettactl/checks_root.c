@@ -2,7 +2,6 @@
  * opens /proc/self/exe) and the x86-64 dynamic loader there (the root
  * stage's check of a tree, init/root_check.c). */
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -39,7 +38,7 @@ static enum rctl_verdict check_loader(const struct rctl_target *t, struct rctl_f
 	if (r < 0)
 		return rctl_found(f, RCTL_ERROR, NULL, "%s: %s", t->root, strerror(-r));
 	r = root_check_program(tree, t->root, "the x86-64 dynamic loader", X86_64_LOADER, &why);
-	if (tree != AT_FDCWD)
+	if (tree >= 0)
 		close(tree);
 	if (r < 0)
 		return rctl_found(
